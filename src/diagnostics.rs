@@ -1,0 +1,224 @@
+//! The finding data type shared by every stage: [`Diagnostic`], [`Severity`]
+//! and the source location a finding points at.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is. Ordered from least to most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Information the Convention asks for "if possible", or good practice.
+    Info,
+    /// A likely mistake, or an action-plan commitment not met.
+    Warning,
+    /// Malformed, self-contradictory, or a breach of a treaty obligation.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning` or `info`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in the input a finding is: a text position (JSON, XML) or a
+/// spreadsheet cell (Excel).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SourceLocation {
+    /// A position in a text file. Lines and columns are 1-based; columns
+    /// count Unicode scalar values. `start`/`end` are byte offsets.
+    Text {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// Byte offset of the start of the span.
+        #[serde(skip)]
+        start: usize,
+        /// Byte offset just past the end of the span.
+        #[serde(skip)]
+        end: usize,
+    },
+    /// A cell of a workbook.
+    Cell {
+        /// Sheet name.
+        sheet: String,
+        /// A1-style cell reference (`D7`).
+        cell: String,
+        /// The key in the column's header row, for table sheets.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        header: Option<String>,
+        /// The values of the row the cell is on (header key, value), shown to
+        /// Excel users so they recognise the row.
+        #[serde(skip)]
+        row_values: Vec<(String, String)>,
+    },
+}
+
+impl SourceLocation {
+    /// The line, for text locations.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            SourceLocation::Text { line, .. } => Some(*line),
+            SourceLocation::Cell { .. } => None,
+        }
+    }
+
+    /// The column, for text locations.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            SourceLocation::Text { column, .. } => Some(*column),
+            SourceLocation::Cell { .. } => None,
+        }
+    }
+
+    /// `sheet!cell`, for spreadsheet locations.
+    pub fn cell_ref(&self) -> Option<String> {
+        match self {
+            SourceLocation::Cell { sheet, cell, .. } => Some(format!("{sheet}!{cell}")),
+            SourceLocation::Text { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for SourceLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceLocation::Text { line, column, .. } => write!(f, "{line}:{column}"),
+            SourceLocation::Cell { sheet, cell, .. } => write!(f, "{sheet}!{cell}"),
+        }
+    }
+}
+
+/// One finding about one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Catalogue rule id (`B01`) or built-in code (`schema/enum`, `input/syntax`).
+    pub rule: String,
+    /// Kebab-case name of the problem (`stockpile-total-matches`).
+    pub name: String,
+    /// Severity after overrides.
+    pub severity: Severity,
+    /// Plain-language message naming the actual values.
+    pub message: String,
+    /// JSON pointer into the canonical document ("" = the whole document).
+    pub pointer: String,
+    /// Where the pointer is in the input, when known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Articles of the Convention and action-plan sections the check rests on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A finding with the given code, severity and message at `pointer`.
+    pub fn new(
+        rule: impl Into<String>,
+        name: impl Into<String>,
+        severity: Severity,
+        message: impl Into<String>,
+        pointer: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: rule.into(),
+            name: name.into(),
+            severity,
+            message: message.into(),
+            pointer: pointer.into(),
+            location: None,
+            help: None,
+            references: Vec::new(),
+        }
+    }
+
+    /// Sets the help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the source location.
+    pub fn with_location(mut self, location: Option<SourceLocation>) -> Diagnostic {
+        self.location = location;
+        self
+    }
+}
+
+/// Escapes one reference token of a JSON pointer (RFC 6901).
+pub fn escape_pointer_token(token: &str) -> String {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1")
+    } else {
+        token.to_owned()
+    }
+}
+
+/// Splits a JSON pointer into unescaped reference tokens.
+pub fn pointer_tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The pointer of the parent of `pointer` (`None` for the root).
+pub fn parent_pointer(pointer: &str) -> Option<&str> {
+    if pointer.is_empty() {
+        None
+    } else {
+        Some(&pointer[..pointer.rfind('/').unwrap_or(0)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_helpers_round_trip() {
+        assert_eq!(escape_pointer_token("a/b~c"), "a~1b~0c");
+        assert_eq!(pointer_tokens("/a~1b~0c/0"), vec!["a/b~c", "0"]);
+        assert_eq!(parent_pointer("/forms/A/cover"), Some("/forms/A"));
+        assert_eq!(parent_pointer("/forms"), Some(""));
+        assert_eq!(parent_pointer(""), None);
+    }
+
+    #[test]
+    fn severity_orders_error_highest() {
+        assert!(Severity::Error > Severity::Warning);
+        assert!(Severity::Warning > Severity::Info);
+        assert_eq!(Severity::parse("warning"), Some(Severity::Warning));
+        assert_eq!(Severity::parse("fatal"), None);
+    }
+}
