@@ -5,10 +5,14 @@
 //! → [`schema`] and rules → [`diagnostics::Diagnostic`]s → `report` (output
 //! formats). The library never prints, exits or parses arguments.
 
+pub mod batch;
 pub mod diagnostics;
 pub mod ingest;
 pub mod model;
+pub mod report;
+pub mod schema;
 pub mod source;
+pub mod validator;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};
 pub use model::Document;

@@ -1,1 +1,7 @@
-fn main() {}
+//! The `article7` command.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

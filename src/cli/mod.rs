@@ -1,0 +1,72 @@
+//! Command-line arguments, commands and exit statuses. No validation logic
+//! lives here: it wires the library together.
+
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status: nothing reached `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: a finding reached `--fail-on` (or an input was unreadable).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: the tool itself could not run.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Validate Article 7 transparency reports (Anti-Personnel Mine Ban
+/// Convention) in JSON, XML or Excel.
+#[derive(Debug, Parser)]
+#[command(name = "article7", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate report files and folders (folders are searched recursively).
+    Validate(validate::ValidateArgs),
+    /// Print the embedded JSON Schema of the report model.
+    Schema,
+}
+
+/// Parses the arguments and runs the command.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
+    };
+    ExitCode::from(status)
+}
+
+fn print_stdout(bytes: &[u8]) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Prints an error about the tool itself and returns exit status 2.
+pub fn fail(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// renamed into place, so readers never see a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! `--format human`: rustc-style diagnostics with the source snippet (or,
+//! for workbooks, the sheet, cell and the row's values), then a summary.
+
+use super::{PrintOptions, Printer, Summary};
+use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::model::LineIndex;
+use crate::validator::FileReport;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+use std::io::{self, Write};
+
+/// Renders findings for people.
+pub struct HumanPrinter {
+    options: PrintOptions,
+    handler: GraphicalReportHandler,
+}
+
+impl HumanPrinter {
+    /// A printer with the given options.
+    pub fn new(options: PrintOptions) -> HumanPrinter {
+        let theme = if options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_width(100)
+            .with_context_lines(2);
+        HumanPrinter { options, handler }
+    }
+}
+
+impl Printer for HumanPrinter {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        if self.options.quiet || report.findings.is_empty() {
+            return Ok(());
+        }
+        let source = report.text.as_deref().map(|t| IndexedSource {
+            name: report.file.clone(),
+            text: t,
+            index: LineIndex::new(t),
+        });
+        for finding in &report.findings {
+            let shown = Shown {
+                finding,
+                file: &report.file,
+                source: source.as_ref(),
+            };
+            let mut s = String::new();
+            self.handler
+                .render_report(&mut s, &shown)
+                .map_err(io::Error::other)?;
+            out.write_all(s.as_bytes())?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut line = format!(
+            "{} checked: {}, {}, {}",
+            plural(s.files, "file", "files"),
+            plural(s.errors, "error", "errors"),
+            plural(s.warnings, "warning", "warnings"),
+            plural(s.infos, "info", "infos"),
+        );
+        if s.unreadable > 0 {
+            line.push_str(&format!(
+                "; {} could not be read",
+                plural(s.unreadable, "file", "files")
+            ));
+        }
+        writeln!(out, "{line}")
+    }
+}
+
+/// A source text with a line index, so that miette reads only the lines
+/// around a label (its built-in `str` source rescans the whole file for
+/// every label and merges distant labels into one huge snippet).
+struct IndexedSource<'t> {
+    name: String,
+    text: &'t str,
+    index: LineIndex,
+}
+
+impl SourceCode for IndexedSource<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (first, _) = self.index.line_col(self.text, start);
+        let (last, _) = self.index.line_col(self.text, end);
+        let from_line = first.saturating_sub(before).max(1);
+        let to_line = (last + after).min(self.index.line_count());
+        let window_start = self.index.line_range(self.text, from_line).start;
+        let window_end = self.index.line_range(self.text, to_line).end;
+        let window = &self.text[window_start..window_end];
+        let inner = SourceSpan::new((start - window_start).into(), span.len());
+        let contents = window.read_span(&inner, before, after)?;
+        let data_start = contents.data().as_ptr() as usize - self.text.as_ptr() as usize;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            SourceSpan::new(data_start.into(), contents.data().len()),
+            contents.line() + from_line - 1,
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}
+
+/// One finding as miette sees it.
+struct Shown<'a> {
+    finding: &'a Diagnostic,
+    file: &'a str,
+    source: Option<&'a IndexedSource<'a>>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)?;
+        match &self.finding.location {
+            Some(SourceLocation::Cell {
+                sheet,
+                cell,
+                header,
+                row_values,
+            }) => {
+                write!(f, "\n  at {} › sheet {sheet}, cell {cell}", self.file)?;
+                if let Some(h) = header {
+                    write!(f, " (column `{h}`)")?;
+                }
+                if !row_values.is_empty() {
+                    let row: Vec<String> = row_values
+                        .iter()
+                        .map(|(k, v)| format!("{k} = {v}"))
+                        .collect();
+                    write!(f, "\n  row: {}", row.join(" | "))?;
+                }
+                Ok(())
+            }
+            Some(SourceLocation::Text { line, column, .. }) if self.source.is_none() => {
+                write!(f, "\n  at {}:{line}:{column}", self.file)
+            }
+            None => write!(f, "\n  in {}", self.file),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let f = self.finding;
+        Some(Box::new(
+            if f.name.is_empty() || f.rule.starts_with("schema/") || f.rule.starts_with("input/") {
+                f.rule.clone()
+            } else {
+                format!("{}({})", f.rule, f.name)
+            },
+        ))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let f = self.finding;
+        let mut help = f.help.clone().unwrap_or_default();
+        if !f.references.is_empty() {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str(&format!("basis: {}", f.references.join("; ")));
+        }
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source
+            .filter(|_| self.has_text_span())
+            .map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let Some(SourceLocation::Text { start, end, .. }) = &self.finding.location else {
+            return None;
+        };
+        self.source?;
+        let label = if self.finding.pointer.is_empty() {
+            "here".to_owned()
+        } else {
+            self.finding.pointer.clone()
+        };
+        // Long values (whole objects) are underlined at their first line only.
+        let text = self.source.map_or("", |s| s.text);
+        let line_end = text[*start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = (*end).min(line_end).max(*start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(label),
+                SourceSpan::new((*start).into(), end - start),
+            ),
+        )))
+    }
+}
+
+impl Shown<'_> {
+    fn has_text_span(&self) -> bool {
+        matches!(self.finding.location, Some(SourceLocation::Text { .. }))
+    }
+}
