@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod validator;

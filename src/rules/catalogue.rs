@@ -1,0 +1,593 @@
+//! Rule files: TOML parsed into an unvalidated form, then checked and
+//! compiled into [`Rule`]s. Every problem is a [`CatalogueError`] at the
+//! file's line and column.
+
+use super::select::Selector;
+use super::template::Template;
+use super::{expr, footprint};
+use crate::diagnostics::Severity;
+use cel::Program;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// The rule files shipped in the binary, by file name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("report.toml", include_str!("../../rules/report.toml")),
+    ("form-a.toml", include_str!("../../rules/form-a.toml")),
+    ("form-b.toml", include_str!("../../rules/form-b.toml")),
+    ("form-c.toml", include_str!("../../rules/form-c.toml")),
+    ("form-d.toml", include_str!("../../rules/form-d.toml")),
+    ("form-e.toml", include_str!("../../rules/form-e.toml")),
+    ("form-f.toml", include_str!("../../rules/form-f.toml")),
+    ("form-ghi.toml", include_str!("../../rules/form-ghi.toml")),
+    ("form-j.toml", include_str!("../../rules/form-j.toml")),
+];
+
+/// A rule file that cannot be used, with where the problem is.
+#[derive(Debug, Clone)]
+pub struct CatalogueError {
+    /// The file's name.
+    pub file: String,
+    /// Its text (for showing the snippet).
+    pub text: String,
+    /// Byte range of the problem.
+    pub span: Range<usize>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    rules: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    severity: Spanned<String>,
+    title: String,
+    select: Spanned<String>,
+    #[serde(default)]
+    when: Option<Spanned<String>>,
+    assert: Spanned<String>,
+    #[serde(default)]
+    at: Option<Spanned<String>>,
+    #[serde(default)]
+    requires: Vec<Spanned<String>>,
+    message: Spanned<String>,
+    why: String,
+    help: String,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, Translation>,
+    #[serde(default)]
+    examples: Vec<Spanned<RawExample>>,
+}
+
+/// A rule's texts in another language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Title.
+    pub title: String,
+    /// Message template (same `{{ }}` expressions as the original).
+    pub message: String,
+    /// Why it matters.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// How to fix it.
+    pub help: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    valid: bool,
+    doc: String,
+    #[serde(default)]
+    previous: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// What a rule needs before it can run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requirement {
+    /// A value at this JSON pointer of the report (`/entry_into_force`).
+    Value(String),
+    /// The State's previous report.
+    Previous,
+}
+
+/// A runnable example from a rule's entry.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Whether the rule must pass on it.
+    pub valid: bool,
+    /// The document fragment (JSON).
+    pub doc: serde_json::Value,
+    /// The previous report, for year-over-year rules.
+    pub previous: Option<serde_json::Value>,
+    /// What it shows.
+    pub note: Option<String>,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable id (`B01`).
+    pub id: String,
+    /// Kebab-case name.
+    pub name: String,
+    /// Default severity.
+    pub severity: Severity,
+    /// One-line title.
+    pub title: String,
+    /// JSONPath source.
+    pub select_source: String,
+    pub(crate) select: Selector,
+    /// `when` source.
+    pub when_source: Option<String>,
+    pub(crate) when: Option<Program>,
+    /// `assert` source.
+    pub assert_source: String,
+    pub(crate) assert: Program,
+    /// Relative pointer appended to each selected node's pointer.
+    pub at: String,
+    /// What must be present for the rule to run.
+    pub requires: Vec<Requirement>,
+    /// Message template source.
+    pub message_source: String,
+    pub(crate) message: Template,
+    pub(crate) translated_messages: HashMap<String, Template>,
+    /// Why it matters.
+    pub why: String,
+    /// How to fix it.
+    pub help: String,
+    /// Basis.
+    pub references: Vec<String>,
+    /// Other languages.
+    pub translations: BTreeMap<String, Translation>,
+    /// Examples, run as tests.
+    pub examples: Vec<Example>,
+    /// The catalogue file it came from.
+    pub file: String,
+    pub(crate) footprint: Vec<footprint::Path>,
+}
+
+impl Rule {
+    /// Title in `lang` (falls back to English).
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.translations
+            .get(lang)
+            .map_or(&self.title, |t| &t.title)
+    }
+
+    /// Help in `lang` (falls back to English).
+    pub fn help_in(&self, lang: &str) -> &str {
+        self.translations.get(lang).map_or(&self.help, |t| &t.help)
+    }
+
+    /// Why, in `lang` (falls back to English).
+    pub fn why_in(&self, lang: &str) -> &str {
+        self.translations
+            .get(lang)
+            .and_then(|t| t.why.as_deref())
+            .unwrap_or(&self.why)
+    }
+}
+
+/// The loaded, checked rule catalogue.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// Every rule, in file order then entry order.
+    pub rules: Vec<Rule>,
+    /// A hash of the catalogue's text, so outputs say exactly which rules ran.
+    pub hash: String,
+}
+
+/// Version of the catalogue shipped with this release.
+pub const CATALOGUE_VERSION: &str = "2026.1";
+
+impl Catalogue {
+    /// The embedded catalogue.
+    pub fn embedded() -> Result<Catalogue, CatalogueError> {
+        Catalogue::from_files(
+            EMBEDDED
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .collect(),
+        )
+    }
+
+    /// The embedded files (unless `no_default`), with the `.toml` files of
+    /// `dir` added; a file of `dir` with the name of an embedded one
+    /// replaces it.
+    pub fn with_directory(
+        dir: Option<&Path>,
+        no_default: bool,
+    ) -> Result<Catalogue, CatalogueError> {
+        let mut files: Vec<(String, String)> = if no_default {
+            Vec::new()
+        } else {
+            EMBEDDED
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .collect()
+        };
+        if let Some(dir) = dir {
+            let io_error = |message: String| CatalogueError {
+                file: dir.display().to_string(),
+                text: String::new(),
+                span: 0..0,
+                line: 1,
+                column: 1,
+                message,
+            };
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| io_error(format!("cannot read the rules folder: {e}")))?;
+            let mut paths: Vec<_> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| io_error(format!("cannot read {}: {e}", path.display())))?;
+                let base = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let shown = path.display().to_string();
+                match files.iter().position(|(n, _)| *n == base) {
+                    Some(i) => files[i] = (shown, text),
+                    None => files.push((shown, text)),
+                }
+            }
+        }
+        Catalogue::from_files(files)
+    }
+
+    /// Parses and compiles rule files given as (name, text).
+    pub fn from_files(files: Vec<(String, String)>) -> Result<Catalogue, CatalogueError> {
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut hasher = Fnv::default();
+        for (name, text) in &files {
+            hasher.write(name.as_bytes());
+            hasher.write(text.as_bytes());
+            let raw: RawFile = toml::from_str(text).map_err(|e| {
+                let span = e.span().unwrap_or(0..0);
+                error(name, text, span, e.message().to_owned())
+            })?;
+            for r in raw.rules {
+                if let Some(first) = ids.get(r.id.get_ref()) {
+                    return Err(error(
+                        name,
+                        text,
+                        r.id.span(),
+                        format!(
+                            "duplicate rule id `{}` (already defined in {first})",
+                            r.id.get_ref()
+                        ),
+                    ));
+                }
+                ids.insert(r.id.get_ref().clone(), name.clone());
+                rules.push(compile_rule(name, text, r)?);
+            }
+        }
+        Ok(Catalogue {
+            rules,
+            hash: format!("{:016x}", hasher.0),
+        })
+    }
+
+    /// The rule with `id`.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// 64-bit FNV-1a: a stable content hash with no dependency.
+#[derive(Debug)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn error(file: &str, text: &str, span: Range<usize>, message: String) -> CatalogueError {
+    let index = crate::model::LineIndex::new(text);
+    let (line, column) = index.line_col(text, span.start);
+    CatalogueError {
+        file: file.to_owned(),
+        text: text.to_owned(),
+        span,
+        line,
+        column,
+        message,
+    }
+}
+
+/// Byte offset in the file where a string value's content starts.
+fn content_start(text: &str, span: &Range<usize>) -> usize {
+    let raw = &text[span.clone()];
+    for delim in ["'''", "\"\"\""] {
+        if raw.starts_with(delim) {
+            let after = span.start + 3;
+            // TOML drops a newline right after the opening delimiter.
+            return match &text[after..] {
+                s if s.starts_with("\r\n") => after + 2,
+                s if s.starts_with('\n') => after + 1,
+                _ => after,
+            };
+        }
+    }
+    span.start + 1
+}
+
+/// Compiles a CEL expression; a parse error points into the file.
+fn compile_expr(
+    file: &str,
+    text: &str,
+    src: &Spanned<String>,
+    what: &str,
+) -> Result<Program, CatalogueError> {
+    expr::compile(src.get_ref()).map_err(|message| {
+        let start = content_start(text, &src.span());
+        // CEL reports "<input>:LINE:COL"; move the location there.
+        let offset = cel_position(&message)
+            .and_then(|(l, c)| offset_in(src.get_ref(), l, c))
+            .unwrap_or(0);
+        let at = (start + offset).min(text.len());
+        error(
+            file,
+            text,
+            at..at + 1,
+            format!("the `{what}` expression does not parse: {}", message.trim()),
+        )
+    })
+}
+
+fn cel_position(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.find("<input>:")? + 8..];
+    let mut parts = rest.splitn(3, ':');
+    let line = parts.next()?.trim().parse().ok()?;
+    let col = parts.next()?.trim().parse().ok()?;
+    Some((line, col))
+}
+
+/// Byte offset of 1-based line and 0-based column `col` in `s`.
+fn offset_in(s: &str, line: usize, col: usize) -> Option<usize> {
+    let mut offset = 0;
+    for (i, l) in s.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return Some(offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b));
+        }
+        offset += l.len();
+    }
+    None
+}
+
+fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueError> {
+    let err = |span: Range<usize>, m: String| error(file, text, span, m);
+    let id = r.id.get_ref().clone();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(err(
+            r.id.span(),
+            format!("rule id `{id}` must be letters and digits, such as `B01`"),
+        ));
+    }
+    let name = r.name.get_ref().clone();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(err(
+            r.name.span(),
+            format!("rule name `{name}` must be kebab-case"),
+        ));
+    }
+    let severity = Severity::parse(r.severity.get_ref()).ok_or_else(|| {
+        err(
+            r.severity.span(),
+            format!(
+                "severity `{}` must be error, warning or info",
+                r.severity.get_ref()
+            ),
+        )
+    })?;
+    let select = Selector::parse(r.select.get_ref()).map_err(|m| {
+        err(
+            r.select.span(),
+            format!("the `select` JSONPath does not parse: {m}"),
+        )
+    })?;
+    let when = match &r.when {
+        Some(w) => Some(compile_expr(file, text, w, "when")?),
+        None => None,
+    };
+    let assert = compile_expr(file, text, &r.assert, "assert")?;
+    let message = Template::parse(r.message.get_ref()).map_err(|m| {
+        err(
+            r.message.span(),
+            format!("the message template is invalid: {m}"),
+        )
+    })?;
+    let mut translated_messages = HashMap::new();
+    for (lang, t) in &r.translations {
+        let tpl = Template::parse(&t.message).map_err(|m| {
+            err(
+                r.message.span(),
+                format!("the {lang} message template is invalid: {m}"),
+            )
+        })?;
+        translated_messages.insert(lang.clone(), tpl);
+    }
+    let at = match &r.at {
+        Some(a) if !(a.get_ref().is_empty() || a.get_ref().starts_with('/')) => {
+            return Err(err(
+                a.span(),
+                "`at` must be a JSON pointer relative to the selected node, starting with `/`"
+                    .into(),
+            ));
+        }
+        Some(a) => a.get_ref().clone(),
+        None => String::new(),
+    };
+    let mut requires = Vec::new();
+    for q in &r.requires {
+        requires.push(match q.get_ref().as_str() {
+            "previous" => Requirement::Previous,
+            p if p.starts_with('/') => Requirement::Value(p.to_owned()),
+            other => {
+                return Err(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, or `previous`; found `{other}`")))
+            }
+        });
+    }
+    let mut examples = Vec::new();
+    for ex in &r.examples {
+        let e = ex.get_ref();
+        let doc = serde_json::from_str(&e.doc)
+            .map_err(|m| err(ex.span(), format!("example `doc` is not valid JSON: {m}")))?;
+        let previous = match &e.previous {
+            Some(p) => Some(serde_json::from_str(p).map_err(|m| {
+                err(
+                    ex.span(),
+                    format!("example `previous` is not valid JSON: {m}"),
+                )
+            })?),
+            None => None,
+        };
+        examples.push(Example {
+            valid: e.valid,
+            doc,
+            previous,
+            note: e.note.clone(),
+        });
+    }
+    let mut programs: Vec<&Program> = vec![&assert];
+    programs.extend(when.iter());
+    programs.extend(message.programs());
+    let footprint = footprint::of_programs(&programs);
+    Ok(Rule {
+        id,
+        name,
+        severity,
+        title: r.title,
+        select_source: r.select.get_ref().clone(),
+        select,
+        when_source: r.when.as_ref().map(|w| w.get_ref().clone()),
+        when,
+        assert_source: r.assert.get_ref().clone(),
+        assert,
+        at,
+        requires,
+        message_source: r.message.get_ref().clone(),
+        message,
+        translated_messages,
+        why: r.why,
+        help: r.help,
+        references: r.references,
+        translations: r.translations,
+        examples,
+        file: file.to_owned(),
+        footprint,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Catalogue, CatalogueError> {
+        Catalogue::from_files(vec![("t.toml".into(), text.into())])
+    }
+
+    const GOOD: &str = r#"
+[[rules]]
+id = "T01"
+name = "total-matches"
+severity = "error"
+title = "t"
+select = "$.forms.B"
+assert = 'sum(item.stockpile, "quantity") == item.total'
+message = "rows add up to {{ sum(item.stockpile, 'quantity') }} but total says {{ item.total }}"
+why = "w"
+help = "h"
+"#;
+
+    #[test]
+    fn a_good_rule_compiles() {
+        let c = load(GOOD).unwrap();
+        assert_eq!(c.rules.len(), 1);
+        assert_eq!(c.rules[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let e = load(&GOOD.replace("why = \"w\"", "why = \"w\"\nwhy_not = 1")).unwrap_err();
+        assert_eq!(e.line, 11, "{e}");
+        assert!(e.message.contains("why_not"), "{e}");
+    }
+
+    #[test]
+    fn bad_cel_points_into_the_expression() {
+        let e = load(&GOOD.replace("== item.total'", "== (item.total'")).unwrap_err();
+        assert_eq!(e.line, 8, "{e}");
+        assert!(e.message.contains("assert"), "{e}");
+    }
+
+    #[test]
+    fn bad_jsonpath_and_duplicate_ids_are_refused() {
+        let e = load(&GOOD.replace("$.forms.B", "$.forms[")).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        let twice = format!("{GOOD}{GOOD}");
+        let e = load(&twice).unwrap_err();
+        assert!(e.message.contains("duplicate rule id `T01`"), "{e}");
+        assert_eq!(e.line, 14, "{e}");
+    }
+
+    #[test]
+    fn bad_severity_is_refused() {
+        let e = load(&GOOD.replace("\"error\"", "\"fatal\"")).unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+    }
+}

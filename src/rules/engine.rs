@@ -1,0 +1,318 @@
+//! Runs compiled rules over a document: selects nodes, evaluates `when` and
+//! `assert` with `item`, `doc` and `previous` bound, and turns failures into
+//! findings. The document is converted to CEL values once, not per rule.
+
+use super::catalogue::{Catalogue, Requirement, Rule};
+use super::expr::{at_pointer, display, root_context, to_cel};
+use super::footprint::overlaps;
+use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
+use crate::validator::Skipped;
+use cel::{Context, Value as Cel};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// User choices that change what the catalogue does.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// `--severity ID=LEVEL`.
+    pub severity: HashMap<String, Severity>,
+    /// `--disable ID`: not evaluated at all.
+    pub disabled: HashSet<String>,
+    /// Language of messages and help (`en`, `fr`, `es`).
+    pub lang: String,
+}
+
+/// The compiled catalogue plus the user's options.
+#[derive(Debug)]
+pub struct Engine {
+    /// The rules.
+    pub catalogue: Catalogue,
+    options: EngineOptions,
+}
+
+/// What the rules found on one document.
+#[derive(Debug, Default)]
+pub struct RuleRun {
+    /// Findings (pointer set, location not yet).
+    pub findings: Vec<Diagnostic>,
+    /// Rules not evaluated, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+enum Outcome {
+    Findings(Vec<Diagnostic>),
+    Skip(String),
+}
+
+impl Engine {
+    /// An engine; refuses overrides naming rules that do not exist.
+    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, String> {
+        for id in options.severity.keys().chain(options.disabled.iter()) {
+            if catalogue.get(id).is_none() {
+                return Err(format!(
+                    "there is no rule `{id}` in the catalogue (see `article7 rules`)"
+                ));
+            }
+        }
+        Ok(Engine { catalogue, options })
+    }
+
+    /// The severity a rule's findings get, after overrides.
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        self.options
+            .severity
+            .get(&rule.id)
+            .copied()
+            .unwrap_or(rule.severity)
+    }
+
+    /// Runs every enabled rule. `rejected` lists the pointers the schema
+    /// rejected (empty when the document passes the schema).
+    pub fn run(&self, value: &Value, rejected: &[String], previous: Option<&Value>) -> RuleRun {
+        let doc = to_cel(value);
+        let prev = previous.map_or(Cel::Null, to_cel);
+        let ctx = root_context(vec![("doc", doc.clone()), ("previous", prev)]);
+        let rejected: Vec<Vec<String>> = rejected.iter().map(|p| pointer_tokens(p)).collect();
+        let mut run = RuleRun::default();
+        for rule in &self.catalogue.rules {
+            if self.options.disabled.contains(&rule.id) {
+                continue;
+            }
+            match self.run_rule(rule, value, &doc, &ctx, &rejected, previous.is_some()) {
+                Outcome::Findings(f) => run.findings.extend(f),
+                Outcome::Skip(reason) => run.skipped.push(Skipped {
+                    rule: rule.id.clone(),
+                    reason,
+                }),
+            }
+        }
+        run
+    }
+
+    fn run_rule(
+        &self,
+        rule: &Rule,
+        value: &Value,
+        doc: &Cel,
+        ctx: &Context<'_, '_>,
+        rejected: &[Vec<String>],
+        has_previous: bool,
+    ) -> Outcome {
+        for req in &rule.requires {
+            match req {
+                Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
+                    return Outcome::Skip(format!(
+                        "needs `{}`, which the report does not give",
+                        p.trim_start_matches('/')
+                    ));
+                }
+                Requirement::Previous if !has_previous => {
+                    return Outcome::Skip(
+                        "needs the State's previous annual report, which was not found (in the batch or under --history)".into(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        let nodes = rule.select.select(value);
+        if !rejected.is_empty() {
+            if let Some(bad) = touched(rule, &nodes, rejected) {
+                return Outcome::Skip(format!(
+                    "reads `/{}`, which breaks the report schema",
+                    bad.join("/")
+                ));
+            }
+        }
+        let schema_valid = rejected.is_empty();
+        let mut findings = Vec::new();
+        for (pointer, _) in &nodes {
+            let Some(item) = at_pointer(doc, pointer) else {
+                continue;
+            };
+            let mut scope = ctx.new_inner_scope();
+            let last = pointer_tokens(pointer).pop().unwrap_or_default();
+            scope.add_variable_from_value("item", item);
+            scope.add_variable_from_value("path", pointer.clone());
+            scope.add_variable_from_value("key", last.clone());
+            scope.add_variable_from_value("index", last.parse::<i64>().unwrap_or(-1));
+            let verdict = evaluate(rule, &scope);
+            match verdict {
+                Ok(true) => {}
+                Ok(false) => {
+                    let template = self
+                        .options
+                        .lang
+                        .as_str()
+                        .ne("en")
+                        .then(|| rule.translated_messages.get(&self.options.lang))
+                        .flatten()
+                        .unwrap_or(&rule.message);
+                    let (message, render_error) = template.render(&scope);
+                    let mut d = Diagnostic::new(
+                        rule.id.clone(),
+                        rule.name.clone(),
+                        self.severity_of(rule),
+                        message,
+                        format!("{pointer}{}", rule.at),
+                    )
+                    .with_help(rule.help_in(&self.options.lang));
+                    d.references = rule.references.clone();
+                    findings.push(d);
+                    if let Some(e) = render_error {
+                        if !schema_valid {
+                            return Outcome::Skip(format!(
+                                "could not run on a report that breaks the schema: {e}"
+                            ));
+                        }
+                        findings.push(failed_to_run(rule, pointer, &e));
+                    }
+                }
+                Err(e) => {
+                    if !schema_valid {
+                        return Outcome::Skip(format!(
+                            "could not run on a report that breaks the schema: {e}"
+                        ));
+                    }
+                    findings.push(failed_to_run(rule, pointer, &e));
+                }
+            }
+        }
+        Outcome::Findings(findings)
+    }
+}
+
+/// `when` then `assert`; both must give a boolean.
+fn evaluate(rule: &Rule, scope: &Context<'_, '_>) -> Result<bool, String> {
+    if let Some(when) = &rule.when {
+        match when.execute(scope) {
+            Ok(Cel::Bool(true)) => {}
+            Ok(Cel::Bool(false)) => return Ok(true),
+            Ok(other) => {
+                return Err(format!(
+                    "`when` gave {} instead of true or false",
+                    display(&other)
+                ))
+            }
+            Err(e) => return Err(format!("`when` failed: {e}")),
+        }
+    }
+    match rule.assert.execute(scope) {
+        Ok(Cel::Bool(b)) => Ok(b),
+        Ok(other) => Err(format!(
+            "`assert` gave {} instead of true or false",
+            display(&other)
+        )),
+        Err(e) => Err(format!("`assert` failed: {e}")),
+    }
+}
+
+/// The first rejected pointer the rule's footprint overlaps.
+fn touched<'r>(
+    rule: &Rule,
+    nodes: &[(String, &Value)],
+    rejected: &'r [Vec<String>],
+) -> Option<&'r Vec<String>> {
+    let node_tokens: Vec<Vec<String>> = nodes.iter().map(|(p, _)| pointer_tokens(p)).collect();
+    for path in &rule.footprint {
+        let bases: Vec<Vec<String>> = match path.root.as_str() {
+            "doc" => vec![Vec::new()],
+            "item" => node_tokens.clone(),
+            _ => continue,
+        };
+        for base in bases {
+            let mut full = base;
+            full.extend(path.tokens.iter().cloned());
+            if let Some(bad) = rejected.iter().find(|r| overlaps(r, &full)) {
+                return Some(bad);
+            }
+        }
+    }
+    None
+}
+
+fn failed_to_run(rule: &Rule, pointer: &str, error: &str) -> Diagnostic {
+    Diagnostic::new(
+        "rule/failed-to-run",
+        "rule-failed-to-run",
+        Severity::Error,
+        format!("rule {} ({}) could not be evaluated here: {error}", rule.id, rule.name),
+        pointer.to_owned(),
+    )
+    .with_help(format!(
+        "this is a defect of the rule, not of the report: report it with the file; `{}` is defined in {}",
+        rule.id, rule.file
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn engine(rules: &str) -> Engine {
+        let c = Catalogue::from_files(vec![("t.toml".into(), rules.into())]).unwrap();
+        Engine::new(c, EngineOptions::default()).unwrap()
+    }
+
+    const B01: &str = r#"
+[[rules]]
+id = "T01"
+name = "total-matches"
+severity = "error"
+title = "t"
+select = "$.forms.B"
+when = 'item.cover == "provided"'
+assert = 'sum(item.stockpile, "quantity") == item.total'
+at = "/total"
+message = "the rows add up to {{ sum(item.stockpile, 'quantity') }} but `total` says {{ item.total }}"
+why = "w"
+help = "h"
+"#;
+
+    #[test]
+    fn failing_rule_gives_a_finding_with_values() {
+        let e = engine(B01);
+        let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [{"quantity": 1200}, {"quantity": 3}], "total": 1230}}});
+        let run = e.run(&doc, &[], None);
+        assert_eq!(run.findings.len(), 1);
+        assert_eq!(run.findings[0].pointer, "/forms/B/total");
+        assert_eq!(
+            run.findings[0].message,
+            "the rows add up to 1,203 but `total` says 1,230"
+        );
+    }
+
+    #[test]
+    fn expression_error_on_valid_document_is_failed_to_run() {
+        let e = engine(B01);
+        let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": []}}});
+        let run = e.run(&doc, &[], None);
+        assert_eq!(run.findings[0].rule, "rule/failed-to-run");
+    }
+
+    #[test]
+    fn rule_touching_a_rejected_value_is_skipped() {
+        let e = engine(B01);
+        let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [{"quantity": "3"}], "total": 3}}});
+        let run = e.run(&doc, &["/forms/B/stockpile/0/quantity".into()], None);
+        assert!(run.findings.is_empty());
+        assert_eq!(run.skipped[0].rule, "T01");
+        assert!(run.skipped[0]
+            .reason
+            .contains("/forms/B/stockpile/0/quantity"));
+    }
+
+    #[test]
+    fn disabled_rules_do_not_run_and_unknown_ids_are_refused() {
+        let c = Catalogue::from_files(vec![("t.toml".into(), B01.into())]).unwrap();
+        let mut o = EngineOptions::default();
+        o.disabled.insert("T01".into());
+        let e = Engine::new(c, o).unwrap();
+        let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [], "total": 3}}});
+        assert!(e.run(&doc, &[], None).findings.is_empty());
+        let c = Catalogue::from_files(vec![("t.toml".into(), B01.into())]).unwrap();
+        let mut o = EngineOptions::default();
+        o.disabled.insert("ZZ9".into());
+        assert!(Engine::new(c, o).is_err());
+    }
+}

@@ -1,0 +1,172 @@
+//! Expressions: CEL (the `cel` crate) with our own JSON ↔ CEL value
+//! conversion and the function library of [`super::functions`].
+//!
+//! JSON integers become CEL `int` (not `uint`, which would make `x + 1`
+//! fail), other numbers `double`. A document is converted once and shared by
+//! every rule.
+
+use cel::objects::{Key, Map};
+use cel::{Context, Env, Program, Value};
+use serde_json::Value as Json;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// The shared CEL environment: the standard library plus the strings,
+/// lists and math extensions.
+pub fn env() -> Arc<Env> {
+    static ENV: OnceLock<Arc<Env>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Env::stdlib();
+        // The extensions only add functions; failing to add one is a bug in
+        // the crate, not something a user can cause.
+        let _ = env.add_extension(cel::extensions::strings);
+        let _ = env.add_extension(cel::extensions::lists);
+        let _ = env.add_extension(cel::extensions::math);
+        Arc::new(env)
+    })
+    .clone()
+}
+
+/// Compiles one expression; the error is CEL's own message (with its
+/// position inside the expression).
+pub fn compile(source: &str) -> Result<Program, String> {
+    env().compile(source).map_err(|e| e.to_string())
+}
+
+/// A root context with the function library and the given variables.
+pub fn root_context(vars: Vec<(&str, Value)>) -> Context<'static, 'static> {
+    let mut ctx = Context::with_env(env());
+    super::functions::register(&mut ctx);
+    for (name, value) in vars {
+        ctx.add_variable_from_value(name, value);
+    }
+    ctx
+}
+
+/// Converts JSON to a CEL value.
+pub fn to_cel(v: &Json) -> Value {
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Json::String(s) => Value::String(Arc::new(s.clone())),
+        Json::Array(a) => Value::List(Arc::new(a.iter().map(to_cel).collect())),
+        Json::Object(m) => {
+            let map: HashMap<Key, Value> = m
+                .iter()
+                .map(|(k, v)| (Key::String(Arc::new(k.clone())), to_cel(v)))
+                .collect();
+            Value::Map(Map { map: Arc::new(map) })
+        }
+    }
+}
+
+/// Renders a CEL value the way a message shows it: integers with thousands
+/// separators, lists joined by commas, text as is.
+pub fn display(v: &Value) -> String {
+    match v {
+        Value::Int(i) => group_int(*i),
+        Value::UInt(u) => group_int(i64::try_from(*u).unwrap_or(i64::MAX)),
+        Value::Float(f) => display_float(*f),
+        Value::String(s) => s.to_string(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Value::Null => "nothing".to_owned(),
+        Value::List(l) => l.iter().map(display).collect::<Vec<_>>().join(", "),
+        Value::Map(m) => {
+            let mut parts: Vec<String> = m
+                .map
+                .iter()
+                .map(|(k, v)| format!("{}: {}", key_text(k), display(v)))
+                .collect();
+            parts.sort();
+            format!("{{{}}}", parts.join(", "))
+        }
+        #[allow(unreachable_patterns)]
+        other => format!("{other:?}"),
+    }
+}
+
+fn key_text(k: &Key) -> String {
+    match k {
+        Key::String(s) => s.to_string(),
+        Key::Int(i) => i.to_string(),
+        Key::Uint(u) => u.to_string(),
+        Key::Bool(b) => b.to_string(),
+    }
+}
+
+fn group_int(i: i64) -> String {
+    let digits = crate::report::thousands(i.unsigned_abs());
+    if i < 0 {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+fn display_float(f: f64) -> String {
+    if !f.is_finite() {
+        return f.to_string();
+    }
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        return group_int(f as i64);
+    }
+    let rounded = (f * 100.0).round() / 100.0;
+    let int = rounded.trunc();
+    let frac = format!("{:.2}", (rounded - int).abs());
+    let frac = frac
+        .trim_start_matches('0')
+        .trim_end_matches('0')
+        .trim_end_matches('.');
+    let sign = if f < 0.0 && int == 0.0 { "-" } else { "" };
+    format!("{sign}{}{frac}", group_int(int as i64))
+}
+
+/// The CEL value at `pointer` inside `root` (as [`to_cel`] built it).
+pub fn at_pointer(root: &Value, pointer: &str) -> Option<Value> {
+    let mut node = root.clone();
+    for token in crate::diagnostics::pointer_tokens(pointer) {
+        node = match &node {
+            Value::Map(m) => m.map.get(&Key::String(Arc::new(token))).cloned()?,
+            Value::List(l) => l.get(token.parse::<usize>().ok()?).cloned()?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn json_integers_become_int_so_arithmetic_works() {
+        let ctx = root_context(vec![("doc", to_cel(&json!({"n": 5, "f": 2.5})))]);
+        let p = compile("doc.n + 1 == 6 && doc.f * 2.0 == 5.0").unwrap();
+        assert_eq!(p.execute(&ctx).unwrap(), Value::Bool(true));
+    }
+
+    #[test]
+    fn values_display_for_people() {
+        assert_eq!(display(&Value::Int(1203)), "1,203");
+        assert_eq!(display(&Value::Int(-1230)), "-1,230");
+        assert_eq!(display(&Value::Float(46024965.0)), "46,024,965");
+        assert_eq!(display(&Value::Float(1234.5)), "1,234.5");
+        assert_eq!(display(&Value::Float(0.25)), "0.25");
+        assert_eq!(
+            display(&to_cel(&json!(["use", "stockpile"]))),
+            "use, stockpile"
+        );
+    }
+
+    #[test]
+    fn pointer_navigation() {
+        let v = to_cel(&json!({"a": [{"b/c": 1}]}));
+        assert_eq!(at_pointer(&v, "/a/0/b~1c"), Some(Value::Int(1)));
+        assert_eq!(at_pointer(&v, "/a/3"), None);
+    }
+}

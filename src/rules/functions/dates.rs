@@ -1,0 +1,93 @@
+//! Date arithmetic on `YYYY-MM-DD` text (the report model's dates):
+//! `add_days`, `add_years`, `year_of`. Results are `YYYY-MM-DD` text, which
+//! compares correctly with `<`, `<=`, `==` against other dates.
+
+use cel::{ExecutionError, Value};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::sync::Arc;
+
+fn parse(function: &str, s: &str) -> Result<NaiveDate, ExecutionError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        ExecutionError::function_error(function, format!("`{s}` is not a YYYY-MM-DD date"))
+    })
+}
+
+fn text(d: NaiveDate) -> Value {
+    Value::String(Arc::new(d.format("%Y-%m-%d").to_string()))
+}
+
+pub fn add_days(date: Arc<String>, days: i64) -> Result<Value, ExecutionError> {
+    let d = parse("add_days", &date)?;
+    d.checked_add_signed(Duration::days(days))
+        .map(text)
+        .ok_or_else(|| ExecutionError::function_error("add_days", "date out of range"))
+}
+
+pub fn add_years(date: Arc<String>, years: i64) -> Result<Value, ExecutionError> {
+    let d = parse("add_years", &date)?;
+    let year = i32::try_from(d.year() as i64 + years)
+        .map_err(|_| ExecutionError::function_error("add_years", "year out of range"))?;
+    NaiveDate::from_ymd_opt(year, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, d.month(), d.day() - 1))
+        .map(text)
+        .ok_or_else(|| ExecutionError::function_error("add_years", "date out of range"))
+}
+
+pub fn year_of(date: Arc<String>) -> Result<i64, ExecutionError> {
+    Ok(parse("year_of", &date)?.year() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::eval;
+    use cel::Value;
+    use serde_json::json;
+
+    fn s(v: &str) -> Value {
+        Value::String(std::sync::Arc::new(v.to_owned()))
+    }
+
+    #[test]
+    fn adds_days_across_months_and_leap_years() {
+        assert_eq!(
+            eval("add_days('2000-01-01', 180)", json!({})).unwrap(),
+            s("2000-06-29")
+        );
+        assert_eq!(
+            eval("add_days('2019-02-28', 1)", json!({})).unwrap(),
+            s("2019-03-01")
+        );
+        assert_eq!(
+            eval("add_days('2020-03-01', -1)", json!({})).unwrap(),
+            s("2020-02-29")
+        );
+    }
+
+    #[test]
+    fn adds_years_clamping_29_february() {
+        assert_eq!(
+            eval("add_years('2000-01-01', 10)", json!({})).unwrap(),
+            s("2010-01-01")
+        );
+        assert_eq!(
+            eval("add_years('2020-02-29', 1)", json!({})).unwrap(),
+            s("2021-02-28")
+        );
+    }
+
+    #[test]
+    fn year_of_a_date_and_string_comparison() {
+        assert_eq!(
+            eval("year_of('2019-12-31')", json!({})).unwrap(),
+            Value::Int(2019)
+        );
+        let v = eval("add_years('2000-01-01', 4) < '2004-01-02'", json!({})).unwrap();
+        assert_eq!(v, Value::Bool(true));
+    }
+
+    #[test]
+    fn refuses_malformed_dates() {
+        assert!(eval("year_of('2019-13-01')", json!({})).is_err());
+        assert!(eval("add_days('31/12/2019', 1)", json!({})).is_err());
+    }
+}
