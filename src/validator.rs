@@ -4,6 +4,7 @@
 use crate::diagnostics::{pointer_tokens, Diagnostic};
 use crate::ingest;
 use crate::model::Document;
+use crate::rules::{Catalogue, Engine, EngineOptions};
 use crate::schema::ReportSchema;
 use crate::source::{Format, Source};
 use serde::Serialize;
@@ -48,9 +49,10 @@ impl FileReport {
     }
 }
 
-/// Validates reports against the embedded schema (and, later, the rules).
+/// Validates reports against the embedded schema and a rule catalogue.
 pub struct Validator {
     schema: &'static ReportSchema,
+    engine: Engine,
 }
 
 impl Default for Validator {
@@ -60,11 +62,25 @@ impl Default for Validator {
 }
 
 impl Validator {
-    /// A validator with the embedded schema.
+    /// A validator with the embedded schema and catalogue, default options.
     pub fn new() -> Validator {
+        let catalogue = Catalogue::embedded().expect("the embedded catalogue compiles");
+        let engine =
+            Engine::new(catalogue, EngineOptions::default()).expect("default options name no rule");
+        Validator::with_engine(engine)
+    }
+
+    /// A validator with the embedded schema and the given rule engine.
+    pub fn with_engine(engine: Engine) -> Validator {
         Validator {
             schema: ReportSchema::embedded(),
+            engine,
         }
+    }
+
+    /// The rule engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
     }
 
     /// Reads and validates one file; never fails: problems become findings.
@@ -79,11 +95,24 @@ impl Validator {
 
     /// Validates one input held in memory.
     pub fn validate_source(&self, source: &Source) -> FileReport {
+        self.validate_source_with_previous(source, None)
+    }
+
+    /// Validates one input, with the State's previous report (for the
+    /// year-over-year rules) when it is known.
+    pub fn validate_source_with_previous(
+        &self,
+        source: &Source,
+        previous: Option<&Value>,
+    ) -> FileReport {
         let ingested = ingest::load(source);
         let mut findings = ingested.findings;
+        let mut skipped = Vec::new();
         let mut text = None;
         if let Some(doc) = ingested.document {
-            findings.extend(self.check_document(&doc));
+            let (f, s) = self.check_document(&doc, previous);
+            findings.extend(f);
+            skipped = s;
             sort_in_document_order(&doc.value, &mut findings);
             if !findings.is_empty() {
                 text = doc.text().map(str::to_owned);
@@ -93,14 +122,26 @@ impl Validator {
             file: source.name.clone(),
             format: source.format,
             findings,
-            skipped: Vec::new(),
+            skipped,
             text,
         }
     }
 
-    /// Schema (and rule) findings on a loaded document.
-    pub fn check_document(&self, doc: &Document) -> Vec<Diagnostic> {
-        self.schema.check(doc).findings
+    /// Schema and rule findings on a loaded document, located, plus the
+    /// rules skipped.
+    pub fn check_document(
+        &self,
+        doc: &Document,
+        previous: Option<&Value>,
+    ) -> (Vec<Diagnostic>, Vec<Skipped>) {
+        let schema = self.schema.check(doc);
+        let mut findings = schema.findings;
+        let run = self.engine.run(&doc.value, &schema.rejected, previous);
+        findings.extend(run.findings.into_iter().map(|mut f| {
+            f.location = doc.locate(&f.pointer);
+            f
+        }));
+        (findings, run.skipped)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Command-line arguments, commands and exit statuses. No validation logic
 //! lives here: it wires the library together.
 
+mod catalogue;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +29,10 @@ pub struct Cli {
 enum Command {
     /// Validate report files and folders (folders are searched recursively).
     Validate(validate::ValidateArgs),
+    /// List the rule catalogue.
+    Rules(catalogue::RulesArgs),
+    /// Explain one rule: what it checks, why, how to fix, basis, examples.
+    Explain(catalogue::ExplainArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
 }
@@ -37,6 +42,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Rules(args) => catalogue::rules(args),
+        Command::Explain(args) => catalogue::explain(args),
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
     };
     ExitCode::from(status)

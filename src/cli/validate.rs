@@ -1,5 +1,6 @@
 //! `article7 validate`.
 
+use super::catalogue::CatalogueArgs;
 use super::{fail, write_atomically, EXIT_FINDINGS, EXIT_OK};
 use article7::batch;
 use article7::report::{self, OutputFormat, PrintOptions, Summary};
@@ -47,6 +48,8 @@ pub struct ValidateArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    #[command(flatten)]
+    catalogue: CatalogueArgs,
 }
 
 pub fn run(args: ValidateArgs) -> u8 {
@@ -62,7 +65,11 @@ pub fn run(args: ValidateArgs) -> u8 {
         }
     }
     let started = Instant::now();
-    let validator = Validator::new();
+    let engine = match args.catalogue.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let validator = Validator::with_engine(engine);
 
     let mut reports = Vec::new();
     let mut file_paths = Vec::new();

@@ -89,6 +89,60 @@ impl Engine {
         run
     }
 
+    /// Runs one rule on a document as if it passed the schema (used for a
+    /// rule's examples): its findings, or why it was skipped.
+    pub fn run_one(
+        &self,
+        rule: &Rule,
+        value: &Value,
+        previous: Option<&Value>,
+    ) -> Result<Vec<Diagnostic>, String> {
+        let doc = to_cel(value);
+        let prev = previous.map_or(Cel::Null, to_cel);
+        let ctx = root_context(vec![("doc", doc.clone()), ("previous", prev)]);
+        match self.run_rule(rule, value, &doc, &ctx, &[], previous.is_some()) {
+            Outcome::Findings(f) => Ok(f),
+            Outcome::Skip(reason) => Err(reason),
+        }
+    }
+
+    /// Checks a rule's examples: each invalid one must draw at least one
+    /// finding of the rule, each valid one none, and neither may fail to
+    /// run. Returns the problems found (empty = all good).
+    pub fn check_examples(&self, rule: &Rule) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !rule.examples.iter().any(|e| e.valid) || !rule.examples.iter().any(|e| !e.valid) {
+            problems.push(format!(
+                "{}: needs at least one valid and one invalid example",
+                rule.id
+            ));
+        }
+        for (i, ex) in rule.examples.iter().enumerate() {
+            let n = i + 1;
+            match self.run_one(rule, &ex.doc, ex.previous.as_ref()) {
+                Err(reason) => {
+                    problems.push(format!("{}: example {n} was skipped: {reason}", rule.id))
+                }
+                Ok(findings) => {
+                    if let Some(f) = findings.iter().find(|f| f.rule == "rule/failed-to-run") {
+                        problems.push(format!("{}: example {n}: {}", rule.id, f.message));
+                    } else if ex.valid && !findings.is_empty() {
+                        problems.push(format!(
+                            "{}: example {n} should pass but drew: {}",
+                            rule.id, findings[0].message
+                        ));
+                    } else if !ex.valid && findings.is_empty() {
+                        problems.push(format!(
+                            "{}: example {n} should fail but drew nothing",
+                            rule.id
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
     fn run_rule(
         &self,
         rule: &Rule,

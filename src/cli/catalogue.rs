@@ -1,0 +1,273 @@
+//! `article7 rules` and `article7 explain`, and the catalogue options that
+//! `validate` shares with them.
+
+use super::{fail, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
+use article7::Severity;
+use clap::{Args, ValueEnum};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// Options that choose and adjust the rule catalogue.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CatalogueArgs {
+    /// A folder of extra rule files (`*.toml`); a file named like an
+    /// embedded one (`form-b.toml`) replaces it.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Do not load the embedded catalogue (use only `--rules`).
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Override a rule's severity, e.g. `--severity B02=warning`.
+    #[arg(long, value_name = "ID=LEVEL")]
+    pub severity: Vec<String>,
+    /// Turn a rule off: it is not evaluated at all.
+    #[arg(long, value_name = "ID")]
+    pub disable: Vec<String>,
+    /// Language of messages and help.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: Lang,
+}
+
+/// Languages of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+}
+
+impl CatalogueArgs {
+    /// Loads and compiles the catalogue; on failure prints the diagnostic
+    /// and returns the exit status (2).
+    pub fn engine(&self) -> Result<Engine, u8> {
+        let catalogue = Catalogue::with_directory(self.rules.as_deref(), self.no_default_rules)
+            .map_err(|e| report_catalogue_error(&e))?;
+        let mut severity = HashMap::new();
+        for s in &self.severity {
+            let Some((id, level)) = s.split_once('=') else {
+                return Err(fail(&format!("--severity expects ID=LEVEL, found `{s}`")));
+            };
+            let Some(level) = Severity::parse(level) else {
+                return Err(fail(&format!(
+                    "--severity {s}: the level must be error, warning or info"
+                )));
+            };
+            severity.insert(id.to_owned(), level);
+        }
+        let options = EngineOptions {
+            severity,
+            disabled: self.disable.iter().cloned().collect::<HashSet<_>>(),
+            lang: self.lang.code().to_owned(),
+        };
+        Engine::new(catalogue, options).map_err(|e| fail(&e))
+    }
+}
+
+/// Prints a broken rule file's diagnostic (with the file's snippet) and
+/// returns exit status 2.
+pub fn report_catalogue_error(e: &CatalogueError) -> u8 {
+    let diag = MietteDiagnostic::new(format!(
+        "broken rule file {}:{}:{}: {}",
+        e.file, e.line, e.column, e.message
+    ))
+    .with_code("catalogue/invalid")
+    .with_help("fix the rule file; `article7 explain` and docs/rules.md describe the format");
+    let report = if e.text.is_empty() {
+        Report::new(diag)
+    } else {
+        let len = e
+            .span
+            .len()
+            .max(1)
+            .min(e.text.len().saturating_sub(e.span.start));
+        Report::new(diag.with_labels([LabeledSpan::at(e.span.start..e.span.start + len, "here")]))
+            .with_source_code(NamedSource::new(e.file.clone(), e.text.clone()))
+    };
+    let mut out = String::new();
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = e.to_string();
+    }
+    eprintln!("{out}");
+    EXIT_USAGE
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Table,
+    /// JSON.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ListFormat,
+    /// Run every rule's examples and report those that misbehave.
+    #[arg(long)]
+    test: bool,
+    #[command(flatten)]
+    catalogue: CatalogueArgs,
+}
+
+pub fn rules(args: RulesArgs) -> u8 {
+    let engine = match args.catalogue.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let lang = args.catalogue.lang.code();
+    let rules = &engine.catalogue.rules;
+    if args.test {
+        let problems: Vec<String> = rules
+            .iter()
+            .flat_map(|r| engine.check_examples(r))
+            .collect();
+        for p in &problems {
+            println!("{p}");
+        }
+        println!("{} rules, {} example problems", rules.len(), problems.len());
+        return if problems.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_FINDINGS
+        };
+    }
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<_> = rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "name": r.name, "severity": engine.severity_of(r),
+                        "title": r.title_in(lang), "references": r.references, "file": r.file,
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "catalogue_version": article7::rules::catalogue::CATALOGUE_VERSION,
+                "catalogue_hash": engine.catalogue.hash,
+                "rules": list,
+            });
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+        ListFormat::Table => {
+            let w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
+            println!("{:<5} {:<w$} {:<8} TITLE", "ID", "NAME", "SEVERITY");
+            for r in rules {
+                println!(
+                    "{:<5} {:<w$} {:<8} {}",
+                    r.id,
+                    r.name,
+                    engine.severity_of(r).as_str(),
+                    r.title_in(lang)
+                );
+            }
+            println!("{} rules", rules.len());
+        }
+    }
+    EXIT_OK
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id (`B01`) or name (`stockpile-total-matches`).
+    id: String,
+    #[command(flatten)]
+    catalogue: CatalogueArgs,
+}
+
+pub fn explain(args: ExplainArgs) -> u8 {
+    let engine = match args.catalogue.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let wanted = args.id.to_ascii_uppercase();
+    let Some(rule) = engine
+        .catalogue
+        .rules
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == args.id)
+    else {
+        return fail(&format!(
+            "there is no rule `{}` (see `article7 rules`)",
+            args.id
+        ));
+    };
+    print!(
+        "{}",
+        explain_text(rule, &engine, args.catalogue.lang.code())
+    );
+    EXIT_OK
+}
+
+/// A rule's whole documentation as text (also used for docs/rules.md).
+pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
+    let mut s = format!(
+        "{} {} ({})\n{}\n\nWhat it checks\n  selects: {}\n",
+        rule.id,
+        rule.name,
+        engine.severity_of(rule),
+        rule.title_in(lang),
+        rule.select_source
+    );
+    if let Some(w) = &rule.when_source {
+        s.push_str(&format!("  when:    {}\n", w.trim()));
+    }
+    s.push_str(&format!(
+        "  assert:  {}\n",
+        rule.assert_source.trim().replace('\n', "\n           ")
+    ));
+    if !rule.requires.is_empty() {
+        let req: Vec<String> = rule
+            .requires
+            .iter()
+            .map(|r| match r {
+                article7::rules::catalogue::Requirement::Value(p) => p.clone(),
+                article7::rules::catalogue::Requirement::Previous => "the previous report".into(),
+            })
+            .collect();
+        s.push_str(&format!("  runs only with: {}\n", req.join(", ")));
+    }
+    s.push_str(&format!(
+        "\nWhy it matters\n  {}\n\nHow to fix it\n  {}\n",
+        rule.why_in(lang).trim(),
+        rule.help_in(lang).trim()
+    ));
+    if !rule.references.is_empty() {
+        s.push_str(&format!("\nBasis\n  {}\n", rule.references.join("; ")));
+    }
+    for (title, valid) in [("An invalid example", false), ("A valid example", true)] {
+        if let Some(ex) = rule.examples.iter().find(|e| e.valid == valid) {
+            s.push_str(&format!("\n{title}\n"));
+            if let Some(n) = &ex.note {
+                s.push_str(&format!("  {n}\n"));
+            }
+            let text = serde_json::to_string_pretty(&ex.doc).unwrap_or_default();
+            for line in text.lines() {
+                s.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    s
+}
