@@ -12,6 +12,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod shape;
 pub mod source;
 pub mod validator;
 

@@ -69,9 +69,14 @@ impl ReportSchema {
         for error in self.validator.iter_errors(&doc.value) {
             let instance_path = error.instance_path().as_str().to_owned();
             let schema_path = error.schema_path().as_str().to_owned();
-            for finding in
-                self.describe(error.kind(), error.instance(), &instance_path, &schema_path)
-            {
+            let about = self.field_help(error.evaluation_path().as_str());
+            for finding in self.describe(
+                error.kind(),
+                error.instance(),
+                &instance_path,
+                &schema_path,
+                about,
+            ) {
                 if seen.insert((finding.rule.clone(), finding.pointer.clone())) {
                     out.rejected.push(finding.pointer.clone());
                     out.findings.push(finding);
@@ -104,14 +109,36 @@ impl ReportSchema {
         Some(node)
     }
 
-    /// Title or description of the schema holding the failing keyword.
-    fn field_help(&self, schema_path: &str) -> Option<String> {
-        let parent = crate::diagnostics::parent_pointer(schema_path)?;
-        let node = self.subschema(parent)?;
-        node.get("description")
-            .or_else(|| node.get("title"))
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+    /// Description (or title) of the field whose schema failed: walks the
+    /// evaluation path through `$ref`s and prefers the text written beside
+    /// the `$ref` (the property's own, "Number of sessions held") over the
+    /// referenced type's generic one ("A whole number, zero or more").
+    fn field_help(&self, evaluation_path: &str) -> Option<String> {
+        let tokens = pointer_tokens(evaluation_path);
+        let (_keyword, walk) = tokens.split_last()?;
+        let mut node = &self.schema;
+        let mut referrer: Option<&Value> = None;
+        for token in walk {
+            if token == "$ref" {
+                let target = node.get("$ref")?.as_str()?.strip_prefix('#')?;
+                referrer = Some(node);
+                node = self.subschema(target)?;
+                continue;
+            }
+            referrer = None;
+            node = match node {
+                Value::Object(m) => m.get(token)?,
+                Value::Array(a) => a.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        let text = |n: &Value| {
+            n.get("description")
+                .or_else(|| n.get("title"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        referrer.and_then(text).or_else(|| text(node))
     }
 
     fn describe(
@@ -120,9 +147,9 @@ impl ReportSchema {
         instance: &Value,
         pointer: &str,
         schema_path: &str,
+        about: Option<String>,
     ) -> Vec<Diagnostic> {
         let field = field_name(pointer);
-        let about = self.field_help(schema_path);
         let with_about = |help: String| match &about {
             Some(a) => format!("{help} ({field}: {a})"),
             None => help,

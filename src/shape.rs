@@ -1,0 +1,238 @@
+//! What the report schema says about the shape of each place in a report:
+//! the JSON type expected there, the keys of an object in schema order, the
+//! allowed values of an enum. The XML and Excel readers use it to give
+//! values their types ("types come from the schema, not from the XML"), and
+//! the writers and templates use it to lay out keys.
+
+use crate::schema::ReportSchema;
+use serde_json::Value;
+
+/// The JSON type the schema expects at a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text.
+    String,
+    /// A whole number.
+    Integer,
+    /// Any number.
+    Number,
+    /// true / false.
+    Boolean,
+    /// A list.
+    Array,
+    /// An object.
+    Object,
+    /// Anything (inside `extensions`, or where the schema does not say).
+    Any,
+}
+
+/// One step of a path through a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// An object member.
+    Key(&'a str),
+    /// An array item (any index).
+    Item,
+}
+
+/// The schema node at `path` (after `$ref`s), or `None` when the schema has
+/// no such place (an unknown key) or the place is free-form (`extensions`).
+pub fn node_at<'s>(path: &[Step<'_>]) -> Option<&'s Value> {
+    let schema = ReportSchema::embedded().value();
+    let mut node = resolve(schema, schema)?;
+    for step in path {
+        node = match step {
+            Step::Key(k) => {
+                if *k == "extensions" {
+                    return None;
+                }
+                node.get("properties")?.get(*k)?
+            }
+            Step::Item => node.get("items")?,
+        };
+        node = resolve(schema, node)?;
+    }
+    Some(node)
+}
+
+/// Follows `$ref` chains (local references only).
+fn resolve<'s>(root: &'s Value, mut node: &'s Value) -> Option<&'s Value> {
+    for _ in 0..16 {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(r) => node = root.pointer(r.strip_prefix('#')?)?,
+            None => return Some(node),
+        }
+    }
+    None
+}
+
+/// The kind expected at `path` ([`Kind::Any`] when unknown).
+pub fn kind_at(path: &[Step<'_>]) -> Kind {
+    node_at(path).map_or(Kind::Any, kind_of)
+}
+
+/// The kind a schema node describes.
+pub fn kind_of(node: &Value) -> Kind {
+    let from_name = |t: &str| match t {
+        "string" => Kind::String,
+        "integer" => Kind::Integer,
+        "number" => Kind::Number,
+        "boolean" => Kind::Boolean,
+        "array" => Kind::Array,
+        "object" => Kind::Object,
+        _ => Kind::Any,
+    };
+    match node.get("type") {
+        Some(Value::String(t)) => return from_name(t),
+        Some(Value::Array(ts)) => {
+            // ["integer", "string"]-style unions: the first is the preferred reading.
+            if let Some(t) = ts.first().and_then(Value::as_str) {
+                return from_name(t);
+            }
+        }
+        _ => {}
+    }
+    let sample = node
+        .get("const")
+        .or_else(|| node.get("enum").and_then(|e| e.get(0)));
+    match sample {
+        Some(Value::String(_)) => Kind::String,
+        Some(Value::Bool(_)) => Kind::Boolean,
+        Some(Value::Number(n)) if n.is_i64() => Kind::Integer,
+        Some(Value::Number(_)) => Kind::Number,
+        _ => Kind::Any,
+    }
+}
+
+/// The keys an object at `path` may have, in schema order.
+pub fn keys_at(path: &[Step<'_>]) -> Vec<String> {
+    node_at(path)
+        .and_then(|n| n.get("properties"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The allowed values at `path`, when the schema enumerates them.
+pub fn enum_at(path: &[Step<'_>]) -> Option<Vec<String>> {
+    let node = node_at(path)?;
+    let values = node.get("enum").and_then(Value::as_array)?;
+    Some(
+        values
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect(),
+    )
+}
+
+/// Title and description of the place at `path`, as written beside it.
+pub fn label_at(path: &[Step<'_>]) -> (Option<String>, Option<String>) {
+    let schema = ReportSchema::embedded().value();
+    // The text beside a `$ref` is the property's own: read it before resolving.
+    let (parent, last) = match path.split_last() {
+        Some((last, parent)) => (parent, Some(last)),
+        None => (path, None),
+    };
+    let raw = match (node_at(parent), last) {
+        (Some(p), Some(Step::Key(k))) => p.get("properties").and_then(|ps| ps.get(*k)),
+        (Some(p), Some(Step::Item)) => p.get("items"),
+        (Some(p), None) => Some(p),
+        _ => None,
+    };
+    let text = |n: Option<&Value>, key: &str| {
+        n.and_then(|n| n.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let resolved = raw.and_then(|r| resolve(schema, r));
+    (
+        text(raw, "title").or_else(|| text(resolved, "title")),
+        text(raw, "description").or_else(|| text(resolved, "description")),
+    )
+}
+
+/// Parses a JSON pointer into steps (numeric tokens become [`Step::Item`]).
+pub fn steps(tokens: &[String]) -> Vec<Step<'_>> {
+    tokens
+        .iter()
+        .map(|t| {
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                Step::Item
+            } else {
+                Step::Key(t.as_str())
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Step::{Item, Key};
+
+    #[test]
+    fn kinds_follow_refs_and_items() {
+        assert_eq!(
+            kind_at(&[Key("forms"), Key("B"), Key("total")]),
+            Kind::Integer
+        );
+        assert_eq!(
+            kind_at(&[Key("forms"), Key("C"), Key("areas")]),
+            Kind::Array
+        );
+        assert_eq!(
+            kind_at(&[Key("forms"), Key("C"), Key("areas"), Item, Key("area_m2")]),
+            Kind::Number
+        );
+        assert_eq!(
+            kind_at(&[
+                Key("forms"),
+                Key("A"),
+                Key("measures"),
+                Item,
+                Key("penal_sanctions")
+            ]),
+            Kind::Boolean
+        );
+        assert_eq!(
+            kind_at(&[
+                Key("forms"),
+                Key("C"),
+                Key("areas"),
+                Item,
+                Key("classification")
+            ]),
+            Kind::String
+        );
+        assert_eq!(kind_at(&[Key("period"), Key("from")]), Kind::String);
+        assert_eq!(
+            kind_at(&[Key("forms"), Key("C"), Key("extensions"), Key("x")]),
+            Kind::Any
+        );
+        assert_eq!(kind_at(&[Key("nonsense")]), Kind::Any);
+    }
+
+    #[test]
+    fn keys_and_enums() {
+        let keys = keys_at(&[Key("forms"), Key("C"), Key("areas"), Item]);
+        assert_eq!(keys.first().map(String::as_str), Some("id"));
+        assert!(keys.contains(&"classification".to_owned()));
+        assert_eq!(
+            enum_at(&[
+                Key("forms"),
+                Key("C"),
+                Key("areas"),
+                Item,
+                Key("classification")
+            ]),
+            Some(vec!["CHA".to_owned(), "SHA".to_owned()])
+        );
+        assert_eq!(keys_at(&[Key("forms")]).len(), 11, "A..J and extensions");
+    }
+
+    #[test]
+    fn labels_prefer_the_propertys_own_text() {
+        let (title, _) = label_at(&[Key("forms"), Key("C"), Key("areas")]);
+        assert_eq!(title.as_deref(), Some("Areas"));
+    }
+}

@@ -1,0 +1,197 @@
+//! The command line: exit statuses, both output formats (snapshot-tested),
+//! determinism, `-o`, and broken rule files.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn article7() -> Command {
+    let mut c = Command::cargo_bin("article7").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn stdout(args: &[&str]) -> (i32, String) {
+    let out = article7().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn valid_reports_exit_0_with_a_clean_summary() {
+    let (code, out) = stdout(&["validate", "fixtures/valid"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "3 files checked: 0 errors, 0 warnings, 0 infos\n");
+}
+
+#[test]
+fn human_output_shows_the_snippet_message_and_help() {
+    let (code, out) = stdout(&["validate", "fixtures/invalid/enum.json"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("human_enum", out);
+}
+
+#[test]
+fn json_output_is_one_document() {
+    let (code, out) = stdout(&[
+        "validate",
+        "fixtures/invalid/additional-properties.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tool"]["name"], "article7");
+    insta::assert_snapshot!("json_additional_properties", out);
+}
+
+#[test]
+fn fail_on_controls_the_exit_status() {
+    // B02 is info-level: a report drawing only infos passes by default.
+    let (code, _) = stdout(&[
+        "validate",
+        "fixtures/invalid/enum.json",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(code, 0);
+    let (code, _) = stdout(&["validate", "fixtures/valid", "--fail-on", "info"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unreadable_and_unsupported_inputs_are_findings_not_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{ not json").unwrap();
+    std::fs::write(dir.path().join("a.json"), "{}").unwrap();
+    let missing = dir.path().join("missing.json");
+    let out = article7()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[1]["findings"][0]["rule"], "input/syntax");
+    assert_eq!(files[2]["findings"][0]["rule"], "input/unreadable");
+    assert!(files[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "schema/required"));
+}
+
+#[test]
+fn the_same_input_prints_the_same_bytes() {
+    let args = ["validate", "fixtures", "--format", "json", "-j", "2"];
+    let (_, a) = stdout(&args);
+    let (_, b) = stdout(&args);
+    assert!(a.len() > 1000);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn output_file_is_written_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.json");
+    let out = article7()
+        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(v["summary"]["files"], 3);
+    // Only the output file is left: the temporary file was renamed.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let (code, _) = stdout(&["validate", "fixtures/valid", "--format", "yaml"]);
+    assert_eq!(code, 2);
+    let (code, _) = stdout(&["validate", "fixtures/valid", "--disable", "ZZ99"]);
+    assert_eq!(code, 2);
+    let (code, _) = stdout(&["validate", "fixtures/valid", "--severity", "B01=fatal"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_broken_rule_file_exits_2_and_points_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/form-b.toml"))
+            .unwrap();
+    // Break the first assert expression.
+    let broken = text.replacen("== item.total", "== (item.total", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("== (item.total"))
+        .unwrap()
+        + 1;
+    std::fs::write(dir.path().join("form-b.toml"), broken).unwrap();
+    let out = article7()
+        .args(["validate", "fixtures/valid", "--rules"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&format!("form-b.toml:{line}:")), "{err}");
+
+    std::fs::write(
+        dir.path().join("form-b.toml"),
+        "[[rules]]\nid = \"X1\"\nbogus = 1\n",
+    )
+    .unwrap();
+    let out = article7()
+        .args(["rules", "--rules"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("form-b.toml:3:"));
+}
+
+#[test]
+fn rules_lists_the_catalogue_and_explain_documents_a_rule() {
+    let (code, out) = stdout(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "B01"));
+    let (code, out) = stdout(&["explain", "B01"]);
+    assert_eq!(code, 0);
+    for section in [
+        "What it checks",
+        "Why it matters",
+        "How to fix it",
+        "Basis",
+        "An invalid example",
+        "A valid example",
+    ] {
+        assert!(out.contains(section), "{section}");
+    }
+    let (code, _) = stdout(&["explain", "NOPE"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn schema_command_prints_the_embedded_schema() {
+    let (code, out) = stdout(&["schema"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+}
