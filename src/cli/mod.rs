@@ -64,16 +64,81 @@ pub fn fail(message: &str) -> u8 {
     EXIT_USAGE
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// renamed into place, so readers never see a half-written file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+/// A file written through a temporary file in the same folder and renamed
+/// into place only when complete, so readers never see a half-written file.
+pub struct AtomicFile {
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing the future `path`.
+    pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Ok(AtomicFile {
+            tmp: std::io::BufWriter::new(tempfile::NamedTempFile::new_in(dir)?),
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(self, path: &Path) -> std::io::Result<()> {
+        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Where an output goes: standard output, or an [`AtomicFile`].
+pub enum Sink {
+    /// Standard output.
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    /// `-o FILE`.
+    File(AtomicFile, PathBuf),
+}
+
+impl Sink {
+    /// Standard output, or `path` written atomically.
+    pub fn open(path: Option<&Path>) -> std::io::Result<Sink> {
+        Ok(match path {
+            Some(p) => Sink::File(AtomicFile::create(p)?, p.to_path_buf()),
+            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        })
+    }
+
+    /// Flushes, and puts a file output in place.
+    pub fn finish(self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(mut out) => out.flush(),
+            Sink::File(f, path) => f.commit(&path),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(o) => o.write(buf),
+            Sink::File(f, _) => f.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(o) => o.flush(),
+            Sink::File(f, _) => f.flush(),
+        }
+    }
 }

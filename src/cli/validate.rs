@@ -1,13 +1,15 @@
 //! `article7 validate`.
 
 use super::catalogue::CatalogueArgs;
-use super::{fail, write_atomically, EXIT_FINDINGS, EXIT_OK};
+use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK};
 use article7::batch;
-use article7::report::{self, OutputFormat, PrintOptions, Summary};
+use article7::report::{self, OutputFormat, PrintOptions, RuleMeta, Summary};
 use article7::source::{Format, Source};
+use article7::validator::FileReport;
 use article7::validator::Validator;
 use article7::Severity;
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -71,83 +73,121 @@ pub fn run(args: ValidateArgs) -> u8 {
     };
     let validator = Validator::with_engine(engine);
 
-    let mut reports = Vec::new();
-    let mut file_paths = Vec::new();
+    let fail_on = match args.fail_on {
+        FailOn::Never => None,
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+    };
+    let lang = args.catalogue.lang.code();
+    let engine = validator.engine();
+    let options = PrintOptions {
+        color: args.output.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        quiet: args.quiet,
+        fail_on,
+        catalogue_version: article7::rules::catalogue::CATALOGUE_VERSION.to_owned(),
+        catalogue_hash: engine.catalogue.hash.clone(),
+        rules: engine
+            .catalogue
+            .rules
+            .iter()
+            .map(|r| RuleMeta {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                title: r.title_in(lang).to_owned(),
+                why: r.why_in(lang).to_owned(),
+                help: r.help_in(lang).to_owned(),
+                references: r.references.clone(),
+                severity: engine.severity_of(r),
+            })
+            .collect(),
+    };
+
+    // Where the output goes: standard output directly, or a temporary file
+    // beside `-o` that is renamed into place at the end.
+    let mut sink = match Sink::open(args.output.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return fail(&format!("cannot write the output: {e}")),
+    };
+    let mut printer = report::printer(args.format, &options);
+    let mut summary = Summary::default();
+    let mut emit = |r: &FileReport, sink: &mut dyn Write| -> std::io::Result<()> {
+        summary.add(r);
+        printer.file(sink, r)
+    };
+
+    let mut written: std::io::Result<()> = Ok(());
+    let mut files = Vec::new();
     for p in &args.paths {
         if p.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            let mut source = match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => Source::from_bytes("<stdin>", bytes),
-                Err(e) => return fail(&format!("cannot read standard input: {e}")),
-            };
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                return fail(&format!("cannot read standard input: {e}"));
+            }
+            let mut source = Source::from_bytes("<stdin>", bytes);
             if let Some(f) = args.input_format {
                 source.format = Some(f);
             }
-            reports.push((
-                reports.len() + file_paths.len(),
-                validator.validate_source(&source),
-            ));
+            files.push(Pending::Ready(Box::new(validator.validate_source(&source))));
         } else {
-            file_paths.push((reports.len() + file_paths.len(), p.clone()));
+            files.extend(
+                batch::expand(std::slice::from_ref(p))
+                    .into_iter()
+                    .map(Pending::Input),
+            );
         }
     }
-    let inputs = batch::expand(
-        &file_paths
-            .iter()
-            .map(|(_, p)| p.clone())
-            .collect::<Vec<_>>(),
-    );
-    let mut all: Vec<_> = reports.into_iter().map(|(_, r)| r).collect();
-    all.extend(batch::validate_all(&validator, &inputs));
-
-    let color = args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let options = PrintOptions {
-        color,
-        quiet: args.quiet,
-    };
-    let mut printer = report::printer(args.format, &options);
-    let mut buf: Vec<u8> = Vec::new();
-    let mut summary = Summary::default();
-    for r in &all {
-        summary.add(r);
-        if let Err(e) = printer.file(&mut buf, r) {
-            return fail(&format!("cannot format the results: {e}"));
-        }
-    }
-    if let Err(e) = printer.finish(&mut buf, &summary) {
-        return fail(&format!("cannot format the results: {e}"));
-    }
-    let written = match &args.output {
-        Some(path) => write_atomically(path, &buf)
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(&buf).and_then(|_| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("cannot write to standard output: {e}"))
+    // Files are validated in chunks on the pool and printed in input order
+    // as each chunk finishes: output is deterministic and memory stays flat
+    // however many files there are.
+    let chunk = rayon::current_num_threads().max(1) * 16;
+    for group in files.chunks(chunk) {
+        let reports: Vec<FileReport> = group
+            .par_iter()
+            .map(|p| match p {
+                Pending::Input(i) => batch::validate_one(&validator, i),
+                Pending::Ready(_) => {
+                    FileReport::unreadable(String::new(), article7::ingest::unsupported())
                 }
-                _ => Ok(()),
+            })
+            .collect();
+        for (p, r) in group.iter().zip(&reports) {
+            let r = match p {
+                Pending::Ready(ready) => ready,
+                Pending::Input(_) => r,
+            };
+            if written.is_ok() {
+                written = emit(r, &mut sink);
             }
         }
-    };
-    if let Err(e) = written {
-        return fail(&e);
+    }
+    if written.is_ok() {
+        written = printer.finish(&mut sink, &summary);
+    }
+    drop(printer);
+    // Only a complete output replaces the `-o` target.
+    let written = written.and_then(|_| sink.finish());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return fail(&format!("cannot write the results: {e}")),
+        Ok(()) => {}
     }
     if args.format == OutputFormat::Human && !args.quiet && std::io::stderr().is_terminal() {
         eprintln!("finished in {:.2} s", started.elapsed().as_secs_f64());
     }
-    let failing = match args.fail_on {
-        FailOn::Never => false,
-        FailOn::Error => summary.reaches(Severity::Error),
-        FailOn::Warning => summary.reaches(Severity::Warning),
-        FailOn::Info => summary.reaches(Severity::Info),
-    };
-    // An input that could not be read always fails the run (cli.md).
-    if failing || (summary.unreadable > 0 && args.fail_on != FailOn::Never) {
+    let failing = fail_on.is_some_and(|level| summary.reaches(level));
+    // An input that could not be read always fails the run (cli.md),
+    // unless the user asked never to fail.
+    if failing || (summary.unreadable > 0 && fail_on.is_some()) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
+}
+
+enum Pending {
+    Input(batch::Input),
+    Ready(Box<FileReport>),
 }

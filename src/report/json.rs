@@ -1,6 +1,6 @@
 //! `--format json`: one document for the whole run.
 
-use super::{Printer, Summary};
+use super::{PrintOptions, Printer, Summary};
 use crate::validator::FileReport;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -9,15 +9,18 @@ use std::io::{self, Write};
 pub const OUTPUT_VERSION: &str = "1";
 
 /// Collects every file, then writes one pretty-printed document.
-#[derive(Default)]
 pub struct JsonPrinter {
+    options: PrintOptions,
     files: Vec<Value>,
 }
 
 impl JsonPrinter {
     /// An empty printer.
-    pub fn new() -> JsonPrinter {
-        JsonPrinter::default()
+    pub fn new(options: PrintOptions) -> JsonPrinter {
+        JsonPrinter {
+            options,
+            files: Vec::new(),
+        }
     }
 }
 
@@ -32,6 +35,11 @@ impl Printer for JsonPrinter {
         let doc = json!({
             "output_version": OUTPUT_VERSION,
             "tool": {"name": "article7", "version": env!("CARGO_PKG_VERSION")},
+            "catalogue": {
+                "version": self.options.catalogue_version,
+                "hash": self.options.catalogue_hash,
+                "rules": self.options.rules.len(),
+            },
             "files": std::mem::take(&mut self.files),
             "summary": summary,
         });

@@ -1,8 +1,13 @@
 //! Output formats. One printer per format behind the [`Printer`] trait; the
 //! batch hands each printer the files' results in input order.
 
+mod github;
+mod html;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
+mod sarif;
 
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
@@ -19,6 +24,16 @@ pub enum OutputFormat {
     Human,
     /// One JSON document (for programs).
     Json,
+    /// One finding per line, streamed as files finish (very large batches).
+    Jsonl,
+    /// SARIF 2.1.0 (code-scanning tools).
+    Sarif,
+    /// JUnit XML: a test suite per file, a failing case per finding.
+    Junit,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Counts over a whole run.
@@ -74,21 +89,73 @@ pub trait Printer {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// Options every printer may use.
+/// A rule's metadata, for formats that describe the rules they report
+/// (SARIF, HTML, JSON).
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleMeta {
+    /// Id.
+    pub id: String,
+    /// Kebab-case name.
+    pub name: String,
+    /// One-line title.
+    pub title: String,
+    /// Why it matters.
+    pub why: String,
+    /// How to fix it.
+    pub help: String,
+    /// Basis.
+    pub references: Vec<String>,
+    /// Severity after overrides.
+    pub severity: Severity,
+}
+
+/// What every printer may need to know about the run.
 #[derive(Debug, Clone, Default)]
 pub struct PrintOptions {
     /// Use colours and Unicode drawing (human format on a terminal).
     pub color: bool,
     /// Print only the summary.
     pub quiet: bool,
+    /// The lowest severity that fails the run (`None` = never).
+    pub fail_on: Option<Severity>,
+    /// Version of the rule catalogue.
+    pub catalogue_version: String,
+    /// Content hash of the rule files used.
+    pub catalogue_hash: String,
+    /// The rules of the catalogue, in catalogue order.
+    pub rules: Vec<RuleMeta>,
 }
 
 /// The printer for `format`.
 pub fn printer(format: OutputFormat, options: &PrintOptions) -> Box<dyn Printer> {
     match format {
         OutputFormat::Human => Box::new(HumanPrinter::new(options.clone())),
-        OutputFormat::Json => Box::new(JsonPrinter::new()),
+        OutputFormat::Json => Box::new(JsonPrinter::new(options.clone())),
+        OutputFormat::Jsonl => Box::new(jsonl::JsonlPrinter),
+        OutputFormat::Sarif => Box::new(sarif::SarifPrinter::new(options.clone())),
+        OutputFormat::Junit => Box::new(junit::JunitPrinter::new(options.clone())),
+        OutputFormat::Github => Box::new(github::GithubPrinter),
+        OutputFormat::Html => Box::new(html::HtmlPrinter::new(options.clone())),
     }
+}
+
+/// A stable fingerprint of a finding: the same file, rule and pointer give
+/// the same value across runs and machines (64-bit FNV-1a, hex).
+pub fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [file, "\0", rule, "\0", pointer] {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The form a pointer belongs to (`/forms/C/areas/0` → `C`), if any.
+pub fn form_of(pointer: &str) -> Option<&str> {
+    let rest = pointer.strip_prefix("/forms/")?;
+    Some(rest.split('/').next().unwrap_or(rest)).filter(|f| !f.is_empty())
 }
 
 /// Formats an integer with thousands separators: 1203 → "1,203".
