@@ -4,6 +4,7 @@
 use crate::diagnostics::{pointer_tokens, Diagnostic};
 use crate::ingest;
 use crate::model::Document;
+use crate::rules::engine::Related;
 use crate::rules::{Catalogue, Engine, EngineOptions};
 use crate::schema::ReportSchema;
 use crate::source::{Format, Source};
@@ -95,22 +96,18 @@ impl Validator {
 
     /// Validates one input held in memory.
     pub fn validate_source(&self, source: &Source) -> FileReport {
-        self.validate_source_with_previous(source, None)
+        self.validate_source_with(source, Related::default())
     }
 
     /// Validates one input, with the State's previous report (for the
     /// year-over-year rules) when it is known.
-    pub fn validate_source_with_previous(
-        &self,
-        source: &Source,
-        previous: Option<&Value>,
-    ) -> FileReport {
+    pub fn validate_source_with(&self, source: &Source, related: Related<'_>) -> FileReport {
         let ingested = ingest::load(source);
         let mut findings = ingested.findings;
         let mut skipped = Vec::new();
         let mut text = None;
         if let Some(doc) = ingested.document {
-            let (f, s) = self.check_document(&doc, previous);
+            let (f, s) = self.check_document(&doc, related);
             findings.extend(f);
             skipped = s;
             sort_in_document_order(&doc.value, &mut findings);
@@ -132,11 +129,11 @@ impl Validator {
     pub fn check_document(
         &self,
         doc: &Document,
-        previous: Option<&Value>,
+        related: Related<'_>,
     ) -> (Vec<Diagnostic>, Vec<Skipped>) {
         let schema = self.schema.check(doc);
         let mut findings = schema.findings;
-        let run = self.engine.run(&doc.value, &schema.rejected, previous);
+        let run = self.engine.run(&doc.value, &schema.rejected, related);
         findings.extend(run.findings.into_iter().map(|mut f| {
             f.location = doc.locate(&f.pointer);
             f

@@ -244,7 +244,12 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
             .iter()
             .map(|r| match r {
                 article7::rules::catalogue::Requirement::Value(p) => p.clone(),
-                article7::rules::catalogue::Requirement::Previous => "the previous report".into(),
+                article7::rules::catalogue::Requirement::Previous => {
+                    "the previous annual report".into()
+                }
+                article7::rules::catalogue::Requirement::Earlier => {
+                    "an earlier report of the State".into()
+                }
             })
             .collect();
         s.push_str(&format!("  runs only with: {}\n", req.join(", ")));

@@ -111,6 +111,8 @@ struct RawExample {
     #[serde(default)]
     previous: Option<String>,
     #[serde(default)]
+    earlier: Option<String>,
+    #[serde(default)]
     note: Option<String>,
 }
 
@@ -119,8 +121,10 @@ struct RawExample {
 pub enum Requirement {
     /// A value at this JSON pointer of the report (`/entry_into_force`).
     Value(String),
-    /// The State's previous report.
+    /// The State's previous annual report (`previous`).
     Previous,
+    /// An earlier report of the State, of any year (`earlier`).
+    Earlier,
 }
 
 /// A runnable example from a rule's entry.
@@ -132,6 +136,8 @@ pub struct Example {
     pub doc: serde_json::Value,
     /// The previous report, for year-over-year rules.
     pub previous: Option<serde_json::Value>,
+    /// The newest earlier report (defaults to `previous`).
+    pub earlier: Option<serde_json::Value>,
     /// What it shows.
     pub note: Option<String>,
 }
@@ -476,9 +482,10 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
     for q in &r.requires {
         requires.push(match q.get_ref().as_str() {
             "previous" => Requirement::Previous,
+            "earlier" => Requirement::Earlier,
             p if p.starts_with('/') => Requirement::Value(p.to_owned()),
             other => {
-                return Err(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, or `previous`; found `{other}`")))
+                return Err(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, `previous` or `earlier`; found `{other}`")))
             }
         });
     }
@@ -496,10 +503,20 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
             })?),
             None => None,
         };
+        let earlier = match &e.earlier {
+            Some(p) => Some(serde_json::from_str(p).map_err(|m| {
+                err(
+                    ex.span(),
+                    format!("example `earlier` is not valid JSON: {m}"),
+                )
+            })?),
+            None => None,
+        };
         examples.push(Example {
             valid: e.valid,
             doc,
             previous,
+            earlier,
             note: e.note.clone(),
         });
     }

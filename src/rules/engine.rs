@@ -30,6 +30,15 @@ pub struct Engine {
     options: EngineOptions,
 }
 
+/// The State's other reports, for the year-over-year rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Related<'a> {
+    /// The previous annual report (period year = Year − 1), bound as `previous`.
+    pub previous: Option<&'a Value>,
+    /// The newest earlier report of any year, bound as `earlier`.
+    pub earlier: Option<&'a Value>,
+}
+
 /// What the rules found on one document.
 #[derive(Debug, Default)]
 pub struct RuleRun {
@@ -68,17 +77,16 @@ impl Engine {
 
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
-    pub fn run(&self, value: &Value, rejected: &[String], previous: Option<&Value>) -> RuleRun {
+    pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
         let doc = to_cel(value);
-        let prev = previous.map_or(Cel::Null, to_cel);
-        let ctx = root_context(vec![("doc", doc.clone()), ("previous", prev)]);
+        let ctx = context(&doc, related);
         let rejected: Vec<Vec<String>> = rejected.iter().map(|p| pointer_tokens(p)).collect();
         let mut run = RuleRun::default();
         for rule in &self.catalogue.rules {
             if self.options.disabled.contains(&rule.id) {
                 continue;
             }
-            match self.run_rule(rule, value, &doc, &ctx, &rejected, previous.is_some()) {
+            match self.run_rule(rule, value, &doc, &ctx, &rejected, related) {
                 Outcome::Findings(f) => run.findings.extend(f),
                 Outcome::Skip(reason) => run.skipped.push(Skipped {
                     rule: rule.id.clone(),
@@ -95,12 +103,11 @@ impl Engine {
         &self,
         rule: &Rule,
         value: &Value,
-        previous: Option<&Value>,
+        related: Related<'_>,
     ) -> Result<Vec<Diagnostic>, String> {
         let doc = to_cel(value);
-        let prev = previous.map_or(Cel::Null, to_cel);
-        let ctx = root_context(vec![("doc", doc.clone()), ("previous", prev)]);
-        match self.run_rule(rule, value, &doc, &ctx, &[], previous.is_some()) {
+        let ctx = context(&doc, related);
+        match self.run_rule(rule, value, &doc, &ctx, &[], related) {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
         }
@@ -119,7 +126,11 @@ impl Engine {
         }
         for (i, ex) in rule.examples.iter().enumerate() {
             let n = i + 1;
-            match self.run_one(rule, &ex.doc, ex.previous.as_ref()) {
+            let related = Related {
+                previous: ex.previous.as_ref(),
+                earlier: ex.earlier.as_ref().or(ex.previous.as_ref()),
+            };
+            match self.run_one(rule, &ex.doc, related) {
                 Err(reason) => {
                     problems.push(format!("{}: example {n} was skipped: {reason}", rule.id))
                 }
@@ -150,7 +161,7 @@ impl Engine {
         doc: &Cel,
         ctx: &Context<'_, '_>,
         rejected: &[Vec<String>],
-        has_previous: bool,
+        related: Related<'_>,
     ) -> Outcome {
         for req in &rule.requires {
             match req {
@@ -160,9 +171,14 @@ impl Engine {
                         p.trim_start_matches('/')
                     ));
                 }
-                Requirement::Previous if !has_previous => {
+                Requirement::Previous if related.previous.is_none() => {
                     return Outcome::Skip(
                         "needs the State's previous annual report, which was not found (in the batch or under --history)".into(),
+                    );
+                }
+                Requirement::Earlier if related.earlier.is_none() => {
+                    return Outcome::Skip(
+                        "needs an earlier report of the same State, and none was found (in the batch or under --history)".into(),
                     );
                 }
                 _ => {}
@@ -233,6 +249,16 @@ impl Engine {
         }
         Outcome::Findings(findings)
     }
+}
+
+/// The root scope of one document: the function library, `doc`, `previous`
+/// and `earlier` (`null` when absent).
+fn context(doc: &Cel, related: Related<'_>) -> Context<'static, 'static> {
+    root_context(vec![
+        ("doc", doc.clone()),
+        ("previous", related.previous.map_or(Cel::Null, to_cel)),
+        ("earlier", related.earlier.map_or(Cel::Null, to_cel)),
+    ])
 }
 
 /// `when` then `assert`; both must give a boolean.
@@ -327,7 +353,7 @@ help = "h"
     fn failing_rule_gives_a_finding_with_values() {
         let e = engine(B01);
         let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [{"quantity": 1200}, {"quantity": 3}], "total": 1230}}});
-        let run = e.run(&doc, &[], None);
+        let run = e.run(&doc, &[], Related::default());
         assert_eq!(run.findings.len(), 1);
         assert_eq!(run.findings[0].pointer, "/forms/B/total");
         assert_eq!(
@@ -340,7 +366,7 @@ help = "h"
     fn expression_error_on_valid_document_is_failed_to_run() {
         let e = engine(B01);
         let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": []}}});
-        let run = e.run(&doc, &[], None);
+        let run = e.run(&doc, &[], Related::default());
         assert_eq!(run.findings[0].rule, "rule/failed-to-run");
     }
 
@@ -348,7 +374,11 @@ help = "h"
     fn rule_touching_a_rejected_value_is_skipped() {
         let e = engine(B01);
         let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [{"quantity": "3"}], "total": 3}}});
-        let run = e.run(&doc, &["/forms/B/stockpile/0/quantity".into()], None);
+        let run = e.run(
+            &doc,
+            &["/forms/B/stockpile/0/quantity".into()],
+            Related::default(),
+        );
         assert!(run.findings.is_empty());
         assert_eq!(run.skipped[0].rule, "T01");
         assert!(run.skipped[0]
@@ -363,7 +393,7 @@ help = "h"
         o.disabled.insert("T01".into());
         let e = Engine::new(c, o).unwrap();
         let doc = json!({"forms": {"B": {"cover": "provided", "stockpile": [], "total": 3}}});
-        assert!(e.run(&doc, &[], None).findings.is_empty());
+        assert!(e.run(&doc, &[], Related::default()).findings.is_empty());
         let c = Catalogue::from_files(vec![("t.toml".into(), B01.into())]).unwrap();
         let mut o = EngineOptions::default();
         o.disabled.insert("ZZ9".into());

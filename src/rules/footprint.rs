@@ -79,10 +79,12 @@ fn walk_chain_args(e: &IdedExpr, out: &mut Vec<Path>) {
 /// then covers everything under it).
 fn chain(e: &IdedExpr) -> Option<Path> {
     match &e.expr {
-        Expr::Ident(name) if matches!(name.as_str(), "doc" | "item" | "previous") => Some(Path {
-            root: name.clone(),
-            tokens: Vec::new(),
-        }),
+        Expr::Ident(name) if matches!(name.as_str(), "doc" | "item" | "previous" | "earlier") => {
+            Some(Path {
+                root: name.clone(),
+                tokens: Vec::new(),
+            })
+        }
         Expr::Select(s) => {
             let mut p = chain(&s.operand)?;
             p.tokens.push(s.field.clone());
