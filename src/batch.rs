@@ -1,6 +1,7 @@
 //! Runs the validator over many inputs: expands folders in a stable order
 //! and validates on a rayon pool, returning results in input order.
 
+use crate::history::History;
 use crate::validator::{FileReport, Validator};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -84,16 +85,31 @@ fn is_report_file(path: &Path) -> bool {
 pub fn validate_all(validator: &Validator, inputs: &[Input]) -> Vec<FileReport> {
     inputs
         .par_iter()
-        .map(|input| validate_one(validator, input))
+        .map(|input| validate_one(validator, input, None))
         .collect()
 }
 
-/// Validates one expanded input.
-pub fn validate_one(validator: &Validator, input: &Input) -> FileReport {
+/// Validates one expanded input, with `history` for the year-over-year
+/// rules when given.
+pub fn validate_one(validator: &Validator, input: &Input, history: Option<&History>) -> FileReport {
     match input {
-        Input::File(p) => validator.validate_path(p),
+        Input::File(p) => match history {
+            Some(h) => validator.validate_path_in(p, h),
+            None => validator.validate_path(p),
+        },
         Input::Broken(p, why) => {
             FileReport::unreadable(p.display().to_string(), crate::ingest::unreadable(why))
         }
     }
+}
+
+/// The files among `inputs`.
+pub fn files(inputs: &[Input]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p.clone()),
+            Input::Broken(..) => None,
+        })
+        .collect()
 }

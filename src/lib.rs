@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod diagnostics;
+pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod report;

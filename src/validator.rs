@@ -84,6 +84,44 @@ impl Validator {
         &self.engine
     }
 
+    /// Reads and validates one file, with its predecessors from `history`
+    /// bound for the year-over-year rules.
+    pub fn validate_path_in(&self, path: &Path, history: &crate::history::History) -> FileReport {
+        let source = match Source::read(path) {
+            Ok(s) => s,
+            Err(reason) => {
+                return FileReport::unreadable(
+                    path.display().to_string(),
+                    ingest::unreadable(&reason),
+                )
+            }
+        };
+        let ingested = ingest::load(&source);
+        let key = ingested
+            .document
+            .as_ref()
+            .and_then(|d| crate::history::key_of(&d.value));
+        let (previous, earlier) = match &key {
+            Some(k) => {
+                let prev_path = history.previous(k).filter(|p| *p != path);
+                let earlier_path = history.earlier(k).filter(|p| *p != path);
+                let previous = prev_path.and_then(crate::history::load_value);
+                let earlier = if earlier_path.is_some() && earlier_path == prev_path {
+                    previous.clone()
+                } else {
+                    earlier_path.and_then(crate::history::load_value)
+                };
+                (previous, earlier)
+            }
+            None => (None, None),
+        };
+        let related = Related {
+            previous: previous.as_ref(),
+            earlier: earlier.as_ref(),
+        };
+        self.report_for(&source, ingested, related)
+    }
+
     /// Reads and validates one file; never fails: problems become findings.
     pub fn validate_path(&self, path: &Path) -> FileReport {
         match Source::read(path) {
@@ -102,7 +140,15 @@ impl Validator {
     /// Validates one input, with the State's previous report (for the
     /// year-over-year rules) when it is known.
     pub fn validate_source_with(&self, source: &Source, related: Related<'_>) -> FileReport {
-        let ingested = ingest::load(source);
+        self.report_for(source, ingest::load(source), related)
+    }
+
+    fn report_for(
+        &self,
+        source: &Source,
+        ingested: ingest::Ingested,
+        related: Related<'_>,
+    ) -> FileReport {
         let mut findings = ingested.findings;
         let mut skipped = Vec::new();
         let mut text = None;

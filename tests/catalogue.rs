@@ -1,8 +1,8 @@
 //! Walks the shipped catalogue: every rule has working examples and a pass
 //! and a fail fixture that behave exactly as intended.
 
+use article7::history::History;
 use article7::rules::{Catalogue, Engine, EngineOptions};
-use article7::source::Source;
 use article7::validator::Validator;
 use std::path::Path;
 

@@ -3,6 +3,7 @@
 use super::catalogue::CatalogueArgs;
 use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK};
 use article7::batch;
+use article7::history::History;
 use article7::report::{self, OutputFormat, PrintOptions, RuleMeta, Summary};
 use article7::source::{Format, Source};
 use article7::validator::FileReport;
@@ -50,6 +51,10 @@ pub struct ValidateArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// A folder of earlier reports for the year-over-year rules (the batch
+    /// itself also counts); their own findings are not reported.
+    #[arg(long, value_name = "DIR")]
+    history: Vec<PathBuf>,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -139,6 +144,17 @@ pub fn run(args: ValidateArgs) -> u8 {
             );
         }
     }
+    // The year-over-year rules look for each report's predecessors among the
+    // batch and the --history folders.
+    let mut known = Vec::new();
+    for f in &files {
+        if let Pending::Input(batch::Input::File(p)) = f {
+            known.push(p.clone());
+        }
+    }
+    known.extend(batch::files(&batch::expand(&args.history)));
+    let history = (known.len() > 1).then(|| History::scan(&known));
+
     // Files are validated in chunks on the pool and printed in input order
     // as each chunk finishes: output is deterministic and memory stays flat
     // however many files there are.
@@ -147,7 +163,7 @@ pub fn run(args: ValidateArgs) -> u8 {
         let reports: Vec<FileReport> = group
             .par_iter()
             .map(|p| match p {
-                Pending::Input(i) => batch::validate_one(&validator, i),
+                Pending::Input(i) => batch::validate_one(&validator, i, history.as_ref()),
                 Pending::Ready(_) => {
                     FileReport::unreadable(String::new(), article7::ingest::unsupported())
                 }

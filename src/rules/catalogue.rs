@@ -24,6 +24,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("form-f.toml", include_str!("../../rules/form-f.toml")),
     ("form-ghi.toml", include_str!("../../rules/form-ghi.toml")),
     ("form-j.toml", include_str!("../../rules/form-j.toml")),
+    ("history.toml", include_str!("../../rules/history.toml")),
 ];
 
 /// A rule file that cannot be used, with where the problem is.

@@ -1,0 +1,135 @@
+//! Finds a report's predecessors for the year-over-year rules: among the
+//! reports of a batch and of `--history` folders, the previous annual report
+//! of the same State (period year = Year − 1, the latest submitted if there
+//! are several) and the newest earlier report of any year.
+
+use crate::ingest;
+use crate::source::Source;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What identifies a report in the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportKey {
+    /// `state.code`.
+    pub state: String,
+    /// The year of `period.to`.
+    pub year: i64,
+    /// Whether it is an annual report (not initial).
+    pub annual: bool,
+    /// `submitted_on` (text; ISO dates compare as text).
+    pub submitted_on: String,
+}
+
+/// The key of a report, when it has the fields that make one.
+pub fn key_of(v: &Value) -> Option<ReportKey> {
+    let to = v.pointer("/period/to")?.as_str()?;
+    Some(ReportKey {
+        state: v.pointer("/state/code")?.as_str()?.to_owned(),
+        year: to.get(..4)?.parse().ok()?,
+        annual: v.get("report_kind").and_then(Value::as_str) == Some("annual"),
+        submitted_on: v
+            .get("submitted_on")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+    })
+}
+
+/// Reports known for the year-over-year rules.
+#[derive(Debug, Default)]
+pub struct History {
+    entries: Vec<(ReportKey, PathBuf)>,
+}
+
+impl History {
+    /// Reads the keys of every file (in parallel); files that cannot be read
+    /// or have no key are left out.
+    pub fn scan(paths: &[PathBuf]) -> History {
+        let entries = paths
+            .par_iter()
+            .filter_map(|p| {
+                let value = load_value(p)?;
+                Some((key_of(&value)?, p.clone()))
+            })
+            .collect();
+        History { entries }
+    }
+
+    /// Number of reports known.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no report is known.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The previous annual report of `key`'s State: year − 1, latest
+    /// submitted.
+    pub fn previous(&self, key: &ReportKey) -> Option<&Path> {
+        self.entries
+            .iter()
+            .filter(|(k, _)| k.annual && k.state == key.state && k.year == key.year - 1)
+            .max_by(|a, b| a.0.submitted_on.cmp(&b.0.submitted_on))
+            .map(|(_, p)| p.as_path())
+    }
+
+    /// The newest report of `key`'s State for an earlier year.
+    pub fn earlier(&self, key: &ReportKey) -> Option<&Path> {
+        self.entries
+            .iter()
+            .filter(|(k, _)| k.state == key.state && k.year < key.year)
+            .max_by(|a, b| (a.0.year, &a.0.submitted_on).cmp(&(b.0.year, &b.0.submitted_on)))
+            .map(|(_, p)| p.as_path())
+    }
+}
+
+/// Reads a report in any format into its canonical value (no validation).
+pub fn load_value(path: &Path) -> Option<Value> {
+    let source = Source::read(path).ok()?;
+    ingest::load(&source).document.map(|d| d.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn key(state: &str, year: i64, annual: bool, submitted: &str) -> ReportKey {
+        ReportKey {
+            state: state.into(),
+            year,
+            annual,
+            submitted_on: submitted.into(),
+        }
+    }
+
+    #[test]
+    fn keys_come_from_state_period_and_kind() {
+        let v = json!({"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}, "report_kind": "annual", "submitted_on": "2020-04-30"});
+        assert_eq!(key_of(&v), Some(key("KHM", 2019, true, "2020-04-30")));
+        assert_eq!(key_of(&json!({"state": {"code": "KHM"}})), None);
+    }
+
+    #[test]
+    fn previous_is_the_latest_annual_report_of_the_year_before() {
+        let h = History {
+            entries: vec![
+                (key("KHM", 2018, true, "2019-04-01"), "a".into()),
+                (key("KHM", 2018, true, "2019-06-01"), "b".into()),
+                (key("KHM", 2018, false, "2019-09-01"), "initial".into()),
+                (key("AGO", 2018, true, "2019-04-01"), "other-state".into()),
+                (key("KHM", 2016, true, "2017-04-01"), "old".into()),
+            ],
+        };
+        let now = key("KHM", 2019, true, "2020-04-01");
+        assert_eq!(h.previous(&now), Some(Path::new("b")));
+        assert_eq!(h.earlier(&now), Some(Path::new("initial")));
+        let later = key("KHM", 2021, true, "2022-04-01");
+        assert_eq!(h.previous(&later), None);
+        assert_eq!(h.earlier(&later), Some(Path::new("initial")));
+    }
+}
