@@ -11,9 +11,17 @@ fn validator() -> Validator {
     Validator::with_engine(engine)
 }
 
+/// Findings of a fixture; a `previous.json` (and `earlier.json`) beside it
+/// is its State's history for the year-over-year rules.
 fn findings(v: &Validator, path: &Path) -> Vec<(String, String)> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let report = v.validate_source(&Source::from_bytes(path.display().to_string(), bytes));
+    let dir = path.parent().unwrap();
+    let history: Vec<_> = ["previous.json", "earlier.json"]
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.exists())
+        .chain(std::iter::once(path.to_path_buf()))
+        .collect();
+    let report = v.validate_path_in(path, &History::scan(&history));
     report
         .findings
         .into_iter()
