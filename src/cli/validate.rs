@@ -159,6 +159,19 @@ pub fn run(args: ValidateArgs) -> u8 {
     // as each chunk finishes: output is deterministic and memory stays flat
     // however many files there are.
     let chunk = rayon::current_num_threads().max(1) * 16;
+    // A progress bar on a terminal for long batches; none when standard
+    // error is not a terminal (CI logs, pipes).
+    let progress =
+        (files.len() > 50 && std::io::stderr().is_terminal() && !args.quiet).then(|| {
+            let bar = indicatif::ProgressBar::new(files.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} files, {per_sec}, eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     for group in files.chunks(chunk) {
         let reports: Vec<FileReport> = group
             .par_iter()
@@ -169,6 +182,9 @@ pub fn run(args: ValidateArgs) -> u8 {
                 }
             })
             .collect();
+        if let Some(bar) = &progress {
+            bar.inc(group.len() as u64);
+        }
         for (p, r) in group.iter().zip(&reports) {
             let r = match p {
                 Pending::Ready(ready) => ready,
@@ -178,6 +194,9 @@ pub fn run(args: ValidateArgs) -> u8 {
                 written = emit(r, &mut sink);
             }
         }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     if written.is_ok() {
         written = printer.finish(&mut sink, &summary);
