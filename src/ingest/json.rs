@@ -1,14 +1,519 @@
-//! JSON reader (placeholder until the indexer lands).
+//! JSON reader: bytes → [`Document`], with `input/*` findings for input that
+//! is not well-formed.
+//!
+//! What this reader decides, and why:
+//!
+//! - **Byte-order mark.** A UTF-8 BOM is accepted and stripped. Every byte
+//!   offset this module produces (finding locations, [`index`] spans, the
+//!   document's text) refers to the text *after* the BOM.
+//! - **Not UTF-8**, **not well-formed** (including an empty file, NUL bytes,
+//!   a truncated file, nesting deeper than the 127 levels serde_json allows,
+//!   numbers beyond the range of f64): one `input/syntax` finding at the
+//!   first offending position, and no document.
+//! - **Duplicate keys**: one `input/duplicate-key` finding per repeated key,
+//!   at the repeated occurrence; the document is still returned with the
+//!   last value, as serde_json (and most JSON readers) would keep it.
+//! - **Integers beyond 64 bits**: one `input/number-precision` finding per
+//!   literal; the document is returned with the nearest float.
+//! - **A top-level value that is not an object** (`[]`, `3`, `"x"`) is
+//!   well-formed JSON, so it is returned as a document without a finding
+//!   here: the report schema's root `"type": "object"` reports it (a
+//!   `schema/type` finding saying the report must be an object). Reporting
+//!   it here too would give two findings for one mistake, and readers only
+//!   judge well-formedness.
+//!
+//! Cost: valid files pay for a parse that is the same work as
+//! `serde_json::from_str::<Value>` plus one counter per key. The source map
+//! is built lazily ([`Document::with_lazy_map`]) when a finding first asks
+//! for a location; only a file with duplicate keys or oversized integers
+//! has it built eagerly, to locate those findings.
+
+mod scan;
+mod value;
 
 use super::Ingested;
-use crate::model::SourceMap;
+use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
+use crate::source::Format;
+use scan::{Sink, Span};
+use serde::de::DeserializeSeed;
+use value::{Notes, ValueSeed};
+
+/// At most this many findings of one kind (duplicate keys, oversized
+/// numbers) are listed one by one; the rest are counted in one more.
+pub const MAX_LISTED_FINDINGS: usize = 100;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a JSON report.
-pub fn read(_bytes: &[u8]) -> Ingested {
-    Ingested::default()
+///
+/// A leading UTF-8 byte-order mark is stripped; all offsets in the result
+/// (finding locations and the document's source map) count from the first
+/// byte after it. See the module documentation for what is reported.
+pub fn read(bytes: &[u8]) -> Ingested {
+    let had_bom = bytes.starts_with(UTF8_BOM);
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => return Ingested::failed(not_utf8(bytes, &err, had_bom)),
+    };
+
+    let mut notes = Notes::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = ValueSeed { notes: &mut notes }
+        .deserialize(&mut de)
+        .and_then(|value| de.end().map(|()| value));
+    let value = match parsed {
+        Ok(value) => value,
+        Err(err) => return Ingested::failed(not_well_formed(text, &err)),
+    };
+
+    if notes.duplicates.is_empty() && !notes.maybe_big_integer {
+        return Ingested {
+            document: Some(Document::with_lazy_map(
+                value,
+                Format::Json,
+                text.to_owned(),
+                index,
+            )),
+            findings: Vec::new(),
+        };
+    }
+
+    // Something to report: one scan builds the source map and locates it.
+    let mut sink = Locator::new(text, &notes);
+    scan::scan(text, &mut sink);
+    let Locator {
+        map,
+        duplicates,
+        big_integers,
+        ..
+    } = sink;
+    let document = Document::new(value, Format::Json, Some(text.to_owned()), map.map);
+    let mut findings = Vec::new();
+
+    for (n, dup) in duplicates.iter().enumerate() {
+        if n == MAX_LISTED_FINDINGS {
+            findings.push(
+                Diagnostic::new(
+                    "input/duplicate-key",
+                    "duplicate-key",
+                    Severity::Error,
+                    format!(
+                        "{} more keys appear more than once in their object (not listed)",
+                        duplicates.len() - n
+                    ),
+                    "",
+                )
+                .with_help(DUPLICATE_HELP),
+            );
+            break;
+        }
+        findings.push(duplicate_finding(&document, text, dup));
+    }
+    for (n, (pointer, span)) in big_integers.iter().enumerate() {
+        if n == MAX_LISTED_FINDINGS {
+            findings.push(
+                Diagnostic::new(
+                    "input/number-precision",
+                    "number-too-large",
+                    Severity::Error,
+                    format!(
+                        "{} more integers are too large to be stored exactly (not listed)",
+                        big_integers.len() - n
+                    ),
+                    "",
+                )
+                .with_help(BIG_NUMBER_HELP),
+            );
+            break;
+        }
+        let literal = shorten(text.get(span.0..span.1).unwrap_or(""));
+        findings.push(
+            Diagnostic::new(
+                "input/number-precision",
+                "number-too-large",
+                Severity::Error,
+                format!(
+                    "the number {literal} at {} is too large to be stored exactly",
+                    describe_pointer(pointer)
+                ),
+                pointer.clone(),
+            )
+            .with_location(document.location_of(&region(*span)))
+            .with_help(BIG_NUMBER_HELP),
+        );
+    }
+
+    Ingested {
+        document: Some(document),
+        findings,
+    }
 }
 
-/// Builds the source map of a JSON text.
-pub fn index(_text: &str) -> SourceMap {
-    SourceMap::new()
+/// Builds the source map of a JSON text: for every value, its RFC 6901
+/// pointer → the byte span of its key (object members, quotes included) and
+/// of its value. With duplicate keys the last occurrence wins.
+///
+/// Meant for text that parsed as JSON, but safe on any text: it never
+/// panics, always ends, uses no recursion, and stops recording once the
+/// stored pointers would outgrow the text many times over (pathological
+/// nesting of long keys), so later values are then located at their nearest
+/// recorded ancestor.
+pub fn index(text: &str) -> SourceMap {
+    let mut sink = MapSink::new(text);
+    scan::scan(text, &mut sink);
+    sink.map
+}
+
+const DUPLICATE_HELP: &str = "keep one member with this key and delete or rename the others; \
+     programs disagree on which duplicate they keep, so the report could be read differently elsewhere";
+
+const BIG_NUMBER_HELP: &str = "numbers are stored with 64 bits, so this one would be silently \
+     rounded; check the figure for a typing error, and write identifiers or reference numbers \
+     as text in quotes";
+
+fn region((start, end): Span) -> Region {
+    Region::Text { start, end }
+}
+
+/// Records every value into a [`SourceMap`], within a memory budget.
+struct MapSink {
+    map: SourceMap,
+    budget: usize,
+}
+
+impl MapSink {
+    fn new(text: &str) -> MapSink {
+        MapSink {
+            map: SourceMap::new(),
+            // Real reports use a small multiple of their size; only long
+            // keys over many nested values get near this.
+            budget: (64 << 20) + text.len().saturating_mul(16),
+        }
+    }
+}
+
+impl Sink for MapSink {
+    fn value(&mut self, pointer: &str, key: Option<Span>, value: Span) {
+        let cost = pointer.len() + 32;
+        if cost > self.budget {
+            self.budget = 0;
+            return;
+        }
+        self.budget -= cost;
+        self.map.insert(
+            pointer.to_owned(),
+            Spans {
+                key: key.map(region),
+                value: region(value),
+            },
+        );
+    }
+}
+
+/// A located duplicate key.
+struct FoundDuplicate {
+    pointer: String,
+    parent_len: usize,
+    key: Span,
+    occurrence: usize,
+}
+
+/// Builds the map and locates what [`Notes`] found.
+struct Locator {
+    map: MapSink,
+    /// (ordinal, occurrence), sorted by ordinal.
+    wanted: Vec<(usize, usize)>,
+    next_wanted: usize,
+    duplicates: Vec<FoundDuplicate>,
+    big_integers: Vec<(String, Span)>,
+}
+
+impl Locator {
+    fn new(text: &str, notes: &Notes) -> Locator {
+        let mut wanted: Vec<(usize, usize)> = notes
+            .duplicates
+            .iter()
+            .map(|d| (d.ordinal, d.occurrence))
+            .collect();
+        wanted.sort_unstable();
+        Locator {
+            map: MapSink::new(text),
+            wanted,
+            next_wanted: 0,
+            duplicates: Vec::new(),
+            big_integers: Vec::new(),
+        }
+    }
+}
+
+impl Sink for Locator {
+    fn value(&mut self, pointer: &str, key: Option<Span>, value: Span) {
+        self.map.value(pointer, key, value);
+    }
+
+    fn key(&mut self, ordinal: usize, pointer: &str, parent_len: usize, key: Span) {
+        while let Some(&(want, occurrence)) = self.wanted.get(self.next_wanted) {
+            if want > ordinal {
+                break;
+            }
+            self.next_wanted += 1;
+            if want == ordinal && self.duplicates.len() <= MAX_LISTED_FINDINGS {
+                self.duplicates.push(FoundDuplicate {
+                    pointer: pointer.to_owned(),
+                    parent_len,
+                    key,
+                    occurrence,
+                });
+            } else if want == ordinal {
+                // Counted, not listed: keep no pointer.
+                self.duplicates.push(FoundDuplicate {
+                    pointer: String::new(),
+                    parent_len: 0,
+                    key,
+                    occurrence,
+                });
+            }
+        }
+    }
+
+    fn big_integer(&mut self, pointer: &str, value: Span) {
+        let pointer = if self.big_integers.len() <= MAX_LISTED_FINDINGS {
+            pointer.to_owned()
+        } else {
+            String::new()
+        };
+        self.big_integers.push((pointer, value));
+    }
+}
+
+fn duplicate_finding(document: &Document, text: &str, dup: &FoundDuplicate) -> Diagnostic {
+    let parent = &dup.pointer[..dup.parent_len.min(dup.pointer.len())];
+    let key: String =
+        serde_json::from_str(text.get(dup.key.0..dup.key.1).unwrap_or("\"\"")).unwrap_or_default();
+    let times = match dup.occurrence {
+        2 => "twice".to_owned(),
+        n => format!("{n} times"),
+    };
+    let object = if parent.is_empty() {
+        "the top-level object".to_owned()
+    } else {
+        format!("the same object ({parent})")
+    };
+    Diagnostic::new(
+        "input/duplicate-key",
+        "duplicate-key",
+        Severity::Error,
+        format!(
+            "the key `{}` appears {times} in {object}; only the last value is kept",
+            shorten(&key.escape_debug().to_string())
+        ),
+        dup.pointer.clone(),
+    )
+    .with_location(document.location_of(&region(dup.key)))
+    .with_help(DUPLICATE_HELP)
+}
+
+/// `at /forms/B/total`, or `at the top level` for the root.
+fn describe_pointer(pointer: &str) -> String {
+    if pointer.is_empty() {
+        "the top level".to_owned()
+    } else {
+        shorten(pointer)
+    }
+}
+
+/// Cuts very long text for a message.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        return s.to_owned();
+    }
+    let head: String = s.chars().take(MAX).collect();
+    format!("{head}… ({} characters)", s.chars().count())
+}
+
+fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> SourceLocation {
+    let (line, column) = lines.line_col(text, start);
+    SourceLocation::Text {
+        line,
+        column,
+        start,
+        end,
+    }
+}
+
+fn syntax(message: String, location: SourceLocation, help: &str) -> Diagnostic {
+    Diagnostic::new(
+        "input/syntax",
+        "malformed-input",
+        Severity::Error,
+        message,
+        "",
+    )
+    .with_location(Some(location))
+    .with_help(help)
+}
+
+/// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).
+fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnostic {
+    let at = err.valid_up_to();
+    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+    let lines = LineIndex::new(prefix);
+    let end = at + err.error_len().unwrap_or(bytes.len() - at);
+    let location = text_location(prefix, &lines, at, end);
+    let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+    let utf16 = !had_bom && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"));
+    let help = if utf16 {
+        "the file looks like UTF-16 text; save it as UTF-8 (in most editors: \"Save as\", encoding UTF-8)"
+    } else {
+        "save the file with UTF-8 encoding (in most editors: \"Save as\", encoding UTF-8); \
+         a file in another encoding such as Windows-1252 or Latin-1 must be converted"
+    };
+    syntax(
+        format!(
+            "the file is not valid UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
+            bytes.get(at).copied().unwrap_or(0)
+        ),
+        location,
+        help,
+    )
+}
+
+/// The finding for text serde_json rejected.
+fn not_well_formed(text: &str, err: &serde_json::Error) -> Diagnostic {
+    let lines = LineIndex::new(text);
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let reason = full.strip_suffix(&suffix).unwrap_or(&full);
+
+    if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+        let location = text_location(text, &lines, text.len(), text.len());
+        let what = if text.is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only white space"
+        };
+        return syntax(
+            format!("the JSON is not well-formed: {what}, where a report object was expected"),
+            location,
+            "a report is a JSON object: check that the right file was given and that it was saved completely",
+        );
+    }
+
+    let eof = reason.starts_with("EOF while parsing");
+    let offset = if eof {
+        // Point just past the last thing written, not at trailing blank lines.
+        text.trim_end_matches([' ', '\t', '\n', '\r']).len()
+    } else {
+        error_offset(text, &lines, err.line(), err.column())
+    };
+    let (offset, end) = if reason == "number out of range" || reason == "invalid number" {
+        // serde_json stops inside the number: show all of it.
+        number_around(text, offset)
+    } else if eof {
+        (offset, offset)
+    } else {
+        let end = text
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(offset, |c| offset + c.len_utf8());
+        (offset, end)
+    };
+    let location = text_location(text, &lines, offset, end);
+    let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+
+    let (what, help) = explain(reason);
+    let nul = text.contains('\0');
+    let help = if nul {
+        "the file contains NUL bytes, so it is probably not a JSON text file (a binary file, \
+         a UTF-16 file, or a damaged download); export the report again as UTF-8 JSON"
+    } else {
+        help
+    };
+    syntax(
+        format!("the JSON is not well-formed: {what} at line {line}, column {column}"),
+        location,
+        help,
+    )
+}
+
+/// Byte offset of serde_json's (1-based line, byte column). serde_json's
+/// column counts the bytes consumed on the line, the offending one
+/// included; 0 means the start of the line.
+fn error_offset(text: &str, lines: &LineIndex, line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let start = lines.line_range(text, line).start;
+    let mut offset = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The span of the number literal around `offset`.
+fn number_around(text: &str, offset: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let in_number = |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
+    let mut start = offset.min(b.len());
+    while start > 0 && in_number(b[start - 1]) {
+        start -= 1;
+    }
+    let mut end = offset.min(b.len());
+    while end < b.len() && in_number(b[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Plain-language wording of a serde_json error, and what to do about it.
+fn explain(reason: &str) -> (String, &'static str) {
+    const CHECK: &str = "correct the JSON syntax at that position (a JSON-aware editor \
+                         highlights it); if the file came from another program, export it again";
+    const TRUNCATED: &str = "the file seems to be cut short: check that it was saved or \
+                             downloaded completely, or close the open brackets";
+    let text = match reason {
+        "EOF while parsing a list" => "the file ends inside a list (`[` without its `]`)",
+        "EOF while parsing an object" => "the file ends inside an object (`{` without its `}`)",
+        "EOF while parsing a string" => "the file ends inside a string (a `\"` is not closed)",
+        "EOF while parsing a value" => "the file ends where a value was expected",
+        "expected ident" => "expected `true`, `false` or `null`",
+        "expected value" => {
+            "expected a value (a string in double quotes, a number, an object, a list, \
+             `true`, `false` or `null`)"
+        }
+        "expected `\"`" => "expected a `\"`",
+        "key must be a string" => "expected a key in double quotes",
+        "trailing comma" => {
+            "a comma is followed by a closing bracket (JSON allows no trailing comma)"
+        }
+        "trailing characters" => "there is more text after the end of the JSON value",
+        "recursion limit exceeded" => {
+            "values are nested too deeply (more than 127 levels of lists and objects)"
+        }
+        "number out of range" => "a number is too large to be represented (beyond about 1.8e308)",
+        "invalid number" => "invalid number",
+        "invalid escape" => "invalid escape sequence in a string (after a `\\`)",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a control character (such as a tab or line break) inside a string must be \
+             written as an escape (`\\t`, `\\n`)"
+        }
+        other => return (other.to_owned(), CHECK),
+    };
+    let help = match reason {
+        r if r.starts_with("EOF while parsing") => TRUNCATED,
+        "recursion limit exceeded" => {
+            "a report never nests this deep: check that the file is a report, and that the \
+             program that wrote it closed its lists and objects"
+        }
+        "number out of range" => {
+            "no real figure is this large: check the number for a typing error (for example a \
+             stray exponent such as `e400`)"
+        }
+        _ => CHECK,
+    };
+    (text.to_owned(), help)
 }

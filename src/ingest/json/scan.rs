@@ -1,0 +1,228 @@
+//! The span scanner behind [`super::index`]: one pass over the text with an
+//! explicit stack (no recursion, so nesting depth costs heap, not call
+//! stack), reporting every value with its JSON pointer and byte spans.
+//!
+//! It is written for text that serde_json has already accepted, but it must
+//! also survive anything else: every step either advances through the text,
+//! pops a container, or stops, so it always ends, and it never indexes
+//! outside the text. On input that is not JSON it simply stops early.
+
+use std::fmt::Write as _;
+
+/// A byte range `start..end` in the text.
+pub(super) type Span = (usize, usize);
+
+/// Receives what the scanner finds, in document order (containers are
+/// reported when they close, after their members).
+pub(super) trait Sink {
+    /// A value at `pointer`, with its key span when it is an object member.
+    fn value(&mut self, pointer: &str, key: Option<Span>, value: Span);
+
+    /// The key of an object member, when it is read: `ordinal` counts keys
+    /// in document order from 0; `parent_len` is the length of the object's
+    /// own pointer (a prefix of `pointer`).
+    fn key(&mut self, _ordinal: usize, _pointer: &str, _parent_len: usize, _key: Span) {}
+
+    /// An integer literal (no fraction, no exponent) that fits neither i64
+    /// nor u64, so it cannot be stored exactly.
+    fn big_integer(&mut self, _pointer: &str, _value: Span) {}
+}
+
+struct Frame {
+    is_object: bool,
+    /// Offset of the opening bracket.
+    start: usize,
+    /// Key span of the container itself, when it is an object member.
+    key: Option<Span>,
+    /// Length of the container's own pointer.
+    own_len: usize,
+    /// Length of its parent's pointer.
+    parent_len: usize,
+    /// Next array index.
+    next_index: usize,
+}
+
+/// Scans `text`, reporting to `sink`.
+pub(super) fn scan<S: Sink>(text: &str, sink: &mut S) {
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    let mut pointer = String::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut ordinal = 0usize;
+    // The context of the value about to be read.
+    let mut key: Option<Span> = None;
+    let mut parent_len = 0usize;
+
+    loop {
+        // Read one value at `pointer`.
+        i = skip_ws(b, i);
+        let Some(&c) = b.get(i) else { return };
+        // Whether the next member is the first of a just-opened container.
+        let mut first = false;
+        match c {
+            b'{' | b'[' => {
+                stack.push(Frame {
+                    is_object: c == b'{',
+                    start: i,
+                    key,
+                    own_len: pointer.len(),
+                    parent_len,
+                    next_index: 0,
+                });
+                i += 1;
+                first = true;
+            }
+            b'"' => {
+                let end = skip_string(b, i);
+                sink.value(&pointer, key, (i, end));
+                pointer.truncate(parent_len);
+                i = end;
+            }
+            _ => {
+                let end = skip_scalar(b, i);
+                if end == i {
+                    return;
+                }
+                if is_big_integer(&b[i..end]) {
+                    sink.big_integer(&pointer, (i, end));
+                }
+                sink.value(&pointer, key, (i, end));
+                pointer.truncate(parent_len);
+                i = end;
+            }
+        }
+
+        // Close finished containers until the next member begins.
+        loop {
+            i = skip_ws(b, i);
+            let Some(&c) = b.get(i) else { return };
+            let Some(top) = stack.last_mut() else {
+                // The root value is complete; anything after it is not ours.
+                return;
+            };
+            if c == b'}' || c == b']' {
+                let own_len = top.own_len;
+                let frame_parent = top.parent_len;
+                let frame_key = top.key;
+                let start = top.start;
+                stack.pop();
+                i += 1;
+                first = false;
+                pointer.truncate(own_len);
+                sink.value(&pointer, frame_key, (start, i));
+                pointer.truncate(frame_parent);
+                continue;
+            }
+            if !first {
+                if c != b',' {
+                    return;
+                }
+                i = skip_ws(b, i + 1);
+            }
+            // Begin a member of `top`.
+            pointer.truncate(top.own_len);
+            parent_len = top.own_len;
+            if top.is_object {
+                if b.get(i) != Some(&b'"') {
+                    return;
+                }
+                let key_start = i;
+                let end = skip_string(b, i);
+                pointer.push('/');
+                push_key_token(&mut pointer, text, key_start, end);
+                sink.key(ordinal, &pointer, parent_len, (key_start, end));
+                ordinal += 1;
+                i = skip_ws(b, end);
+                if b.get(i) != Some(&b':') {
+                    return;
+                }
+                i += 1;
+                key = Some((key_start, end));
+            } else {
+                let _ = write!(pointer, "/{}", top.next_index);
+                top.next_index += 1;
+                key = None;
+            }
+            break;
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// End (one past the closing quote) of the string starting at `b[i] == '"'`,
+/// or the end of the text when it is not closed.
+fn skip_string(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < b.len() {
+        match b[j] {
+            b'"' => return j + 1,
+            b'\\' => j += 2,
+            _ => j += 1,
+        }
+    }
+    b.len()
+}
+
+/// End of a number or literal (`true`, `false`, `null`) starting at `i`.
+/// Stops only on ASCII bytes, so the result is a character boundary.
+fn skip_scalar(b: &[u8], mut i: usize) -> usize {
+    while let Some(c) = b.get(i) {
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Whether `lit` is an integer literal too large for i64 and for u64.
+fn is_big_integer(lit: &[u8]) -> bool {
+    let digits = lit.strip_prefix(b"-").unwrap_or(lit);
+    // i64::MIN has 19 digits, u64::MAX 20: anything shorter fits.
+    if digits.len() < 19 || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(lit) else {
+        return false;
+    };
+    s.parse::<i64>().is_err() && s.parse::<u64>().is_err()
+}
+
+/// Appends the RFC 6901 token of the key written at `start..end` (quotes
+/// included), decoding JSON escapes.
+fn push_key_token(pointer: &mut String, text: &str, start: usize, end: usize) {
+    let quoted = text.get(start..end).unwrap_or("");
+    let raw = quoted
+        .strip_prefix('"')
+        .map(|r| r.strip_suffix('"').unwrap_or(r))
+        .unwrap_or(quoted);
+    if !raw.contains('\\') {
+        push_escaped(pointer, raw);
+        return;
+    }
+    match serde_json::from_str::<String>(quoted) {
+        Ok(decoded) => push_escaped(pointer, &decoded),
+        Err(_) => push_escaped(pointer, raw),
+    }
+}
+
+fn push_escaped(pointer: &mut String, token: &str) {
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
+    for ch in token.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            _ => pointer.push(ch),
+        }
+    }
+}
