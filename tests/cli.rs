@@ -42,9 +42,17 @@ fn json_output_is_one_document() {
         "json",
     ]);
     assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["tool"]["name"], "article7");
-    insta::assert_snapshot!("json_additional_properties", out);
+    // The catalogue's hash and size change whenever a rule file does.
+    assert!(v["catalogue"]["hash"].as_str().unwrap().len() == 16);
+    v["catalogue"]["hash"] = "[hash]".into();
+    v["catalogue"]["rules"] = "[count]".into();
+    v["tool"]["version"] = "[version]".into();
+    insta::assert_snapshot!(
+        "json_additional_properties",
+        serde_json::to_string_pretty(&v).unwrap()
+    );
 }
 
 #[test]

@@ -99,7 +99,7 @@ fn html_escapes_markup_from_reports() {
         Value::String("<script>alert(1)</script>".into());
     doc["forms"]["C"]["areas"][0]["admin_unti"] =
         Value::String("<img src=x onerror=alert(2)>".into());
-    let path = dir.path().join("<b>evil</b>.json");
+    let path = dir.path().join("<b>evil.json");
     std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
     let (code, html) = run(&["validate", "--format", "html", path.to_str().unwrap()]);
     assert_eq!(code, 1);

@@ -160,8 +160,9 @@ def schema_findings(validator, doc):
     """Each schema error as (rule, pointer, key_or_value).
 
     Python's jsonschema reports `required` and `additionalProperties` at the
-    parent object; the project reports `required` at that object and
-    `additional-properties` at the unexpected member itself (located at its key).
+    parent object; the project names the missing member in the pointer
+    (located at the object that lacks it) and reports `additional-properties`
+    at the unexpected member itself (located at its key).
     """
     out = []
     for e in validator.iter_errors(doc):
@@ -175,6 +176,9 @@ def schema_findings(validator, doc):
             for k in e.instance:
                 if k not in allowed and not any(re.search(p, k) for p in patterns):
                     out.append((rule, base + pointer([k]), "key"))
+        elif e.validator == "required":
+            missing = re.match(r"'(.+)' is a required property", e.message).group(1)
+            out.append((rule, base + pointer([missing]), "parent"))
         else:
             out.append((rule, base, "value"))
     return out
@@ -973,33 +977,33 @@ SCHEMA_PROBES = [
     (MOZ, "/forms/B/totalz", 1, ("schema/additional-properties", "/forms/B/totalz")),
     (MOZ, "/forms/C/totalz", 1, ("schema/additional-properties", "/forms/C/totalz")),
     (KHM, "/forms/C/cover", "changed", ("schema/enum", "/forms/C/cover")),
-    (KHM, "/forms/C/cover", DELETE, ("schema/required", "/forms/C")),
+    (KHM, "/forms/C/cover", DELETE, ("schema/required", "/forms/C/cover")),
     # cover-dependent members
     (KHM, "/forms/C/reason", "none", ("schema/additional-properties", "/forms/C/reason")),
     (KHM, "/forms/C/last_reported_year", 2018, ("schema/additional-properties", "/forms/C/last_reported_year")),
     (KHM, "/forms/E/last_reported_year", 2018, ("schema/additional-properties", "/forms/E/last_reported_year")),
     (MOZ, "/forms/H/reason", "none", ("schema/additional-properties", "/forms/H/reason")),
-    (KHM, "/forms/C/areas", DELETE, ("schema/required", "/forms/C")),
-    (KHM, "/forms/B/total", DELETE, ("schema/required", "/forms/B")),
-    (KHM, "/forms/D/total_retained", DELETE, ("schema/required", "/forms/D")),
-    (KHM, "/forms/H/mine_types", DELETE, ("schema/required", "/forms/H")),
-    (KHM, "/forms/A/measures_status", DELETE, ("schema/required", "/forms/A")),
-    (KHM, "/forms/E", {"cover": "provided"}, ("schema/required", "/forms/E")),
+    (KHM, "/forms/C/areas", DELETE, ("schema/required", "/forms/C/areas")),
+    (KHM, "/forms/B/total", DELETE, ("schema/required", "/forms/B/total")),
+    (KHM, "/forms/D/total_retained", DELETE, ("schema/required", "/forms/D/total_retained")),
+    (KHM, "/forms/H/mine_types", DELETE, ("schema/required", "/forms/H/mine_types")),
+    (KHM, "/forms/A/measures_status", DELETE, ("schema/required", "/forms/A/measures_status")),
+    (KHM, "/forms/E", {"cover": "provided"}, ("schema/required", "/forms/E/facilities")),
     # top level and small objects
     (KHM, "/forms/K", {"cover": "provided"}, ("schema/additional-properties", "/forms/K")),
-    (KHM, "/forms/I", DELETE, ("schema/required", "/forms")),
+    (KHM, "/forms/I", DELETE, ("schema/required", "/forms/I")),
     (KHM, "/treaty", "CCM", ("schema/const", "/treaty")),
     (KHM, "/state/code", "KH", ("schema/pattern", "/state/code")),
     (KHM, "/submitted_on", "20200428", ("schema/format", "/submitted_on")),
     (KHM, "/contact/email", "cmaa", ("schema/format", "/contact/email")),
     (KHM, "/forms/J/cooperation/national_contribution/currency", "usd", ("schema/pattern", "/forms/J/cooperation/national_contribution/currency")),
     (KHM, "/forms/C/areas/0/location/lat", 91, ("schema/maximum", "/forms/C/areas/0/location/lat")),
-    (KHM, "/forms/C/areas/0/location/lon", DELETE, ("schema/required", "/forms/C/areas/0/location")),
+    (KHM, "/forms/C/areas/0/location/lon", DELETE, ("schema/required", "/forms/C/areas/0/location/lon")),
     (KHM, "/forms/C/areas/0/area_m2", -1, ("schema/minimum", "/forms/C/areas/0/area_m2")),
-    (KHM, "/forms/C/totals/sha_m2", DELETE, ("schema/required", "/forms/C/totals")),
+    (KHM, "/forms/C/totals/sha_m2", DELETE, ("schema/required", "/forms/C/totals/sha_m2")),
     (KHM, "/forms/J/victim_assistance/casualties/total", 77.5, ("schema/type", "/forms/J/victim_assistance/casualties/total")),
-    (KHM, "/forms/F/mine_clearance/deadline_extensions/0/new_deadline", DELETE, ("schema/required", "/forms/F/mine_clearance/deadline_extensions/0")),
-    (KHM, "/forms/G/mined_area_destroyed/0/quantity", DELETE, ("schema/required", "/forms/G/mined_area_destroyed/0")),
+    (KHM, "/forms/F/mine_clearance/deadline_extensions/0/new_deadline", DELETE, ("schema/required", "/forms/F/mine_clearance/deadline_extensions/0/new_deadline")),
+    (KHM, "/forms/G/mined_area_destroyed/0/quantity", DELETE, ("schema/required", "/forms/G/mined_area_destroyed/0/quantity")),
     (KHM, "/forms/C/areas/0/location/extensions", {"datum": ["WGS 84"]}, None),
     (KHM, "/extensions", {"anything": {"goes": [1, None]}}, None),
 ]
@@ -1134,7 +1138,8 @@ def main():
             problems.append(f"invalid/{path.name}: {len(errs)} schema errors, want 1: {errs}")
             continue
         rule, ptr, where = errs[0]
-        line, col = (pos.key if where == "key" else pos.value)[ptr] if (ptr in pos.value) else (None, None)
+        at = ptr.rsplit("/", 1)[0] if where == "parent" else ptr
+        line, col = (pos.key if where == "key" else pos.value)[at] if (at in pos.value) else (None, None)
         computed[path.name] = {"rule": rule, "pointer": ptr, "line": line, "column": col}
         want = expected.get(path.name)
         if not update and want != computed[path.name]:
@@ -1149,20 +1154,14 @@ def main():
             problems.append(f"invalid/{path.name}: no single valid fixture of the same State and year to compare with")
         else:
             d = diff(base[0], doc)
-            scope = ptr if rule == "schema/required" else parent_pointer(ptr)
+            scope = parent_pointer(ptr)
             stray = [p for p in d if not (p == scope or p.startswith(scope + "/"))]
             if not d or stray:
                 problems.append(f"invalid/{path.name}: differs from its valid fixture at {d}")
 
         # the defect must not make a rule fire; a rule that reads the
         # defective value is skipped by the tool (rules.md, last paragraph)
-        defect = ptr
-        if rule == "schema/required":
-            missing = set()
-            for e in validator.iter_errors(doc):
-                missing |= {defect + pointer([k]) for k in e.validator_value if k not in e.instance}
-        else:
-            missing = {defect}
+        missing = {ptr}
         for r, at, read in rule_findings(doc):
             touched = any(p == m or p.startswith(m + "/") for p in read for m in missing)
             if not touched:
