@@ -217,7 +217,7 @@ impl Engine {
                         .then(|| rule.translated_messages.get(&self.options.lang))
                         .flatten()
                         .unwrap_or(&rule.message);
-                    let (message, render_error) = template.render(&scope);
+                    let (message, render_error) = template.render(&scope, &self.options.lang);
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),

@@ -64,9 +64,39 @@ pub fn to_cel(v: &Json) -> Value {
     }
 }
 
-/// Renders a CEL value the way a message shows it: integers with thousands
-/// separators, lists joined by commas, text as is.
+/// Renders a value for an English message (see [`display_in`]).
 pub fn display(v: &Value) -> String {
+    display_in(v, "en")
+}
+
+/// Renders a CEL value the way a message in `lang` shows it: numbers with
+/// that language's thousands and decimal separators (en `1,203.5`, fr
+/// `1 203,5` with a no-break space, es `1.203,5`), lists joined by commas,
+/// text as is.
+pub fn display_in(v: &Value, lang: &str) -> String {
+    let plain = display_plain(v);
+    match (lang, v) {
+        ("fr" | "es", Value::Int(_) | Value::UInt(_) | Value::Float(_)) => {
+            let thousands = if lang == "fr" { "\u{a0}" } else { "." };
+            plain
+                .chars()
+                .map(|c| match c {
+                    ',' => thousands.to_owned(),
+                    '.' => ",".to_owned(),
+                    other => other.to_string(),
+                })
+                .collect()
+        }
+        ("fr" | "es", Value::List(l)) => l
+            .iter()
+            .map(|x| display_in(x, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => plain,
+    }
+}
+
+fn display_plain(v: &Value) -> String {
     match v {
         Value::Int(i) => group_int(*i),
         Value::UInt(u) => group_int(i64::try_from(*u).unwrap_or(i64::MAX)),
@@ -160,6 +190,20 @@ mod tests {
         assert_eq!(
             display(&to_cel(&json!(["use", "stockpile"]))),
             "use, stockpile"
+        );
+    }
+
+    #[test]
+    fn numbers_follow_the_message_language() {
+        assert_eq!(
+            display_in(&Value::Int(20941377), "fr"),
+            "20\u{a0}941\u{a0}377"
+        );
+        assert_eq!(display_in(&Value::Float(1234.5), "es"), "1.234,5");
+        assert_eq!(display_in(&Value::Float(1234.5), "en"), "1,234.5");
+        assert_eq!(
+            display_in(&to_cel(&json!(["use", "a, b"])), "fr"),
+            "use, a, b"
         );
     }
 

@@ -51,14 +51,14 @@ impl Template {
 
     /// Renders the template; an expression that fails shows as `?` and the
     /// first error is returned beside the text.
-    pub fn render(&self, ctx: &Context<'_, '_>) -> (String, Option<String>) {
+    pub fn render(&self, ctx: &Context<'_, '_>, lang: &str) -> (String, Option<String>) {
         let mut out = String::new();
         let mut first_error = None;
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
                 Part::Expr(src, program) => match program.execute(ctx) {
-                    Ok(v) => out.push_str(&super::expr::display(&v)),
+                    Ok(v) => out.push_str(&super::expr::display_in(&v, lang)),
                     Err(e) => {
                         out.push('?');
                         first_error.get_or_insert_with(|| format!("`{src}`: {e}"));
@@ -86,7 +86,7 @@ mod tests {
             to_cel(&json!({"r": [{"q": 1200}, {"q": 3}], "t": 1230})),
         )]);
         assert_eq!(
-            t.render(&ctx).0,
+            t.render(&ctx, "en").0,
             "the rows add up to 1,203 but `total` says 1,230"
         );
     }
@@ -101,7 +101,7 @@ mod tests {
     fn a_failing_hole_is_a_question_mark_and_an_error() {
         let t = Template::parse("v={{ doc.nope }}").unwrap();
         let ctx = root_context(vec![("doc", to_cel(&json!({})))]);
-        let (text, err) = t.render(&ctx);
+        let (text, err) = t.render(&ctx, "en");
         assert_eq!(text, "v=?");
         assert!(err.is_some());
     }
