@@ -135,6 +135,9 @@ pub struct Diagnostic {
     /// Articles of the Convention and action-plan sections the check rests on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
+    /// The message's id and arguments, to render it in another language.
+    #[serde(skip)]
+    pub key: Option<crate::i18n::MessageKey>,
 }
 
 impl Diagnostic {
@@ -155,7 +158,26 @@ impl Diagnostic {
             location: None,
             help: None,
             references: Vec::new(),
+            key: None,
         }
+    }
+
+    /// A finding whose message and help come from the message catalogue
+    /// (`i18n/*.ftl`), rendered in English; [`crate::i18n::localize`]
+    /// renders it again in another language.
+    pub fn keyed(
+        rule: impl Into<String>,
+        name: impl Into<String>,
+        severity: Severity,
+        key: crate::i18n::MessageKey,
+        pointer: impl Into<String>,
+    ) -> Diagnostic {
+        let message = crate::i18n::text("en", &key);
+        let help = crate::i18n::render("en", &key, Some("help"));
+        let mut d = Diagnostic::new(rule, name, severity, message, pointer);
+        d.help = help;
+        d.key = Some(key);
+        d
     }
 
     /// Sets the help text.

@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod diagnostics;
 pub mod history;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod report;

@@ -2,6 +2,7 @@
 //! thread; each schema error becomes a [`Diagnostic`] at the offending value.
 
 use crate::diagnostics::{escape_pointer_token, pointer_tokens, Diagnostic, Severity};
+use crate::i18n::{Arg, MessageKey};
 use crate::model::Document;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
@@ -149,22 +150,26 @@ impl ReportSchema {
         schema_path: &str,
         about: Option<String>,
     ) -> Vec<Diagnostic> {
-        let field = field_name(pointer);
-        let with_about = |help: String| match &about {
-            Some(a) => format!("{help} ({field}: {a})"),
-            None => help,
+        let field = field_key(pointer);
+        let about_arg = || -> Arg {
+            match &about {
+                Some(text) => MessageKey::new("about")
+                    .arg("field", field_key(pointer))
+                    .arg("text", text.as_str())
+                    .into(),
+                None => "".into(),
+            }
         };
-        let one = |keyword: &str, message: String, help: String| {
-            vec![finding(keyword, message, pointer.to_owned(), help)]
-        };
+        let one = |keyword: &str, key: MessageKey| vec![finding(keyword, key, pointer.to_owned())];
+        let found = found_key(instance);
         match kind {
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 let member = format!("{pointer}/{}", escape_pointer_token(name));
-                let where_ = if pointer.is_empty() {
-                    "the report".to_owned()
+                let where_: Arg = if pointer.is_empty() {
+                    MessageKey::new("the-report").into()
                 } else {
-                    format!("`{pointer}`")
+                    format!("`{pointer}`").into()
                 };
                 let about = self
                     .subschema(&format!(
@@ -178,9 +183,11 @@ impl ReportSchema {
                     .unwrap_or_default();
                 vec![finding(
                     "required",
-                    format!("`{name}` is required in {where_} but is missing"),
+                    MessageKey::new("schema-required")
+                        .arg("name", name)
+                        .arg("where", where_)
+                        .arg("about", about),
                     member,
-                    format!("add `{name}`{about}"),
                 )]
             }
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -188,21 +195,24 @@ impl ReportSchema {
                 unexpected
                     .iter()
                     .map(|key| {
-                        let suggestion = closest(key, &allowed)
-                            .map(|s| format!("did you mean `{s}`? "))
-                            .unwrap_or_default();
-                        let list = if allowed.is_empty() {
-                            String::new()
+                        let suggestion: Arg = match closest(key, &allowed) {
+                            Some(s) => MessageKey::new("schema-suggestion").arg("key", s).into(),
+                            None => "".into(),
+                        };
+                        let list: Arg = if allowed.is_empty() {
+                            "".into()
                         } else {
-                            format!(" Allowed here: {}.", allowed.join(", "))
+                            MessageKey::new("schema-allowed")
+                                .arg("list", allowed.join(", "))
+                                .into()
                         };
                         finding(
                             "additional-properties",
-                            format!("`{key}` is not a field the report model knows here"),
+                            MessageKey::new("schema-additional-properties")
+                                .arg("key", key.as_str())
+                                .arg("suggestion", suggestion)
+                                .arg("allowed", list),
                             format!("{pointer}/{}", escape_pointer_token(key)),
-                            format!(
-                                "{suggestion}check the spelling (keys are snake_case), or move extra information under `extensions`.{list}"
-                            ),
                         )
                     })
                     .collect()
@@ -214,108 +224,106 @@ impl ReportSchema {
                     .unwrap_or_default();
                 one(
                     "enum",
-                    format!("{field} must be one of {opts}; found {}", shown(instance)),
-                    with_about("use one of the listed codes exactly as written".into()),
+                    MessageKey::new("schema-enum")
+                        .arg("field", field)
+                        .arg("options", opts)
+                        .arg("found", shown(instance))
+                        .arg("about", about_arg()),
                 )
             }
             ValidationErrorKind::Constant { expected_value } => one(
                 "const",
-                format!(
-                    "{field} must be `{}`; found {}",
-                    plain(expected_value),
-                    shown(instance)
-                ),
-                format!("write `{}`", plain(expected_value)),
+                MessageKey::new("schema-const")
+                    .arg("field", field)
+                    .arg("expected", plain(expected_value))
+                    .arg("found", shown(instance)),
             ),
             ValidationErrorKind::Type { kind } => {
-                let expected = match kind {
-                    TypeKind::Single(t) => type_phrase(t.as_str()).to_owned(),
-                    TypeKind::Multiple(set) => set
-                        .iter()
-                        .map(|t| type_phrase(t.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(" or "),
+                let names: Vec<&str> = match kind {
+                    TypeKind::Single(t) => vec![t.as_str()],
+                    TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
                 };
-                let mut help = format!("write {expected}");
-                if instance.is_string()
-                    && matches!(expected.as_str(), "a whole number" | "a number")
-                {
-                    help.push_str(" without quotes");
-                }
+                let numeric = names.iter().all(|t| matches!(*t, "integer" | "number"));
+                let expected = names
+                    .iter()
+                    .map(|t| type_key(t))
+                    .reduce(|a, b| MessageKey::new("type-or").arg("a", a).arg("b", b))
+                    .unwrap_or_else(|| type_key("other"));
+                let quotes: Arg = if instance.is_string() && numeric {
+                    MessageKey::new("schema-type-quotes").into()
+                } else {
+                    "".into()
+                };
                 one(
                     "type",
-                    format!(
-                        "{field} must be {expected}; found {}",
-                        describe_value(instance)
-                    ),
-                    with_about(help),
+                    MessageKey::new("schema-type")
+                        .arg("field", field)
+                        .arg("expected", expected)
+                        .arg("found", found)
+                        .arg("quotes", quotes)
+                        .arg("about", about_arg()),
                 )
             }
             ValidationErrorKind::Format { format } => {
-                let (what, example) = match format.as_str() {
-                    "date" => ("a calendar date written YYYY-MM-DD", "2019-12-31"),
-                    "email" => ("an e-mail address", "name@example.org"),
-                    _ => ("", ""),
+                let id = match format.as_str() {
+                    "date" => "schema-format-date",
+                    "email" => "schema-format-email",
+                    _ => "schema-format-other",
                 };
-                if what.is_empty() {
-                    one(
-                        "format",
-                        format!("{field} is not a valid {format}; found {}", shown(instance)),
-                        format!("write a valid {format}"),
-                    )
-                } else {
-                    one(
-                        "format",
-                        format!("{field} must be {what}; found {}", shown(instance)),
-                        format!("write it like `{example}`"),
-                    )
-                }
+                one(
+                    "format",
+                    MessageKey::new(id)
+                        .arg("field", field)
+                        .arg("format", format.as_str())
+                        .arg("found", shown(instance)),
+                )
             }
             ValidationErrorKind::Pattern { pattern } => {
-                let (message, help) = match pattern.as_str() {
-                    "\\S" => (
-                        format!("{field} must not be empty"),
-                        "write the information, or remove the field if it is optional".to_owned(),
-                    ),
-                    "^[A-Z]{3}$" => (
-                        format!("{field} must be three capital letters; found {}", shown(instance)),
-                        "use the ISO code (ISO 3166-1 alpha-3 for States, e.g. `KHM`; ISO 4217 for currencies, e.g. `USD`)".to_owned(),
-                    ),
-                    _ => (
-                        format!("{field} does not have the expected form; found {}", shown(instance)),
-                        format!("it must match the pattern `{pattern}`"),
-                    ),
+                let id = match pattern.as_str() {
+                    "\\S" => "schema-pattern-text",
+                    "^[A-Z]{3}$" => "schema-pattern-code",
+                    _ => "schema-pattern-other",
                 };
-                one("pattern", message, with_about(help))
+                one(
+                    "pattern",
+                    MessageKey::new(id)
+                        .arg("field", field)
+                        .arg("pattern", pattern.as_str())
+                        .arg("found", shown(instance))
+                        .arg("about", about_arg()),
+                )
             }
             ValidationErrorKind::Minimum { limit } => one(
                 "minimum",
-                format!(
-                    "{field} must be at least {limit}; found {}",
-                    shown(instance)
-                ),
-                with_about(format!("write a value of {limit} or more")),
+                MessageKey::new("schema-minimum")
+                    .arg("field", field)
+                    .arg("limit", limit.to_string())
+                    .arg("found", shown(instance))
+                    .arg("about", about_arg()),
             ),
             ValidationErrorKind::Maximum { limit } => one(
                 "maximum",
-                format!("{field} must be at most {limit}; found {}", shown(instance)),
-                with_about(format!("write a value of {limit} or less")),
+                MessageKey::new("schema-maximum")
+                    .arg("field", field)
+                    .arg("limit", limit.to_string())
+                    .arg("found", shown(instance))
+                    .arg("about", about_arg()),
             ),
             ValidationErrorKind::MinItems { limit } => one(
                 "min-items",
-                format!(
-                    "{field} must list at least {limit} item{}; found {}",
-                    if *limit == 1 { "" } else { "s" },
-                    instance.as_array().map_or(0, Vec::len)
-                ),
-                with_about("add the missing items, or change the form's cover mark".into()),
+                MessageKey::new("schema-min-items")
+                    .arg("field", field)
+                    .arg("limit", i64::try_from(*limit).unwrap_or(i64::MAX))
+                    .arg("count", instance.as_array().map_or(0, Vec::len))
+                    .arg("about", about_arg()),
             ),
             other => {
                 let keyword = kebab(other.keyword());
                 one(
                     &keyword,
-                    format!("{field} breaks the report schema (`{}`)", other.keyword()),
-                    "compare the value with the report model (`article7 schema`)".into(),
+                    MessageKey::new("schema-other")
+                        .arg("field", field)
+                        .arg("keyword", other.keyword()),
                 )
             }
         }
@@ -332,54 +340,50 @@ impl ReportSchema {
     }
 }
 
-fn finding(keyword: &str, message: String, pointer: String, help: String) -> Diagnostic {
-    Diagnostic::new(
+fn finding(keyword: &str, key: MessageKey, pointer: String) -> Diagnostic {
+    Diagnostic::keyed(
         format!("schema/{keyword}"),
         keyword.to_owned(),
         Severity::Error,
-        message,
+        key,
         pointer,
     )
-    .with_help(help)
 }
 
 /// How a message names the value at `pointer`: `` `classification` `` or
-/// "item 3 of `areas`".
-fn field_name(pointer: &str) -> String {
+/// "item 3 of `areas`" (in the message's language).
+fn field_key(pointer: &str) -> MessageKey {
     let tokens = pointer_tokens(pointer);
     match tokens.as_slice() {
-        [] => "the report".to_owned(),
-        [.., parent, last] if last.parse::<usize>().is_ok() => {
-            format!(
-                "item {} of `{parent}`",
-                last.parse::<usize>().unwrap_or(0) + 1
-            )
-        }
-        [.., last] => format!("`{last}`"),
+        [] => MessageKey::new("the-report"),
+        [.., parent, last] if last.parse::<usize>().is_ok() => MessageKey::new("field-item")
+            .arg("key", parent.as_str())
+            .arg("item", last.parse::<usize>().unwrap_or(0) + 1),
+        [.., last] => MessageKey::new("field-key").arg("key", last.as_str()),
     }
 }
 
-fn type_phrase(t: &str) -> &'static str {
-    match t {
-        "integer" => "a whole number",
-        "number" => "a number",
-        "string" => "text",
-        "boolean" => "true or false",
-        "array" => "a list",
-        "object" => "an object",
-        "null" => "null",
-        _ => "a value of another type",
-    }
+fn type_key(t: &str) -> MessageKey {
+    MessageKey::new(match t {
+        "integer" => "type-integer",
+        "number" => "type-number",
+        "string" => "type-string",
+        "boolean" => "type-boolean",
+        "array" => "type-array",
+        "object" => "type-object",
+        "null" => "type-null",
+        _ => "type-other",
+    })
 }
 
-fn describe_value(v: &Value) -> String {
+fn found_key(v: &Value) -> MessageKey {
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text {}", shown(&Value::String(s.clone()))),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Null => MessageKey::new("found-null"),
+        Value::Bool(b) => MessageKey::new("found-bool").arg("value", b.to_string()),
+        Value::Number(n) => MessageKey::new("found-number").arg("value", n.to_string()),
+        Value::String(_) => MessageKey::new("found-text").arg("value", shown(v)),
+        Value::Array(_) => MessageKey::new("found-list"),
+        Value::Object(_) => MessageKey::new("found-object"),
     }
 }
 
@@ -472,11 +476,13 @@ mod tests {
 
     #[test]
     fn field_names_in_messages() {
+        let en = |p: &str| crate::i18n::text("en", &field_key(p));
+        assert_eq!(en("/forms/C/areas/0/classification"), "`classification`");
+        assert_eq!(en("/forms/C/areas/2"), "item 3 of `areas`");
+        assert_eq!(en(""), "the report");
         assert_eq!(
-            field_name("/forms/C/areas/0/classification"),
-            "`classification`"
+            crate::i18n::text("fr", &field_key("/forms/C/areas/2")),
+            "l'élément 3 de `areas`"
         );
-        assert_eq!(field_name("/forms/C/areas/2"), "item 3 of `areas`");
-        assert_eq!(field_name(""), "the report");
     }
 }

@@ -22,7 +22,7 @@ pub struct Skipped {
 }
 
 /// Everything found in one input.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     /// The input's name (its path as given, or `<stdin>`).
     pub file: String,
@@ -157,6 +157,10 @@ impl Validator {
             findings.extend(f);
             skipped = s;
             sort_in_document_order(&doc.value, &mut findings);
+            let lang = self.engine.lang();
+            for f in &mut findings {
+                crate::i18n::localize(f, lang);
+            }
             if !findings.is_empty() {
                 text = doc.text().map(str::to_owned);
             }

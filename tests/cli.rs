@@ -203,3 +203,29 @@ fn schema_command_prints_the_embedded_schema() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
 }
+
+#[test]
+fn lang_fr_gives_french_messages_throughout() {
+    let (code, out) = stdout(&[
+        "validate",
+        "--lang",
+        "fr",
+        "fixtures/invalid/enum.json",
+        "fixtures/rules/B01/fail.json",
+        "fixtures/invalid/missing-file.json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("doit être l'une des valeurs"), "{out}");
+    assert!(out.contains("utilisez l'un des codes"), "{out}");
+    assert!(out.contains("le fichier n'a pas pu être lu"), "{out}");
+    assert!(out.contains("3 fichiers vérifiés : 3 erreurs"), "{out}");
+    // The rule's own French text, with French number formatting.
+    let b01 = article7::rules::Catalogue::embedded().unwrap();
+    let fr = &b01.get("B01").unwrap().translations["fr"];
+    let opening: String = fr.message.chars().take_while(|c| *c != '{').collect();
+    assert!(out.contains(opening.trim()), "{out}");
+    assert!(
+        !out.contains("is required") && !out.contains("must be one of"),
+        "{out}"
+    );
+}

@@ -108,6 +108,7 @@ pub fn run(args: ValidateArgs) -> u8 {
                 severity: engine.severity_of(r),
             })
             .collect(),
+        lang: lang.to_owned(),
     };
 
     // Where the output goes: standard output directly, or a temporary file
@@ -120,7 +121,16 @@ pub fn run(args: ValidateArgs) -> u8 {
     let mut summary = Summary::default();
     let mut emit = |r: &FileReport, sink: &mut dyn Write| -> std::io::Result<()> {
         summary.add(r);
-        printer.file(sink, r)
+        if lang == "en" {
+            return printer.file(sink, r);
+        }
+        // Findings made outside the validator (unreadable files) are
+        // localised here too.
+        let mut r = r.clone();
+        for f in &mut r.findings {
+            article7::i18n::localize(f, lang);
+        }
+        printer.file(sink, &r)
     };
 
     let mut written: std::io::Result<()> = Ok(());

@@ -33,6 +33,7 @@ mod value;
 
 use super::Ingested;
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::source::Format;
 use scan::{Sink, Span};
@@ -95,14 +96,11 @@ pub fn read(bytes: &[u8]) -> Ingested {
     for (n, dup) in duplicates.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
             findings.push(
-                Diagnostic::new(
+                Diagnostic::keyed(
                     "input/duplicate-key",
                     "duplicate-key",
                     Severity::Error,
-                    format!(
-                        "{} more keys appear more than once in their object (not listed)",
-                        duplicates.len() - n
-                    ),
+                    MessageKey::new("input-more-duplicates").arg("count", duplicates.len() - n),
                     "",
                 )
                 .with_help(DUPLICATE_HELP),
@@ -114,14 +112,11 @@ pub fn read(bytes: &[u8]) -> Ingested {
     for (n, (pointer, span)) in big_integers.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
             findings.push(
-                Diagnostic::new(
+                Diagnostic::keyed(
                     "input/number-precision",
                     "number-too-large",
                     Severity::Error,
-                    format!(
-                        "{} more integers are too large to be stored exactly (not listed)",
-                        big_integers.len() - n
-                    ),
+                    MessageKey::new("input-more-numbers").arg("count", big_integers.len() - n),
                     "",
                 )
                 .with_help(BIG_NUMBER_HELP),
@@ -130,18 +125,17 @@ pub fn read(bytes: &[u8]) -> Ingested {
         }
         let literal = shorten(text.get(span.0..span.1).unwrap_or(""));
         findings.push(
-            Diagnostic::new(
+            Diagnostic::keyed(
                 "input/number-precision",
                 "number-too-large",
                 Severity::Error,
-                format!(
-                    "the number {literal} at {} is too large to be stored exactly",
-                    describe_pointer(pointer)
-                ),
+                MessageKey::new("input-number-precision")
+                    .arg("number", literal)
+                    .arg("pointer", describe_pointer(pointer))
+                    .arg("help", BIG_NUMBER_HELP),
                 pointer.clone(),
             )
-            .with_location(document.location_of(&region(*span)))
-            .with_help(BIG_NUMBER_HELP),
+            .with_location(document.location_of(&region(*span))),
         );
     }
 
@@ -292,35 +286,31 @@ fn duplicate_finding(document: &Document, text: &str, dup: &FoundDuplicate) -> D
     let parent = &dup.pointer[..dup.parent_len.min(dup.pointer.len())];
     let key: String =
         serde_json::from_str(text.get(dup.key.0..dup.key.1).unwrap_or("\"\"")).unwrap_or_default();
-    let times = match dup.occurrence {
-        2 => "twice".to_owned(),
-        n => format!("{n} times"),
-    };
     let object = if parent.is_empty() {
-        "the top-level object".to_owned()
+        MessageKey::new("input-duplicate-key-top")
     } else {
-        format!("the same object ({parent})")
+        MessageKey::new("input-duplicate-key-object").arg("pointer", parent)
     };
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/duplicate-key",
         "duplicate-key",
         Severity::Error,
-        format!(
-            "the key `{}` appears {times} in {object}; only the last value is kept",
-            shorten(&key.escape_debug().to_string())
-        ),
+        MessageKey::new("input-duplicate-key")
+            .arg("key", shorten(&key.escape_debug().to_string()))
+            .arg("times", dup.occurrence)
+            .arg("object", object)
+            .arg("help", DUPLICATE_HELP),
         dup.pointer.clone(),
     )
     .with_location(document.location_of(&region(dup.key)))
-    .with_help(DUPLICATE_HELP)
 }
 
-/// `at /forms/B/total`, or `at the top level` for the root.
-fn describe_pointer(pointer: &str) -> String {
+/// `/forms/B/total`, or "the top level" for the root.
+fn describe_pointer(pointer: &str) -> Arg {
     if pointer.is_empty() {
-        "the top level".to_owned()
+        MessageKey::new("the-top-level").into()
     } else {
-        shorten(pointer)
+        shorten(pointer).into()
     }
 }
 
@@ -345,15 +335,16 @@ fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> Sou
 }
 
 fn syntax(message: String, location: SourceLocation, help: &str) -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/syntax",
         "malformed-input",
         Severity::Error,
-        message,
+        MessageKey::new("input-syntax")
+            .arg("detail", message)
+            .arg("help", help),
         "",
     )
     .with_location(Some(location))
-    .with_help(help)
 }
 
 /// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).

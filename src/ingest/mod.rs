@@ -5,6 +5,7 @@
 pub mod json;
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::MessageKey;
 use crate::model::Document;
 use crate::source::{Format, Source};
 
@@ -47,24 +48,22 @@ pub fn load(source: &Source) -> Ingested {
 
 /// The finding for an input whose format is neither named nor recognisable.
 pub fn unsupported() -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/unsupported",
         "unsupported-input",
         Severity::Error,
-        "the file is neither JSON, XML nor an Excel workbook (.xlsx)",
+        MessageKey::new("input-unsupported"),
         "",
     )
-    .with_help("give the file a .json, .xml or .xlsx extension, or pass --input-format")
 }
 
 /// The finding for an input that could not be read from disk.
 pub fn unreadable(reason: &str) -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/unreadable",
         "unreadable-input",
         Severity::Error,
-        format!("the file could not be read: {reason}"),
+        MessageKey::new("input-unreadable").arg("reason", reason),
         "",
     )
-    .with_help("check that the file exists, is readable, and is a report")
 }

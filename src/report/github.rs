@@ -64,11 +64,7 @@ impl Printer for GithubPrinter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        writeln!(
-            out,
-            "article7: {} files checked, {} errors, {} warnings, {} infos",
-            s.files, s.errors, s.warnings, s.infos
-        )
+        writeln!(out, "article7: {}", s.line("en"))
     }
 }
 

@@ -132,16 +132,13 @@ impl Printer for HtmlPrinter {
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         write!(
             out,
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
 <title>article7 validation report</title><style>{STYLE}</style></head><body>\n\
-<h1>Article 7 report validation</h1>\n<p>{} files checked: {} errors, {} warnings, {} infos{}. Catalogue {} ({}), article7 {}.</p>\n\
+<h1>Article 7 report validation</h1>\n<p>{}. Catalogue {} ({}), article7 {}.</p>\n\
 <table><tr><th>file</th><th>status</th><th>errors</th><th>warnings</th><th>infos</th></tr>\n{}</table>\n{}</body></html>\n",
-            s.files,
-            s.errors,
-            s.warnings,
-            s.infos,
-            if s.unreadable > 0 { format!("; {} could not be read", s.unreadable) } else { String::new() },
+            text(&self.options.lang),
+            text(&s.line(&self.options.lang)),
             text(&self.options.catalogue_version),
             text(&self.options.catalogue_hash),
             env!("CARGO_PKG_VERSION"),

@@ -3,6 +3,7 @@
 
 use super::{PrintOptions, Printer, Summary};
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::i18n::{text, MessageKey};
 use crate::model::LineIndex;
 use crate::validator::FileReport;
 use miette::{
@@ -49,6 +50,7 @@ impl Printer for HumanPrinter {
                 finding,
                 file: &report.file,
                 source: source.as_ref(),
+                lang: &self.options.lang,
             };
             let mut s = String::new();
             self.handler
@@ -61,22 +63,7 @@ impl Printer for HumanPrinter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut line = format!(
-            "{} checked: {}, {}, {}",
-            plural(s.files, "file", "files"),
-            plural(s.errors, "error", "errors"),
-            plural(s.warnings, "warning", "warnings"),
-            plural(s.infos, "info", "infos"),
-        );
-        if s.unreadable > 0 {
-            line.push_str(&format!(
-                "; {} could not be read",
-                plural(s.unreadable, "file", "files")
-            ));
-        }
-        writeln!(out, "{line}")
+        writeln!(out, "{}", s.line(&self.options.lang))
     }
 }
 
@@ -127,6 +114,7 @@ struct Shown<'a> {
     finding: &'a Diagnostic,
     file: &'a str,
     source: Option<&'a IndexedSource<'a>>,
+    lang: &'a str,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -196,7 +184,8 @@ impl miette::Diagnostic for Shown<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("basis: {}", f.references.join("; ")));
+            let basis = text(self.lang, &MessageKey::new("basis"));
+            help.push_str(&format!("{basis}: {}", f.references.join("; ")));
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }

@@ -124,6 +124,30 @@ pub struct PrintOptions {
     pub catalogue_hash: String,
     /// The rules of the catalogue, in catalogue order.
     pub rules: Vec<RuleMeta>,
+    /// Language of labels and summaries (`en`, `fr`, `es`).
+    pub lang: String,
+}
+
+impl Summary {
+    /// The one-line summary in `lang`: "3 files checked: 1 error, …".
+    pub fn line(&self, lang: &str) -> String {
+        use crate::i18n::{text, MessageKey};
+        let mut line = text(
+            lang,
+            &MessageKey::new("summary")
+                .arg("files", self.files)
+                .arg("errors", self.errors)
+                .arg("warnings", self.warnings)
+                .arg("infos", self.infos),
+        );
+        if self.unreadable > 0 {
+            line.push_str(&text(
+                lang,
+                &MessageKey::new("summary-unreadable").arg("count", self.unreadable),
+            ));
+        }
+        line
+    }
 }
 
 /// The printer for `format`.

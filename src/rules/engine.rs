@@ -6,6 +6,7 @@ use super::catalogue::{Catalogue, Requirement, Rule};
 use super::expr::{at_pointer, display, root_context, to_cel};
 use super::footprint::overlaps;
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
+use crate::i18n::MessageKey;
 use crate::validator::Skipped;
 use cel::{Context, Value as Cel};
 use serde_json::Value;
@@ -64,6 +65,15 @@ impl Engine {
             }
         }
         Ok(Engine { catalogue, options })
+    }
+
+    /// The language of messages (`en`, `fr`, `es`).
+    pub fn lang(&self) -> &str {
+        if self.options.lang.is_empty() {
+            "en"
+        } else {
+            &self.options.lang
+        }
     }
 
     /// The severity a rule's findings get, after overrides.
@@ -311,17 +321,17 @@ fn touched<'r>(
 }
 
 fn failed_to_run(rule: &Rule, pointer: &str, error: &str) -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::keyed(
         "rule/failed-to-run",
         "rule-failed-to-run",
         Severity::Error,
-        format!("rule {} ({}) could not be evaluated here: {error}", rule.id, rule.name),
+        MessageKey::new("rule-failed-to-run")
+            .arg("id", rule.id.as_str())
+            .arg("name", rule.name.as_str())
+            .arg("error", error)
+            .arg("file", rule.file.as_str()),
         pointer.to_owned(),
     )
-    .with_help(format!(
-        "this is a defect of the rule, not of the report: report it with the file; `{}` is defined in {}",
-        rule.id, rule.file
-    ))
 }
 
 #[cfg(test)]

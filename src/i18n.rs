@@ -1,0 +1,253 @@
+//! Messages of the built-in checks and summaries in English, French and
+//! Spanish, from the Fluent files in `i18n/` (embedded). Findings keep the
+//! message's id and arguments ([`MessageKey`]), so a finding made in English
+//! can be rendered again in the user's language at the end.
+//! Rule messages come from the catalogue's own translations instead.
+
+use crate::diagnostics::Diagnostic;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The languages messages exist in.
+pub const LANGUAGES: &[&str] = &["en", "fr", "es"];
+
+/// The Fluent source of each language.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("../i18n/en.ftl")),
+    ("fr", include_str!("../i18n/fr.ftl")),
+    ("es", include_str!("../i18n/es.ftl")),
+];
+
+/// A message argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Text, inserted as is.
+    Text(String),
+    /// A number (plural selection uses it).
+    Number(i64),
+    /// Another message, rendered in the same language first (a field name
+    /// such as "item 3 of `areas`", a type such as "a whole number").
+    Message(Box<MessageKey>),
+}
+
+impl From<MessageKey> for Arg {
+    fn from(k: MessageKey) -> Arg {
+        Arg::Message(Box::new(k))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// A message id with its arguments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageKey {
+    /// The Fluent message id (`schema-enum`).
+    pub id: &'static str,
+    /// Named arguments.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl MessageKey {
+    /// A key with no argument yet.
+    pub fn new(id: &'static str) -> MessageKey {
+        MessageKey {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> MessageKey {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static HashMap<&'static str, Bundle> {
+    static BUNDLES: OnceLock<HashMap<&'static str, Bundle>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(lang, src)| {
+                let id: unic_langid::LanguageIdentifier =
+                    lang.parse().expect("the language codes are valid");
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // No Unicode isolation marks around placeables: messages go
+                // to terminals, JSON and CI logs, not to bidi text.
+                bundle.set_use_isolating(false);
+                let resource = FluentResource::try_new((*src).to_owned())
+                    .expect("the embedded Fluent files parse (tested)");
+                bundle
+                    .add_resource(resource)
+                    .expect("message ids are unique in each file (tested)");
+                (*lang, bundle)
+            })
+            .collect()
+    })
+}
+
+fn fluent_args<'k>(key: &'k MessageKey, lang: &str) -> FluentArgs<'k> {
+    let mut args = FluentArgs::new();
+    for (name, value) in &key.args {
+        match value {
+            Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
+            Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            Arg::Message(k) => args.set(*name, FluentValue::from(text(lang, k))),
+        }
+    }
+    args
+}
+
+/// Renders `key` (or its attribute, e.g. `help`) in `lang`, falling back to
+/// English; `None` when the message does not exist.
+pub fn render(lang: &str, key: &MessageKey, attribute: Option<&str>) -> Option<String> {
+    let all = bundles();
+    for l in [lang, "en"] {
+        let Some(bundle) = all.get(l) else { continue };
+        let Some(message) = bundle.get_message(key.id) else {
+            continue;
+        };
+        let pattern = match attribute {
+            Some(a) => message.get_attribute(a).map(|a| a.value()),
+            None => message.value(),
+        };
+        if let Some(pattern) = pattern {
+            let args = fluent_args(key, l);
+            let mut errors = Vec::new();
+            return Some(
+                bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned(),
+            );
+        }
+    }
+    None
+}
+
+/// Renders a message with no attribute; the id itself when it is missing.
+pub fn text(lang: &str, key: &MessageKey) -> String {
+    render(lang, key, None).unwrap_or_else(|| key.id.to_owned())
+}
+
+/// Re-renders a finding's message and help in `lang` when it carries a key.
+pub fn localize(finding: &mut Diagnostic, lang: &str) {
+    if lang == "en" {
+        return;
+    }
+    if let Some(key) = &finding.key {
+        if let Some(m) = render(lang, key, None) {
+            finding.message = m;
+        }
+        if let Some(h) = render(lang, key, Some("help")) {
+            finding.help = Some(h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax_free::entries;
+
+    /// Message ids and attribute names of a Fluent file, parsed simply:
+    /// `id = …` at the start of a line, `.attr = …` indented.
+    mod fluent_syntax_free {
+        pub fn entries(src: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            let mut current = String::new();
+            for line in src.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                if !line.starts_with(' ') {
+                    if let Some((id, _)) = line.split_once(" =") {
+                        current = id.trim().to_owned();
+                        out.push(current.clone());
+                    }
+                } else if let Some(rest) = line.trim_start().strip_prefix('.') {
+                    if let Some((attr, _)) = rest.split_once(" =") {
+                        out.push(format!("{current}.{attr}"));
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let english = entries(SOURCES[0].1);
+        assert!(english.len() > 40);
+        for (lang, src) in &SOURCES[1..] {
+            let theirs = entries(src);
+            let missing: Vec<_> = english.iter().filter(|e| !theirs.contains(e)).collect();
+            let extra: Vec<_> = theirs.iter().filter(|e| !english.contains(e)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has unknown {extra:?}");
+        }
+        // And every file parses with its messages unique.
+        for (lang, _) in SOURCES {
+            assert!(bundles().contains_key(lang));
+        }
+    }
+
+    #[test]
+    fn renders_with_plurals_and_arguments() {
+        let key = MessageKey::new("summary")
+            .arg("files", 1usize)
+            .arg("errors", 2usize)
+            .arg("warnings", 0usize)
+            .arg("infos", 1usize);
+        assert_eq!(
+            text("en", &key),
+            "1 file checked: 2 errors, 0 warnings, 1 info"
+        );
+        assert_eq!(
+            text("fr", &key),
+            "1 fichier vérifié : 2 erreurs, 0 avertissement, 1 information"
+        );
+        assert_eq!(
+            text("es", &key),
+            "1 archivo revisado: 2 errores, 0 advertencias, 1 información"
+        );
+    }
+
+    #[test]
+    fn unknown_language_falls_back_to_english() {
+        let key = MessageKey::new("the-report");
+        assert_eq!(text("de", &key), "the report");
+        assert_eq!(text("en", &MessageKey::new("no-such-id")), "no-such-id");
+    }
+}
