@@ -109,3 +109,33 @@ fn shipped_rule_files_match_the_rule_file_schema() {
     let bad: serde_json::Value = toml::from_str("[[rules]]\nid = \"X\"\nbogus = 1\n").unwrap();
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn every_rule_is_translated_into_french_and_spanish() {
+    let c = Catalogue::embedded().unwrap();
+    let mut missing = Vec::new();
+    for rule in &c.rules {
+        for lang in ["fr", "es"] {
+            match rule.translations.get(lang) {
+                None => missing.push(format!("{} lacks {lang}", rule.id)),
+                Some(t) => {
+                    if t.title.trim().is_empty()
+                        || t.message.trim().is_empty()
+                        || t.help.trim().is_empty()
+                    {
+                        missing.push(format!("{} has an empty {lang} text", rule.id));
+                    }
+                    // The translated message shows the same values as the original.
+                    let holes = |s: &str| s.matches("{{").count();
+                    if holes(&t.message) != holes(&rule.message_source) {
+                        missing.push(format!(
+                            "{}: the {lang} message shows other values than the English one",
+                            rule.id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
