@@ -236,3 +236,90 @@ mod tests {
         assert_eq!(title.as_deref(), Some("Areas"));
     }
 }
+
+/// An empty-but-well-formed report: every required member, with every form
+/// marked `provided` and its required content present but empty (text
+/// `""`, numbers 0, lists `[]`; enumerations take their first value,
+/// constants their value). `article7 template --format json|xml` writes it;
+/// validating it lists what must be filled in.
+pub fn skeleton() -> Value {
+    let schema = ReportSchema::embedded().value();
+    skeleton_of(schema, schema, 0)
+}
+
+fn skeleton_of(root: &Value, node: &Value, depth: usize) -> Value {
+    let Some(node) = resolve(root, node) else {
+        return Value::Null;
+    };
+    if let Some(c) = node.get("const") {
+        return c.clone();
+    }
+    if let Some(first) = node.get("enum").and_then(|e| e.get(0)) {
+        return first.clone();
+    }
+    match kind_of(node) {
+        Kind::String => Value::String(String::new()),
+        Kind::Integer | Kind::Number => Value::from(0),
+        Kind::Boolean => Value::Bool(false),
+        Kind::Array => Value::Array(Vec::new()),
+        Kind::Any => Value::Null,
+        Kind::Object if depth > 8 => Value::Object(serde_json::Map::new()),
+        Kind::Object => {
+            let props = node.get("properties").and_then(Value::as_object);
+            let mut required: Vec<&str> = node
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            // Forms: the content the `provided` branch requires.
+            for branch in node
+                .get("allOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let provided = branch
+                    .pointer("/if/properties/cover/const")
+                    .and_then(Value::as_str)
+                    == Some("provided");
+                if provided {
+                    if let Some(r) = branch.pointer("/then/required").and_then(Value::as_array) {
+                        required.extend(r.iter().filter_map(Value::as_str));
+                    }
+                }
+            }
+            let mut out = serde_json::Map::new();
+            // Schema order, so the skeleton reads like the model.
+            if let Some(props) = props {
+                for (key, sub) in props {
+                    if required.contains(&key.as_str()) {
+                        let value = if key == "cover" {
+                            Value::String("provided".into())
+                        } else {
+                            skeleton_of(root, sub, depth + 1)
+                        };
+                        out.insert(key.clone(), value);
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod skeleton_tests {
+    use super::skeleton;
+
+    #[test]
+    fn skeleton_has_every_required_member_and_provided_forms() {
+        let s = skeleton();
+        assert_eq!(s["format_version"], "1.0");
+        assert_eq!(s["forms"]["B"]["cover"], "provided");
+        assert_eq!(s["forms"]["B"]["total"], 0);
+        assert!(s["forms"]["C"]["areas"].as_array().unwrap().is_empty());
+        assert_eq!(s["forms"]["C"]["totals"]["area_m2"], 0);
+        assert!(s["forms"].get("J").is_none(), "Form J is optional");
+        assert_eq!(s["forms"]["E"]["facilities"], serde_json::json!([]));
+    }
+}
