@@ -3,6 +3,7 @@
 //! schema and the rules are applied later.
 
 pub mod json;
+pub mod xml;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::MessageKey;
@@ -32,6 +33,7 @@ impl Ingested {
 pub fn load(source: &Source) -> Ingested {
     match source.format {
         Some(Format::Json) => json::read(&source.bytes),
+        Some(Format::Xml) => xml::read(&source.bytes),
         Some(other) => Ingested::failed(
             Diagnostic::new(
                 "input/unsupported",

@@ -1,0 +1,848 @@
+//! XML reader: bytes → [`Document`], with `input/*` findings for input that
+//! is not a well-formed report in the XML spelling of the model.
+//!
+//! The mapping (model.md, "Other spellings"): the root element is
+//! `article7-report` in the namespace [`NAMESPACE`]; each key is a child
+//! element of the same name; a scalar is the element's text; an array is a
+//! wrapper element named after its key whose child elements are the items
+//! (the item element's own name is free); forms are `<forms><A>…</A></forms>`.
+//!
+//! What this reader decides, and why:
+//!
+//! - **Types come from the schema** ([`crate::shape::kind_at`]), never from
+//!   the XML: `<quantity>12</quantity>` is the number 12 because the schema
+//!   says `quantity` is a whole number. Integers and numbers are read after
+//!   trimming white space (`12`, `-3`, `1.5`, `2e3`); booleans are `true`,
+//!   `false`, `1` or `0`. Text that cannot take its type is **kept as the
+//!   string written**, so the schema reports it as `schema/type` ("`quantity`
+//!   must be a whole number; found the text `twelve`") at that element: one
+//!   finding, worded and located as for the same mistake in JSON.
+//! - **Strings are kept exactly as written** (entities and CDATA resolved),
+//!   leading and trailing white space included; only white-space text
+//!   *between* child elements (indentation) is ignored.
+//! - Where the schema expects an **object**, child elements are members;
+//!   where it expects an **array**, child elements are items, whatever their
+//!   name. An element whose text sits where an object or array is expected
+//!   is read as that text, and an element with children where a scalar is
+//!   expected as an object, so the schema names the mismatch.
+//! - **Unknown elements and `extensions`**: the schema says nothing there,
+//!   so the mapping is generic: an element with child elements is an object
+//!   (member per child), except that an element whose children are *all*
+//!   named [`ITEM`] is an array; an element without children is a string.
+//!   The `extensions` element itself is always an object (`<extensions/>`
+//!   is `{}`). An unknown element is therefore read by its shape and the
+//!   schema reports `schema/additional-properties` at its start tag, as for
+//!   JSON. Numbers and booleans inside `extensions` come back as text: XML
+//!   does not say which a value is, and the schema does not either.
+//! - **Refused** with `input/syntax` (no document; every such problem in the
+//!   file is listed, up to [`MAX_LISTED_FINDINGS`]): XML that is not
+//!   well-formed (at roxmltree's position); a DOCTYPE, hence any entity
+//!   definition — nothing is expanded or fetched; a root element other than
+//!   `article7-report` in [`NAMESPACE`]; any element outside that namespace
+//!   (an undeclared prefix is already not well-formed); text beside child
+//!   elements (mixed content); any attribute other than namespace
+//!   declarations and, on the root only, `xsi:schemaLocation` /
+//!   `xsi:noNamespaceSchemaLocation` (hints for XML editors, never fetched).
+//!   Attributes are refused rather than ignored because a value written as
+//!   `<area id="X">` would otherwise vanish silently. Comments and
+//!   processing instructions are allowed anywhere and ignored. Before
+//!   parsing: an empty file, invalid UTF-8 or UTF-16, and NUL characters.
+//! - **Duplicate elements** for one member (two `<total>`): one
+//!   `input/duplicate-key` finding per repeat, at its start tag; the document
+//!   is returned with the last value, as the JSON reader does.
+//! - **Integers beyond 64 bits** in a numeric place: `input/number-precision`,
+//!   document returned with the nearest float, as the JSON reader does.
+//! - **Encodings**: UTF-8 with or without BOM, UTF-16 LE or BE with BOM
+//!   (decoded here). An XML declaration naming any other encoding
+//!   (`ISO-8859-1`, `windows-1252`, …) is refused at the declaration: the
+//!   reader does not transcode, and reading such a file as UTF-8 would garble
+//!   its accented letters. Offsets in the document and its findings refer to
+//!   the decoded text after the BOM.
+//! - **Limits**: at most [`MAX_NODES`] XML nodes (memory) and
+//!   [`MAX_DEPTH`] levels of nesting; beyond either, one finding. The parser
+//!   (roxmltree) is iterative and the mapping stops descending at the depth
+//!   limit, so no input can exhaust the stack.
+//!
+//! Every element's pointer is recorded in the source map: the value span is
+//! the whole element (`<quantity>12</quantity>`), the key span its start
+//! tag's name, so findings point at the element's `<`.
+//!
+//! Why roxmltree rather than quick-xml: it keeps a byte range on every node
+//! and attribute, resolves entities and CDATA into a node's text, refuses
+//! any DTD by default, never loads external resources, and parses nesting
+//! iteratively; a report is small, so a DOM costs nothing and the mapping
+//! is a plain tree walk. quick-xml gives no per-event span, so the same
+//! locations would take hand-kept offsets and text reassembly.
+
+use super::Ingested;
+use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
+use crate::shape::{kind_at, Kind, Step};
+use crate::source::Format;
+use roxmltree::{Node, NodeType, ParsingOptions};
+use serde_json::{Map, Number, Value};
+use std::ops::Range;
+
+/// The namespace every element of a report is in.
+pub const NAMESPACE: &str = "urn:apmbc:article7:report:1";
+
+/// The root element's local name.
+pub const ROOT_ELEMENT: &str = "article7-report";
+
+/// Inside `extensions` (and unknown elements), an element whose children are
+/// all named this is an array of those children.
+pub const ITEM: &str = "item";
+
+/// Deepest nesting of elements read (the model needs under 10; `extensions`
+/// may go deeper). Matches the JSON reader's limit of 128 levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// Most XML nodes (elements, text, comments) a file may have: bounds memory.
+/// A full 100 KB report has about 10,000.
+pub const MAX_NODES: u32 = 1_000_000;
+
+/// At most this many findings of one kind are listed one by one.
+pub const MAX_LISTED_FINDINGS: usize = 100;
+
+const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+const CHECK_HELP: &str = "correct the XML at that position (an XML-aware editor highlights it); \
+     if the file came from another program, export it again";
+const TRUNCATED_HELP: &str = "the file seems to be cut short: check that it was saved or \
+     downloaded completely";
+const ENCODING_HELP: &str = "save the file as UTF-8 (in most editors: \"Save as\", encoding \
+     UTF-8) and declare `encoding=\"UTF-8\"`, or leave the encoding out";
+const NUL_HELP: &str = "the file is probably not an XML text file (a binary file, UTF-16 \
+     saved without a byte-order mark, or a damaged download); export the report again as UTF-8 XML";
+const DUPLICATE_HELP: &str = "keep one element with this name and delete or rename the others; \
+     programs disagree on which duplicate they keep, so the report could be read differently elsewhere";
+const BIG_NUMBER_HELP: &str = "numbers are stored with 64 bits, so this one would be silently \
+     rounded; check the figure for a typing error";
+
+/// Reads an XML report. See the module documentation for the mapping and
+/// for what is reported.
+pub fn read(bytes: &[u8]) -> Ingested {
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(finding) => return Ingested::failed(*finding),
+    };
+    let lines = LineIndex::new(&text);
+    if let Some(finding) = check_declared_encoding(&text, &lines) {
+        return Ingested::failed(finding);
+    }
+    if let Some(at) = text.find('\0') {
+        // XML allows no NUL anywhere; the parser would only say "unknown token".
+        let location = point(&text, &lines, at);
+        let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+        return Ingested::failed(syntax(
+            format!("the file contains NUL characters (the first at line {line}, column {column})"),
+            Some(location),
+            NUL_HELP,
+        ));
+    }
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+        ..ParsingOptions::default()
+    };
+    let xml = match roxmltree::Document::parse_with_options(&text, options) {
+        Ok(xml) => xml,
+        Err(err) => return Ingested::failed(not_well_formed(&text, &lines, &err)),
+    };
+
+    let mut reader = Reader {
+        text: &text,
+        lines: &lines,
+        map: SourceMap::new(),
+        refused: Listed::default(),
+        duplicates: Listed::default(),
+        big_numbers: Listed::default(),
+    };
+    let value = reader.root(xml.root_element());
+    let Reader {
+        map,
+        refused,
+        duplicates,
+        big_numbers,
+        ..
+    } = reader;
+    if refused.count > 0 {
+        return Ingested {
+            document: None,
+            findings: refused.finish(|n| {
+                syntax(
+                    format!("{n} more problems of the same kinds (not listed)"),
+                    None,
+                    CHECK_HELP,
+                )
+            }),
+        };
+    }
+    let mut findings = duplicates.finish(|n| {
+        Diagnostic::new(
+            "input/duplicate-key",
+            "duplicate-key",
+            Severity::Error,
+            format!("{n} more elements repeat a member of their parent (not listed)"),
+            "",
+        )
+        .with_help(DUPLICATE_HELP)
+    });
+    findings.extend(big_numbers.finish(|n| {
+        Diagnostic::new(
+            "input/number-precision",
+            "number-too-large",
+            Severity::Error,
+            format!("{n} more integers are too large to be stored exactly (not listed)"),
+            "",
+        )
+        .with_help(BIG_NUMBER_HELP)
+    }));
+    drop(xml);
+    Ingested {
+        document: Some(Document::new(value, Format::Xml, Some(text), map)),
+        findings,
+    }
+}
+
+// ------------------------------------------------------------ decoding
+
+/// Bytes → text: UTF-8 (BOM stripped) or UTF-16 with a BOM.
+/// Findings are boxed: a `Diagnostic` is large and this is the common path.
+fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
+    if bytes.is_empty() {
+        return Err(Box::new(syntax(
+            "the XML is not well-formed: the file is empty, where a report was expected".into(),
+            Some(point("", &LineIndex::new(""), 0)),
+            "a report is an `<article7-report>` element: check that the right file was given \
+             and that it was saved completely",
+        )));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes, "UTF-16LE");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes, "UTF-16BE");
+    }
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => Err(Box::new(not_utf8(body, &err))),
+    }
+}
+
+fn decode_utf16(
+    bytes: &[u8],
+    unit: fn([u8; 2]) -> u16,
+    name: &str,
+) -> Result<String, Box<Diagnostic>> {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let mut text = String::with_capacity(bytes.len());
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => text.push(c),
+            Err(e) => {
+                let lines = LineIndex::new(&text);
+                let at = text.len();
+                let (line, column) = lines.line_col(&text, at);
+                return Err(Box::new(syntax(
+                    format!(
+                        "the file is not valid {name} text (an unpaired surrogate 0x{:04X} at \
+                         line {line}, column {column})",
+                        e.unpaired_surrogate(),
+                    ),
+                    Some(point(&text, &lines, at)),
+                    "the file is damaged or not a text file; export the report again, preferably as UTF-8",
+                )));
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        let lines = LineIndex::new(&text);
+        return Err(Box::new(syntax(
+            format!("the file is {name} text (it starts with that byte-order mark) but ends in half a character"),
+            Some(point(&text, &lines, text.len())),
+            TRUNCATED_HELP,
+        )));
+    }
+    Ok(text)
+}
+
+fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
+    let at = err.valid_up_to();
+    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+    let lines = LineIndex::new(prefix);
+    // A declared single-byte encoding is the likely cause: say so.
+    if let Some(finding) = check_declared_encoding(prefix, &lines) {
+        return finding;
+    }
+    let (line, column) = lines.line_col(prefix, at);
+    syntax(
+        format!(
+            "the file is not valid UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
+            bytes.get(at).copied().unwrap_or(0)
+        ),
+        Some(point(prefix, &lines, at)),
+        "save the file with UTF-8 encoding (in most editors: \"Save as\", encoding UTF-8); \
+         a file in another encoding such as Windows-1252 or Latin-1 must be converted",
+    )
+}
+
+/// The byte range of the `encoding` value in a leading XML declaration.
+fn declared_encoding(text: &str) -> Option<Range<usize>> {
+    let rest = text.strip_prefix("<?xml")?;
+    if !rest.starts_with([' ', '\t', '\r', '\n']) {
+        return None;
+    }
+    let end = text.find("?>").unwrap_or(text.len().min(200));
+    let decl = text.get(..end)?;
+    let bytes = decl.as_bytes();
+    let mut i = decl.find("encoding")? + "encoding".len();
+    let skip_ws = |i: &mut usize| {
+        while *i < bytes.len() && bytes[*i].is_ascii_whitespace() {
+            *i += 1;
+        }
+    };
+    skip_ws(&mut i);
+    if bytes.get(i) != Some(&b'=') {
+        return None;
+    }
+    i += 1;
+    skip_ws(&mut i);
+    let quote = *bytes.get(i).filter(|q| matches!(q, b'"' | b'\''))?;
+    let start = i + 1;
+    let len = bytes.get(start..)?.iter().position(|&b| b == quote)?;
+    Some(start..start + len)
+}
+
+/// A finding when the XML declaration names an encoding other than UTF-8,
+/// UTF-16 or ASCII (a subset of UTF-8).
+fn check_declared_encoding(text: &str, lines: &LineIndex) -> Option<Diagnostic> {
+    let range = declared_encoding(text)?;
+    let name = &text[range.clone()];
+    let accepted = [
+        "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii",
+    ];
+    if accepted.iter().any(|a| name.eq_ignore_ascii_case(a)) {
+        return None;
+    }
+    Some(syntax(
+        format!(
+            "the file declares the encoding `{}`; only UTF-8 and UTF-16 files are read",
+            shorten(name)
+        ),
+        Some(span(text, lines, range)),
+        ENCODING_HELP,
+    ))
+}
+
+// ------------------------------------------------------------ parse errors
+
+fn not_well_formed(text: &str, lines: &LineIndex, err: &roxmltree::Error) -> Diagnostic {
+    use roxmltree::Error as E;
+    let trimmed_end = text.trim_end().len();
+    let at_pos = |pos: roxmltree::TextPos| offset_of(text, lines, pos.row, pos.col);
+    let (what, offset, help): (String, usize, &str) = match err {
+        E::DtdDetected => {
+            let offset = text.find("<!DOCTYPE").unwrap_or(0);
+            return syntax(
+                "the file has a DOCTYPE declaration; DOCTYPE and entity definitions are not \
+                 allowed in a report (nothing is expanded or fetched)"
+                    .into(),
+                Some(span(text, lines, offset..offset + "<!DOCTYPE".len())),
+                "delete the `<!DOCTYPE …>` block; write special characters directly or as \
+                 `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` or `&#NNN;`",
+            );
+        }
+        E::NodesLimitReached => {
+            return syntax(
+                format!(
+                    "the file has more than {MAX_NODES} XML nodes, far more than any report; \
+                     it is not read"
+                ),
+                Some(point(text, lines, 0)),
+                "check that the right file was given",
+            );
+        }
+        E::UnexpectedEndOfStream | E::UnclosedRootNode => (
+            "the file ends before the root element is closed".into(),
+            trimmed_end,
+            TRUNCATED_HELP,
+        ),
+        E::NoRootNode => {
+            let what = if text.trim().is_empty() {
+                "the file holds only white space, where a report was expected"
+            } else {
+                "the file has no element, where a report was expected"
+            };
+            (what.into(), trimmed_end, TRUNCATED_HELP)
+        }
+        E::UnexpectedCloseTag(expected, actual, pos) => (
+            format!("the end tag `</{actual}>` does not close the open element `<{expected}>`"),
+            at_pos(*pos),
+            CHECK_HELP,
+        ),
+        E::UnknownEntityReference(name, pos) => (
+            format!(
+                "the entity `&{name};` is not defined (only `&amp;`, `&lt;`, `&gt;`, `&quot;`, \
+                 `&apos;` and character references such as `&#233;` are)"
+            ),
+            at_pos(*pos),
+            "write the character itself, or a character reference",
+        ),
+        E::UnknownNamespace(prefix, pos) => (
+            format!("the namespace prefix `{prefix}:` is not declared"),
+            at_pos(*pos),
+            "write the report's elements without a prefix, under \
+             `xmlns=\"urn:apmbc:article7:report:1\"` on the root element",
+        ),
+        other => {
+            let pos = other.pos();
+            let full = other.to_string();
+            let reason = full
+                .strip_suffix(&format!(" at {pos}"))
+                .map(str::to_owned)
+                .unwrap_or(full);
+            (reason, at_pos(pos), CHECK_HELP)
+        }
+    };
+    let location = point(text, lines, offset);
+    let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+    syntax(
+        format!("the XML is not well-formed at line {line}, column {column}: {what}"),
+        Some(location),
+        help,
+    )
+}
+
+/// Byte offset of roxmltree's 1-based (row, column in characters).
+fn offset_of(text: &str, lines: &LineIndex, row: u32, col: u32) -> usize {
+    let start = lines.line_range(text, row.max(1) as usize).start;
+    let line = text.get(start..).unwrap_or("");
+    line.char_indices()
+        .nth(col.saturating_sub(1) as usize)
+        .map_or(text.len(), |(i, _)| start + i)
+}
+
+// ------------------------------------------------------------ mapping
+
+/// Findings of one kind: the first [`MAX_LISTED_FINDINGS`] and a count.
+#[derive(Default)]
+struct Listed {
+    listed: Vec<Diagnostic>,
+    count: usize,
+}
+
+impl Listed {
+    fn push(&mut self, make: impl FnOnce() -> Diagnostic) {
+        self.count += 1;
+        if self.listed.len() < MAX_LISTED_FINDINGS {
+            self.listed.push(make());
+        }
+    }
+
+    /// The listed findings, plus one counting the rest.
+    fn finish(mut self, rest: impl FnOnce(usize) -> Diagnostic) -> Vec<Diagnostic> {
+        if self.count > self.listed.len() {
+            let more = rest(self.count - self.listed.len());
+            self.listed.push(more);
+        }
+        self.listed
+    }
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    lines: &'t LineIndex,
+    map: SourceMap,
+    /// Problems that stop the file from being read.
+    refused: Listed,
+    /// Repeated members (the document is still read, last one kept).
+    duplicates: Listed,
+    /// Integers rounded to the nearest float.
+    big_numbers: Listed,
+}
+
+impl<'t> Reader<'t> {
+    fn locate(&self, range: Range<usize>) -> SourceLocation {
+        span(self.text, self.lines, range)
+    }
+
+    fn refuse(&mut self, message: String, range: Range<usize>, help: &str) {
+        let location = self.locate(range);
+        self.refused.push(|| syntax(message, Some(location), help));
+    }
+
+    fn root(&mut self, root: Node<'_, '_>) -> Value {
+        let name = root.tag_name();
+        if name.name() != ROOT_ELEMENT || name.namespace() != Some(NAMESPACE) {
+            let found = format!("`<{}>` {}", name.name(), in_namespace(name.namespace()));
+            self.refuse(
+                format!(
+                    "the root element must be `<{ROOT_ELEMENT}>` in the namespace `{NAMESPACE}`; \
+                     found {found}"
+                ),
+                self.name_range(root),
+                "start the report with `<article7-report xmlns=\"urn:apmbc:article7:report:1\">`",
+            );
+            return Value::Null;
+        }
+        let mut path = Vec::new();
+        let mut pointer = String::new();
+        self.element(
+            root,
+            Context::Schema(Kind::Object),
+            &mut path,
+            &mut pointer,
+            1,
+        )
+    }
+
+    /// Maps one element (already known to be wanted) and records its spans.
+    fn element<'a>(
+        &mut self,
+        node: Node<'a, '_>,
+        context: Context,
+        path: &mut Vec<Step<'a>>,
+        pointer: &mut String,
+        depth: usize,
+    ) -> Value {
+        self.map.insert(
+            pointer.clone(),
+            Spans {
+                key: Some(region(self.name_range(node))),
+                value: region(node.range()),
+            },
+        );
+        self.check_attributes(node, depth == 1);
+        if depth > MAX_DEPTH {
+            self.refuse(
+                format!("elements are nested too deeply (more than {MAX_DEPTH} levels)"),
+                node.range().start..self.name_range(node).end,
+                "a report needs fewer than 10 levels; check that the right file was given",
+            );
+            return Value::Null;
+        }
+
+        let kind = match context {
+            Context::Schema(kind) => kind,
+            Context::Extensions => Kind::Object,
+            Context::Free => Kind::Any,
+        };
+        let has_elements = node.children().any(|c| c.is_element());
+        if !has_elements {
+            // Text, CDATA and entities, joined across comments.
+            let text: String = node.children().filter_map(|c| c.text()).collect();
+            let (value, rounded) = scalar(kind, &text);
+            if rounded {
+                let location = self.locate(node.range());
+                let at = pointer.clone();
+                self.big_numbers.push(|| {
+                    Diagnostic::new(
+                        "input/number-precision",
+                        "number-too-large",
+                        Severity::Error,
+                        format!(
+                            "the number {} at {} is too large to be stored exactly",
+                            shorten(text.trim()),
+                            display_pointer(&at)
+                        ),
+                        at,
+                    )
+                    .with_location(Some(location))
+                    .with_help(BIG_NUMBER_HELP)
+                });
+            }
+            return value;
+        }
+
+        let mut children = Vec::new();
+        for child in node.children() {
+            match child.node_type() {
+                NodeType::Element if child.tag_name().namespace() == Some(NAMESPACE) => {
+                    children.push(child);
+                }
+                NodeType::Element => self.outside_namespace(child),
+                NodeType::Text => self.check_stray_text(node, child),
+                // Comments and processing instructions carry no data.
+                _ => {}
+            }
+        }
+
+        let as_array = match (context, kind) {
+            (Context::Schema(_), Kind::Array) => true,
+            (Context::Schema(Kind::Object) | Context::Extensions, _) => false,
+            // Unknown, free-form, or children where a scalar belongs: generic.
+            _ => children.iter().all(|c| c.tag_name().name() == ITEM),
+        };
+        // Below here, does the schema still say what each place is?
+        let free = !matches!(
+            (context, kind),
+            (Context::Schema(_), Kind::Array | Kind::Object)
+        );
+        let base = pointer.len();
+        if as_array {
+            let mut items = Vec::with_capacity(children.len());
+            for (i, child) in children.into_iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                path.push(Step::Item);
+                let ctx = if free {
+                    Context::Free
+                } else {
+                    Context::Schema(kind_at(path))
+                };
+                items.push(self.element(child, ctx, path, pointer, depth + 1));
+                path.pop();
+                pointer.truncate(base);
+            }
+            Value::Array(items)
+        } else {
+            let mut members = Map::new();
+            for child in children {
+                let key = child.tag_name().name();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer_token(key));
+                path.push(Step::Key(key));
+                let ctx = if free {
+                    Context::Free
+                } else if key == "extensions" {
+                    // The schema leaves `extensions` open: an object of anything.
+                    Context::Extensions
+                } else {
+                    match kind_at(path) {
+                        Kind::Any => Context::Free,
+                        k => Context::Schema(k),
+                    }
+                };
+                let value = self.element(child, ctx, path, pointer, depth + 1);
+                if members.contains_key(key) {
+                    let location = self.locate(self.name_range(child));
+                    let at = pointer.clone();
+                    let parent = format!(
+                        "`<{}>` ({})",
+                        node.tag_name().name(),
+                        display_pointer(&pointer[..base])
+                    );
+                    self.duplicates.push(|| {
+                        Diagnostic::new(
+                            "input/duplicate-key",
+                            "duplicate-key",
+                            Severity::Error,
+                            format!(
+                                "the element `<{key}>` appears more than once in {parent}; \
+                                 only the last one is kept"
+                            ),
+                            at,
+                        )
+                        .with_location(Some(location))
+                        .with_help(DUPLICATE_HELP)
+                    });
+                }
+                members.insert(key.to_owned(), value);
+                path.pop();
+                pointer.truncate(base);
+            }
+            Value::Object(members)
+        }
+    }
+
+    /// Refuses text other than white space beside child elements.
+    fn check_stray_text(&mut self, parent: Node<'_, '_>, text: Node<'_, '_>) {
+        let value = text.text().unwrap_or("");
+        if value.trim().is_empty() {
+            return;
+        }
+        // Point at the first written character, not at the indentation.
+        let range = text.range();
+        let raw = self.text.get(range.clone()).unwrap_or("");
+        let start = range.start + (raw.len() - raw.trim_start().len());
+        self.refuse(
+            format!(
+                "the text `{}` sits beside child elements in `<{}>`; an element holds either \
+                 text or child elements, not both",
+                shorten(value.trim()),
+                parent.tag_name().name()
+            ),
+            start.min(range.end)..range.end,
+            "move the text into an element of its own (for example `<note>`), or delete it",
+        );
+    }
+
+    fn outside_namespace(&mut self, node: Node<'_, '_>) {
+        let name = node.tag_name();
+        let found = in_namespace(name.namespace());
+        self.refuse(
+            format!(
+                "the element `<{}>` is {found}; every element of a report must be in the \
+                 namespace `{NAMESPACE}`",
+                name.name()
+            ),
+            self.name_range(node),
+            "remove the element, or declare the report's namespace on it \
+             (`xmlns=\"urn:apmbc:article7:report:1\"`); other vocabularies belong nowhere \
+             in a report",
+        );
+    }
+
+    fn check_attributes(&mut self, node: Node<'_, '_>, is_root: bool) {
+        for attr in node.attributes() {
+            let hint = attr.namespace() == Some(XSI)
+                && matches!(attr.name(), "schemaLocation" | "noNamespaceSchemaLocation");
+            if is_root && hint {
+                continue;
+            }
+            let qname = self.text.get(attr.range_qname()).unwrap_or(attr.name());
+            self.refuse(
+                format!(
+                    "the attribute `{}` on `<{}>` is not part of the report model; values are \
+                     written as elements",
+                    shorten(qname),
+                    node.tag_name().name()
+                ),
+                attr.range(),
+                &format!(
+                    "write it as a child element (`<{0}>…</{0}>`) if the model has such a field, \
+                     under `<extensions>` if not, or delete it",
+                    attr.name()
+                ),
+            );
+        }
+    }
+
+    /// The range of an element's name in its start tag.
+    fn name_range(&self, node: Node<'_, '_>) -> Range<usize> {
+        let start = node.range().start + 1;
+        let rest = self.text.get(start..).unwrap_or("");
+        let len = rest
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .unwrap_or(rest.len());
+        start..start + len
+    }
+}
+
+/// What is known about the place an element fills.
+#[derive(Debug, Clone, Copy)]
+enum Context {
+    /// The schema expects this kind here.
+    Schema(Kind),
+    /// An `extensions` element: an object whose members are free-form.
+    Extensions,
+    /// Inside `extensions`, or an unknown element: the generic mapping.
+    Free,
+}
+
+/// The value of an element without child elements, typed by `kind`; the
+/// flag says an integer was too large for 64 bits and was rounded.
+fn scalar(kind: Kind, text: &str) -> (Value, bool) {
+    let as_written = || (Value::String(text.to_owned()), false);
+    match kind {
+        Kind::Integer | Kind::Number => match number(text.trim()) {
+            Some((n, rounded)) => (Value::Number(n), rounded),
+            None => as_written(),
+        },
+        Kind::Boolean => match text.trim() {
+            "true" | "1" => (Value::Bool(true), false),
+            "false" | "0" => (Value::Bool(false), false),
+            _ => as_written(),
+        },
+        Kind::Object if text.trim().is_empty() => (Value::Object(Map::new()), false),
+        Kind::Array if text.trim().is_empty() => (Value::Array(Vec::new()), false),
+        _ => as_written(),
+    }
+}
+
+/// Parses a number as JSON would store it: an unsigned, then a signed
+/// 64-bit integer, else a finite float. The flag marks an integer literal
+/// beyond 64 bits, stored as the nearest float.
+fn number(t: &str) -> Option<(Number, bool)> {
+    if let Ok(u) = t.parse::<u64>() {
+        return Some((Number::from(u), false));
+    }
+    if let Ok(i) = t.parse::<i64>() {
+        return Some((Number::from(i), false));
+    }
+    // Rust also reads `inf`, `NaN` and `infinity`: only digits count here.
+    let numeric = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && t.bytes().any(|b| b.is_ascii_digit());
+    if !numeric {
+        return None;
+    }
+    let f = t.parse::<f64>().ok().filter(|f| f.is_finite())?;
+    let integer_literal = t
+        .strip_prefix(['+', '-'])
+        .unwrap_or(t)
+        .bytes()
+        .all(|b| b.is_ascii_digit());
+    Some((Number::from_f64(f)?, integer_literal))
+}
+
+fn region(range: Range<usize>) -> Region {
+    Region::Text {
+        start: range.start,
+        end: range.end,
+    }
+}
+
+fn span(text: &str, lines: &LineIndex, range: Range<usize>) -> SourceLocation {
+    let (line, column) = lines.line_col(text, range.start);
+    SourceLocation::Text {
+        line,
+        column,
+        start: range.start,
+        end: range.end,
+    }
+}
+
+/// A location one character wide (empty at the end of the text).
+fn point(text: &str, lines: &LineIndex, offset: usize) -> SourceLocation {
+    let offset = offset.min(text.len());
+    let end = text
+        .get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8());
+    span(text, lines, offset..end)
+}
+
+fn syntax(message: String, location: Option<SourceLocation>, help: &str) -> Diagnostic {
+    Diagnostic::new(
+        "input/syntax",
+        "malformed-input",
+        Severity::Error,
+        message,
+        "",
+    )
+    .with_location(location)
+    .with_help(help)
+}
+
+/// `in no namespace` or `in the namespace `…``.
+fn in_namespace(ns: Option<&str>) -> String {
+    match ns {
+        // roxmltree reports `xmlns=""` as the empty namespace name.
+        None | Some("") => "in no namespace".to_owned(),
+        Some(ns) => format!("in the namespace `{}`", shorten(ns)),
+    }
+}
+
+/// `/forms/B/total`, or `the root element` for the root.
+fn display_pointer(pointer: &str) -> String {
+    if pointer.is_empty() {
+        "the root element".to_owned()
+    } else {
+        shorten(pointer)
+    }
+}
+
+/// Cuts very long text for a message.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        return s.to_owned();
+    }
+    let head: String = s.chars().take(MAX).collect();
+    format!("{head}…")
+}
