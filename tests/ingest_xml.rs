@@ -92,7 +92,7 @@ fn start_of(d: &Diagnostic) -> usize {
 /// Schema and rule findings of a JSON value, read as JSON would be.
 fn json_findings(value: &Value) -> Vec<(String, String)> {
     let doc = Document::new(value.clone(), Format::Json, None, SourceMap::new());
-    let (findings, _) = validator().check_document(&doc, None);
+    let (findings, _) = validator().check_document(&doc, Default::default());
     let mut out: Vec<_> = findings.into_iter().map(|f| (f.rule, f.pointer)).collect();
     out.sort();
     out
