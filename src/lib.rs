@@ -6,6 +6,7 @@
 //! formats). The library never prints, exits or parses arguments.
 
 pub mod batch;
+pub mod convert;
 pub mod diagnostics;
 pub mod ingest;
 pub mod model;

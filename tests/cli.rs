@@ -23,7 +23,8 @@ fn stdout(args: &[&str]) -> (i32, String) {
 fn valid_reports_exit_0_with_a_clean_summary() {
     let (code, out) = stdout(&["validate", "fixtures/valid"]);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out, "3 files checked: 0 errors, 0 warnings, 0 infos\n");
+    // Three reports, each as JSON and as Excel.
+    assert_eq!(out, "6 files checked: 0 errors, 0 warnings, 0 infos\n");
 }
 
 #[test]
@@ -108,7 +109,7 @@ fn output_file_is_written_and_stdout_stays_empty() {
     assert!(out.stdout.is_empty());
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(v["summary"]["files"], 3);
+    assert_eq!(v["summary"]["files"], 6);
     // Only the output file is left: the temporary file was renamed.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

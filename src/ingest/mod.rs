@@ -3,6 +3,7 @@
 //! schema and the rules are applied later.
 
 pub mod json;
+pub mod xlsx;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Document;
@@ -31,6 +32,7 @@ impl Ingested {
 pub fn load(source: &Source) -> Ingested {
     match source.format {
         Some(Format::Json) => json::read(&source.bytes),
+        Some(Format::Xlsx) => xlsx::read(&source.bytes),
         Some(other) => Ingested::failed(
             Diagnostic::new(
                 "input/unsupported",
