@@ -1,5 +1,7 @@
-//! Writers: the canonical document spelt in another format. Each writer is
-//! the inverse of the reader of the same name in [`crate::ingest`], so that
-//! reading back what it wrote gives the same document.
+//! Writers: the canonical document spelt in another format, each the
+//! inverse of the reader of the same name in [`crate::ingest`], and the
+//! texts the workbook shows to people.
 
+pub mod labels;
+pub mod xlsx;
 pub mod xml;

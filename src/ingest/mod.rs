@@ -3,6 +3,7 @@
 //! schema and the rules are applied later.
 
 pub mod json;
+pub mod xlsx;
 pub mod xml;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -34,16 +35,7 @@ pub fn load(source: &Source) -> Ingested {
     match source.format {
         Some(Format::Json) => json::read(&source.bytes),
         Some(Format::Xml) => xml::read(&source.bytes),
-        Some(other) => Ingested::failed(
-            Diagnostic::new(
-                "input/unsupported",
-                "unsupported-input",
-                Severity::Error,
-                format!("reading {other} reports is not supported yet"),
-                "",
-            )
-            .with_help("convert the report to JSON, or use a release that reads this format"),
-        ),
+        Some(Format::Xlsx) => xlsx::read(&source.bytes),
         None => Ingested::failed(unsupported()),
     }
 }

@@ -1,0 +1,1630 @@
+//! Excel (.xlsx) reader: turns a workbook laid out as `docs/excel-layout.md`
+//! describes (and as `article7 template` writes it) into the canonical
+//! report, with a source map from every JSON pointer to its sheet and cell.
+//!
+//! Values take their types from the schema, not from the cells: `"12"` typed
+//! as text in a count is the number 12, `12.0` is 12, a date cell is
+//! `YYYY-MM-DD`, `TRUE`/`"true"` in a boolean field is `true`. What cannot
+//! take its type stays as written, and the schema then says why.
+//!
+//! Hostile input is refused before calamine sees it: encrypted (OLE) files,
+//! archives that are not ZIP, ZIP bombs (declared entry sizes are checked,
+//! and the `zip` crate refuses to inflate past a declared size), too many
+//! entries or cells. Only cells that exist in the sheet XML are visited, so a
+//! used range claiming a million rows costs nothing. A `catch_unwind` around
+//! the whole reader turns a panic inside a dependency into a finding.
+
+pub mod layout;
+
+use super::Ingested;
+use crate::convert::labels::{self, Ui};
+use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::model::{cell_name, Document, Region, SourceMap, Spans};
+use crate::shape::{self, Kind};
+use crate::source::Format;
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use layout::{Field, Layout, SheetKind, What};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Cursor;
+
+/// Workbooks larger than this are refused (real reports are well under 1 MB).
+pub const MAX_WORKBOOK_BYTES: usize = 64 << 20;
+/// Largest declared uncompressed size of one archive entry.
+pub const MAX_ENTRY_BYTES: u64 = 100 << 20;
+/// Largest declared uncompressed size of all entries together.
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+/// Largest compression ratio of an entry bigger than [`RATIO_FLOOR`].
+pub const MAX_RATIO: u64 = 100;
+/// Entries smaller than this are not checked for their ratio.
+pub const RATIO_FLOOR: u64 = 1 << 20;
+/// Most archive entries a workbook may have.
+pub const MAX_ENTRIES: usize = 10_000;
+/// Most non-empty cells read from one workbook.
+pub const MAX_CELLS: usize = 500_000;
+/// Longest cell text shown in a finding's row context.
+const SHOWN_CHARS: usize = 80;
+
+/// Reads an Excel report. Never panics: whatever goes wrong is a finding.
+pub fn read(bytes: &[u8]) -> Ingested {
+    match std::panic::catch_unwind(|| read_workbook(bytes)) {
+        Ok(ingested) => ingested,
+        Err(_) => Ingested::failed(syntax(
+            "the workbook could not be read: its content made the Excel reader fail".to_owned(),
+        )),
+    }
+}
+
+fn read_workbook(bytes: &[u8]) -> Ingested {
+    if let Err(finding) = check_container(bytes) {
+        return Ingested::failed(finding);
+    }
+    let mut wb: Xlsx<Cursor<&[u8]>> = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(wb) => wb,
+        Err(XlsxError::Password) => return Ingested::failed(encrypted()),
+        Err(e) => {
+            return Ingested::failed(syntax(format!(
+                "the file is not a readable Excel workbook: {e}"
+            )))
+        }
+    };
+    let layout = Layout::get();
+    let mut findings = Vec::new();
+    let mut sheets: Vec<Option<SheetCells>> = vec![None; layout.sheets.len()];
+    let mut budget = MAX_CELLS;
+    for name in wb.sheet_names() {
+        if labels::instruction_sheet_names()
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&name))
+        {
+            continue;
+        }
+        let idx = match layout.sheet(&name) {
+            Some(i) if sheets[i].is_none() => i,
+            _ => {
+                findings.push(unknown_sheet(&name, layout));
+                continue;
+            }
+        };
+        match read_cells(&mut wb, &name, &mut budget) {
+            Ok(cells) => {
+                let merges = if layout.sheets[idx].parent.is_some() {
+                    wb.merge_cells_by_sheet_name(&name).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                sheets[idx] = Some(SheetCells {
+                    name,
+                    cells,
+                    merges: merges.iter().map(|d| (d.start, d.end)).collect(),
+                });
+            }
+            // A damaged sheet makes the workbook unreadable: a partial report
+            // would only add findings about what could not be read.
+            Err(e) if budget == 0 => return Ingested::failed(syntax(e)),
+            Err(e) => {
+                return Ingested::failed(
+                    syntax(format!(
+                        "the workbook is damaged: the sheet `{name}` cannot be read ({e})"
+                    ))
+                    .with_location(Some(cell_location(
+                        &name,
+                        0,
+                        0,
+                        None,
+                        Vec::new(),
+                    ))),
+                )
+            }
+        }
+    }
+    let mut asm = Assembler::new(layout, sheets);
+    let value = asm.build();
+    findings.append(&mut asm.findings);
+    Ingested {
+        document: Some(Document::new(value, Format::Xlsx, None, asm.map)),
+        findings,
+    }
+}
+
+// ---------------------------------------------------------------- container
+
+// Called once per workbook: the size of the error does not matter.
+#[allow(clippy::result_large_err)]
+fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(OLE) {
+        if contains_utf16(bytes, "EncryptedPackage") {
+            return Err(encrypted());
+        }
+        return Err(syntax(
+            "the file is an Excel 97-2003 workbook (.xls) or another OLE document, not an .xlsx workbook"
+                .to_owned(),
+        )
+        .with_help("open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"));
+    }
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(syntax(format!(
+            "the workbook is {} bytes, more than the {MAX_WORKBOOK_BYTES} bytes a report workbook may have",
+            bytes.len()
+        )));
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(syntax(
+            "the file is not an Excel workbook: an .xlsx file is a ZIP archive, and this one is not"
+                .to_owned(),
+        ));
+    }
+    let headers = count(bytes, b"PK\x01\x02");
+    if headers > MAX_ENTRIES {
+        return Err(bomb(format!(
+            "the archive lists about {headers} entries, more than the {MAX_ENTRIES} a workbook may have"
+        )));
+    }
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        syntax(format!(
+            "the workbook is damaged: its ZIP archive cannot be opened ({e})"
+        ))
+    })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(bomb(format!(
+            "the archive has {} entries, more than the {MAX_ENTRIES} a workbook may have",
+            archive.len()
+        )));
+    }
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_data(i).map_err(|e| {
+            syntax(format!(
+                "the workbook is damaged: entry {i} of its archive cannot be read ({e})"
+            ))
+        })?;
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if size > MAX_ENTRY_BYTES || (size > RATIO_FLOOR && size / packed > MAX_RATIO) {
+            return Err(bomb(format!(
+                "the archive entry `{name}` would inflate from {packed} to {size} bytes"
+            )));
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            return Err(bomb(format!(
+                "the archive would inflate to more than {MAX_TOTAL_BYTES} bytes"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+fn contains_utf16(bytes: &[u8], text: &str) -> bool {
+    let needle: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+// --------------------------------------------------------------- findings
+
+fn syntax(message: String) -> Diagnostic {
+    Diagnostic::new(
+        "input/syntax",
+        "malformed-input",
+        Severity::Error,
+        message,
+        "",
+    )
+    .with_help(
+        "open the file in a spreadsheet program, check that it is the report, and save it again as an Excel Workbook (.xlsx)",
+    )
+}
+
+fn bomb(message: String) -> Diagnostic {
+    syntax(format!("the workbook is refused: {message} (a ZIP bomb or a damaged file)"))
+        .with_help("a report workbook is small; save the report again from a spreadsheet program, without embedded files")
+}
+
+fn encrypted() -> Diagnostic {
+    Diagnostic::new(
+        "input/encrypted",
+        "encrypted-workbook",
+        Severity::Error,
+        "the workbook is password-protected (encrypted), so it cannot be read",
+        "",
+    )
+    .with_help("open it, remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password), save it and validate it again")
+}
+
+fn cell_location(
+    sheet: &str,
+    row: u32,
+    col: u32,
+    header: Option<String>,
+    row_values: Vec<(String, String)>,
+) -> SourceLocation {
+    SourceLocation::Cell {
+        sheet: sheet.to_owned(),
+        cell: cell_name(row, col),
+        header,
+        row_values,
+    }
+}
+
+fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
+    let names: Vec<String> = layout.sheets.iter().map(|s| s.name.clone()).collect();
+    let suggestion = closest(name, &names);
+    let looks_like_report = suggestion.is_some()
+        || name.eq_ignore_ascii_case("report")
+        || matches!(name.as_bytes(), [b'A'..=b'J'] | [b'A'..=b'J', b'.', ..]);
+    let hint = suggestion
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    Diagnostic::new(
+        "input/unknown-sheet",
+        "unknown-sheet",
+        if looks_like_report {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        format!("the sheet `{name}` is not part of the report layout, so nothing on it is read"),
+        "",
+    )
+    .with_help(format!(
+        "{hint}rename it to one of the report's sheets, or move it out of the workbook. The sheets are: {}",
+        names.join(", ")
+    ))
+    .with_location(Some(cell_location(name, 0, 0, None, Vec::new())))
+}
+
+/// The name closest to a misspelt one, when it is close enough.
+fn closest(name: &str, candidates: &[String]) -> Option<String> {
+    let lower = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 4).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+// ------------------------------------------------------------------ cells
+
+/// One non-empty cell, owned and typed as the reader needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    /// Text (shared, inline or formula string).
+    Text(String),
+    /// A whole number cell (only some writers produce them).
+    Int(i64),
+    /// A number cell.
+    Float(f64),
+    /// A boolean cell.
+    Bool(bool),
+    /// A date cell, as `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM:SS`).
+    Date(String),
+    /// An error value such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    fn from_ref(d: &DataRef<'_>) -> Option<Cell> {
+        Some(match d {
+            DataRef::Empty => return None,
+            DataRef::String(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+            DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+            DataRef::Int(i) => Cell::Int(*i),
+            DataRef::Float(f) => Cell::Float(*f),
+            DataRef::Bool(b) => Cell::Bool(*b),
+            DataRef::DateTime(dt) => excel_date(dt),
+            DataRef::DateTimeIso(s) => {
+                Cell::Date(s.strip_suffix("T00:00:00").unwrap_or(s).to_owned())
+            }
+            DataRef::Error(e) => Cell::Error(e.to_string()),
+        })
+    }
+
+    /// The cell as a person reads it.
+    pub(crate) fn display(&self) -> String {
+        match self {
+            Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Float(f) => number_text(*f),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        let text = self.display();
+        if text.chars().count() > SHOWN_CHARS {
+            let mut s: String = text.chars().take(SHOWN_CHARS).collect();
+            s.push('…');
+            s
+        } else {
+            text
+        }
+    }
+
+    fn is_marker(&self, marker: &str) -> bool {
+        matches!(self, Cell::Text(s) if s.trim() == marker)
+    }
+}
+
+/// A date-formatted number as a date. Serials outside Excel's calendar
+/// (before 1900, after 9999) and durations stay numbers.
+fn excel_date(dt: &calamine::ExcelDateTime) -> Cell {
+    let v = dt.as_f64();
+    if dt.is_duration() || !v.is_finite() || !(0.0..2_958_466.0).contains(&v) {
+        return Cell::Float(v);
+    }
+    match dt.as_datetime() {
+        Some(t) if t.time() == chrono::NaiveTime::MIN => {
+            Cell::Date(t.format("%Y-%m-%d").to_string())
+        }
+        Some(t) => Cell::Date(t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        None => Cell::Float(v),
+    }
+}
+
+/// A number as text: whole numbers without a decimal point.
+pub(crate) fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[derive(Debug, Clone)]
+struct SheetCells {
+    name: String,
+    /// Non-empty cells, sorted by (row, column).
+    cells: Vec<(u32, u32, Cell)>,
+    /// Merged ranges ((first row, first col), (last row, last col)).
+    merges: Vec<((u32, u32), (u32, u32))>,
+}
+
+fn read_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut usize,
+) -> Result<Vec<(u32, u32, Cell)>, String> {
+    let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let Some(value) = Cell::from_ref(cell.get_value()) else {
+            continue;
+        };
+        if matches!(&value, Cell::Text(s) if s.is_empty()) {
+            continue;
+        }
+        if *budget == 0 {
+            return Err(format!(
+                "the workbook has more than {MAX_CELLS} filled cells, more than a report can have"
+            ));
+        }
+        *budget -= 1;
+        let (row, col) = cell.get_position();
+        out.push((row, col, value));
+    }
+    out.sort_by_key(|(r, c, _)| (*r, *c));
+    Ok(out)
+}
+
+/// Groups sorted cells by row.
+fn rows(cells: &[(u32, u32, Cell)]) -> BTreeMap<u32, Vec<(u32, &Cell)>> {
+    let mut out: BTreeMap<u32, Vec<(u32, &Cell)>> = BTreeMap::new();
+    for (r, c, v) in cells {
+        out.entry(*r).or_default().push((*c, v));
+    }
+    out
+}
+
+// ------------------------------------------------------------- conversion
+
+/// The value of a cell in a field of the given kind.
+pub(crate) fn scalar(cell: &Cell, kind: Kind) -> Value {
+    match (cell, kind) {
+        (Cell::Text(s), Kind::Integer | Kind::Number) => {
+            parse_number(s.trim()).unwrap_or_else(|| Value::String(s.clone()))
+        }
+        (Cell::Text(s), Kind::Boolean) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::String(s.clone()),
+        },
+        (Cell::Text(s), _) | (Cell::Date(s), _) | (Cell::Error(s), _) => Value::String(s.clone()),
+        (Cell::Int(i), Kind::String) => Value::String(i.to_string()),
+        (Cell::Int(i), _) => Value::from(*i),
+        (Cell::Float(f), Kind::String) => Value::String(number_text(*f)),
+        (Cell::Float(f), _) => number(*f),
+        (Cell::Bool(b), Kind::String) => Value::String(b.to_string()),
+        (Cell::Bool(b), _) => Value::Bool(*b),
+    }
+}
+
+/// A JSON number: whole numbers that a double holds exactly become integers.
+fn number(f: f64) -> Value {
+    if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
+        Value::from(f as i64)
+    } else {
+        serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// Parses a number written as text (plain decimal notation only).
+fn parse_number(s: &str) -> Option<Value> {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if body.is_empty() {
+        return None;
+    }
+    if body.bytes().all(|b| b.is_ascii_digit()) {
+        let t = s.strip_prefix('+').unwrap_or(s);
+        if let Ok(i) = t.parse::<i64>() {
+            return Some(Value::from(i));
+        }
+        if let Ok(u) = t.parse::<u64>() {
+            return Some(Value::from(u));
+        }
+    }
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).count();
+    let dots = mantissa.bytes().filter(|b| *b == b'.').count();
+    let plain_mantissa = digits > 0 && dots <= 1 && digits + dots == mantissa.len();
+    let plain_exponent = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !(plain_mantissa && plain_exponent) {
+        return None;
+    }
+    let f: f64 = s.parse().ok()?;
+    f.is_finite().then(|| number(f))
+}
+
+/// The items of a list written in one cell: a JSON array (`["a; b", "c"]`,
+/// `[]`), else items separated by line breaks, else by semicolons.
+pub(crate) fn list(cell: &Cell, kind: Kind) -> Value {
+    let text = match cell {
+        Cell::Text(s) => s.clone(),
+        other => return Value::Array(vec![scalar(other, kind)]),
+    };
+    let trimmed = text.trim();
+    if trimmed.starts_with('[') {
+        if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(trimmed) {
+            return Value::Array(items);
+        }
+    }
+    let parts: Vec<&str> = if text.contains('\n') {
+        text.split('\n').collect()
+    } else {
+        text.split(';').collect()
+    };
+    Value::Array(
+        parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| scalar(&Cell::Text(p.to_owned()), kind))
+            .collect(),
+    )
+}
+
+fn json_cell(cell: &Cell) -> Value {
+    match cell {
+        Cell::Text(s) => serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.clone())),
+        other => scalar(other, Kind::Any),
+    }
+}
+
+fn convert(cell: &Cell, field: &Field) -> Value {
+    match &field.what {
+        What::Scalar(kind) => scalar(cell, *kind),
+        What::List(kind) => list(cell, *kind),
+        What::Json => json_cell(cell),
+        _ => scalar(cell, Kind::Any),
+    }
+}
+
+// --------------------------------------------------------------- sheets
+
+#[derive(Debug)]
+struct KvRow {
+    row: u32,
+    key: String,
+    value: Option<Cell>,
+}
+
+#[derive(Debug)]
+struct KvData {
+    name: String,
+    /// Known keys: field index → row.
+    known: HashMap<usize, KvRow>,
+    /// Rows whose key the layout does not know, in sheet order.
+    unknown: Vec<KvRow>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TableRow {
+    row: u32,
+    /// (field index, column, cell) of the known columns.
+    cells: Vec<(usize, u32, Cell)>,
+    /// (header, shown value) of every filled cell, for findings.
+    shown: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+struct TableData {
+    name: String,
+    header_row: u32,
+    /// Column → field index.
+    columns: HashMap<usize, u32>,
+    /// Unknown headers: (column, header).
+    unknown: Vec<(u32, String)>,
+    /// Data rows, in sheet order.
+    rows: Vec<TableRow>,
+    /// Columns (of unknown headers) → first data row index holding a value.
+    unknown_values: HashMap<u32, usize>,
+    /// The item pointer each row became.
+    row_items: Vec<Option<String>>,
+    /// Rows not yet attached to a parent, by parent key (nested tables).
+    groups: Option<HashMap<String, Vec<usize>>>,
+    /// Pointer of the list the table fills (the first one, for nested tables).
+    array_pointer: Option<String>,
+}
+
+struct Assembler<'l> {
+    layout: &'l Layout,
+    kv: Vec<Option<KvData>>,
+    tables: Vec<Option<TableData>>,
+    map: SourceMap,
+    findings: Vec<Diagnostic>,
+}
+
+impl<'l> Assembler<'l> {
+    fn new(layout: &'l Layout, sheets: Vec<Option<SheetCells>>) -> Assembler<'l> {
+        let mut asm = Assembler {
+            layout,
+            kv: (0..layout.sheets.len()).map(|_| None).collect(),
+            tables: (0..layout.sheets.len()).map(|_| None).collect(),
+            map: SourceMap::new(),
+            findings: Vec::new(),
+        };
+        for (idx, cells) in sheets.into_iter().enumerate() {
+            let Some(cells) = cells else { continue };
+            match layout.sheets[idx].kind {
+                SheetKind::KeyValue => asm.kv[idx] = Some(asm.parse_kv(idx, cells)),
+                SheetKind::Table => asm.tables[idx] = Some(asm.parse_table(idx, cells)),
+            }
+        }
+        asm
+    }
+
+    fn parse_kv(&mut self, idx: usize, cells: SheetCells) -> KvData {
+        let sheet = &self.layout.sheets[idx];
+        let mut data = KvData {
+            name: cells.name.clone(),
+            known: HashMap::new(),
+            unknown: Vec::new(),
+        };
+        let captions: Vec<&str> = labels::LANGUAGES
+            .iter()
+            .map(|l| labels::ui(Ui::Key, l))
+            .collect();
+        for (row, row_cells) in rows(&cells.cells) {
+            let key = row_cells
+                .iter()
+                .find(|(c, _)| *c == 0)
+                .map(|(_, v)| v.display().trim().to_owned());
+            let value = row_cells
+                .iter()
+                .find(|(c, _)| *c == 1)
+                .map(|(_, v)| (*v).clone());
+            let Some(key) = key.filter(|k| !k.is_empty()) else {
+                if let Some(v) = value {
+                    self.findings.push(
+                        Diagnostic::new(
+                            "input/missing-key",
+                            "value-without-key",
+                            Severity::Error,
+                            format!(
+                                "cell B{} of sheet `{}` holds `{}` but cell A{} has no key, so the value is not read",
+                                row + 1,
+                                cells.name,
+                                v.shown(),
+                                row + 1
+                            ),
+                            sheet_pointer(&sheet.path),
+                        )
+                        .with_help("write the value's key in column A, or delete the value")
+                        .with_location(Some(cell_location(&cells.name, row, 1, None, Vec::new()))),
+                    );
+                }
+                continue;
+            };
+            if captions.iter().any(|c| c.eq_ignore_ascii_case(&key)) {
+                continue;
+            }
+            let kv_row = KvRow { row, key, value };
+            match sheet.field(&kv_row.key) {
+                Some(fi) => {
+                    if let Some(prev) = data.known.get(&fi) {
+                        self.findings.push(duplicate_key(
+                            &cells.name,
+                            &kv_row.key,
+                            prev.row,
+                            kv_row.row,
+                            0,
+                            sheet_pointer(&sheet.path),
+                        ));
+                    }
+                    data.known.insert(fi, kv_row);
+                }
+                None => data.unknown.push(kv_row),
+            }
+        }
+        data
+    }
+
+    fn parse_table(&mut self, idx: usize, cells: SheetCells) -> TableData {
+        let sheet = &self.layout.sheets[idx];
+        let by_row = rows(&cells.cells);
+        let mut data = TableData {
+            name: cells.name.clone(),
+            header_row: 0,
+            columns: HashMap::new(),
+            unknown: Vec::new(),
+            rows: Vec::new(),
+            unknown_values: HashMap::new(),
+            row_items: Vec::new(),
+            groups: None,
+            array_pointer: None,
+        };
+        let mut iter = by_row.iter().peekable();
+        let Some((&header_row, header_cells)) = iter.next() else {
+            return data;
+        };
+        data.header_row = header_row;
+        let mut col_field: HashMap<u32, usize> = HashMap::new();
+        let mut headers: HashMap<u32, String> = HashMap::new();
+        for (col, cell) in header_cells {
+            let key = cell.display().trim().to_owned();
+            headers.insert(*col, key.clone());
+            match sheet.field(&key) {
+                Some(fi) => {
+                    if let Some(prev) = data.columns.get(&fi) {
+                        self.findings.push(duplicate_key(
+                            &cells.name,
+                            &key,
+                            *prev,
+                            *col,
+                            1,
+                            sheet_pointer(&sheet.path),
+                        ));
+                        continue;
+                    }
+                    data.columns.insert(fi, *col);
+                    col_field.insert(*col, fi);
+                }
+                None => data.unknown.push((*col, key)),
+            }
+        }
+        // Row 2 holds the labels when most of its cells are labels of their
+        // columns (in any of the workbook languages).
+        if let Some((&row, cells2)) = iter.peek() {
+            if row == header_row + 1 && is_label_row(sheet, &col_field, cells2) {
+                iter.next();
+            }
+        }
+        let parent_col = sheet
+            .parent
+            .as_ref()
+            .and_then(|p| sheet.field(&p.column))
+            .and_then(|fi| data.columns.get(&fi).copied());
+        let mut fill_down: HashMap<u32, Cell> = HashMap::new();
+        if let Some(pc) = parent_col {
+            // A parent key merged over several rows applies to each of them.
+            for ((r0, c0), (r1, c1)) in &cells.merges {
+                if *c0 <= pc && pc <= *c1 && r1 > r0 {
+                    if let Some(v) = by_row
+                        .get(r0)
+                        .and_then(|cs| cs.iter().find(|(c, _)| *c == pc))
+                        .map(|(_, v)| (*v).clone())
+                    {
+                        for (r, _) in by_row.range(r0 + 1..=*r1) {
+                            fill_down.insert(*r, v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let mut headless: HashSet<u32> = HashSet::new();
+        for (&row, row_cells) in iter {
+            let mut tr = TableRow {
+                row,
+                cells: Vec::new(),
+                shown: Vec::new(),
+            };
+            let mut row_cells: Vec<(u32, Cell)> =
+                row_cells.iter().map(|(c, v)| (*c, (*v).clone())).collect();
+            if let (Some(pc), Some(v)) = (parent_col, fill_down.get(&row)) {
+                if !row_cells.iter().any(|(c, _)| *c == pc) {
+                    row_cells.push((pc, v.clone()));
+                    row_cells.sort_by_key(|(c, _)| *c);
+                }
+            }
+            for (col, cell) in row_cells {
+                match (col_field.get(&col), headers.get(&col)) {
+                    (Some(&fi), Some(h)) => {
+                        tr.shown.push((h.clone(), cell.shown()));
+                        tr.cells.push((fi, col, cell));
+                    }
+                    (None, Some(h)) => {
+                        tr.shown.push((h.clone(), cell.shown()));
+                        data.unknown_values.entry(col).or_insert(data.rows.len());
+                    }
+                    (_, None) => {
+                        if headless.insert(col) {
+                            self.findings.push(
+                                Diagnostic::new(
+                                    "input/missing-key",
+                                    "value-without-key",
+                                    Severity::Error,
+                                    format!(
+                                        "column {} of sheet `{}` holds values (`{}` in {}) but has no key in its header row, so it is not read",
+                                        column_letters(col),
+                                        cells.name,
+                                        cell.shown(),
+                                        cell_name(row, col)
+                                    ),
+                                    sheet_pointer(&sheet.path),
+                                )
+                                .with_help(format!(
+                                    "write the column's key in {}, or delete the column",
+                                    cell_name(header_row, col)
+                                ))
+                                .with_location(Some(cell_location(&cells.name, row, col, None, Vec::new()))),
+                            );
+                        }
+                    }
+                }
+            }
+            if !tr.cells.is_empty() {
+                data.rows.push(tr);
+            }
+        }
+        data.row_items = vec![None; data.rows.len()];
+        data
+    }
+
+    // ------------------------------------------------------------ building
+
+    fn build(&mut self) -> Value {
+        let mut root = Map::new();
+        self.fill_kv(0, "", &mut root);
+        if let Some(name) = self.kv[0].as_ref().map(|d| d.name.clone()) {
+            let r = region(&name, 0, 0, None);
+            self.map.insert(
+                String::new(),
+                Spans {
+                    key: None,
+                    value: r,
+                },
+            );
+        }
+        self.orphans();
+        self.unknown_columns();
+        Value::Object(root)
+    }
+
+    /// Fills `obj` (the object at `base`) from key/value sheet `idx`.
+    fn fill_kv(&mut self, idx: usize, base: &str, obj: &mut Map<String, Value>) {
+        let layout = self.layout;
+        let sheet = &layout.sheets[idx];
+        let name = self.kv[idx].as_ref().map(|d| d.name.clone());
+        let mut markers: Vec<(usize, Option<Cell>)> = Vec::new();
+        for (fi, field) in sheet.fields.iter().enumerate() {
+            let ptr = join(base, &field.rel);
+            let row = self.kv[idx]
+                .as_ref()
+                .and_then(|d| d.known.get(&fi))
+                .map(|r| (r.row, r.value.clone()));
+            let (key_region, value_region) = match (&name, &row) {
+                (Some(n), Some((r, v))) => (
+                    Some(region(n, *r, 0, Some(&field.key))),
+                    Some(self.kv_value_region(n, *r, &field.key, v.as_ref())),
+                ),
+                _ => (None, None),
+            };
+            if let (Some(k), Some(v)) = (&key_region, &value_region) {
+                self.note_ancestors(base, &field.rel, k);
+                if !matches!(field.what, What::Sheet(_)) {
+                    self.map.insert(
+                        ptr.clone(),
+                        Spans {
+                            key: Some(k.clone()),
+                            value: v.clone(),
+                        },
+                    );
+                }
+            }
+            let cell = row.and_then(|(_, v)| v);
+            match &field.what {
+                What::Scalar(_) | What::List(_) | What::Json => {
+                    if let Some(cell) = &cell {
+                        let v = convert(cell, field);
+                        insert_at(obj, &field.rel, v);
+                    }
+                }
+                What::Object => markers.push((fi, cell)),
+                What::Sheet(child) => {
+                    let child = *child;
+                    let present = self.child_sheet(child, &ptr, key_region, cell.as_ref());
+                    if let Some(v) = present {
+                        insert_at(obj, &field.rel, v);
+                    }
+                }
+                What::ParentKey => {}
+            }
+        }
+        if apply_markers(&sheet.fields, &markers, obj) {
+            reorder(obj, &sheet.object_path());
+        }
+        // Unknown keys go into the document, so the schema names them (with
+        // a suggestion) at their key cell, as it does for JSON.
+        let unknown: Vec<(u32, String, Option<Cell>)> = self.kv[idx]
+            .as_ref()
+            .map(|d| {
+                d.unknown
+                    .iter()
+                    .map(|r| (r.row, r.key.clone(), r.value.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (row, key, value) in unknown {
+            let Some(cell) = value else { continue };
+            let rel = unknown_rel(sheet, &key);
+            if get_at(obj, &rel).is_some() {
+                continue;
+            }
+            if insert_at(obj, &rel, scalar(&cell, Kind::Any)) {
+                let n = name.clone().unwrap_or_default();
+                let spans = Spans {
+                    key: Some(region(&n, row, 0, Some(&key))),
+                    value: self.kv_value_region(&n, row, &key, Some(&cell)),
+                };
+                self.map.insert(join(base, &rel), spans);
+            }
+        }
+    }
+
+    fn kv_value_region(&self, sheet: &str, row: u32, key: &str, cell: Option<&Cell>) -> Region {
+        Region::Cell {
+            sheet: sheet.to_owned(),
+            row,
+            col: 1,
+            header: Some(key.to_owned()),
+            row_values: vec![(key.to_owned(), cell.map(Cell::shown).unwrap_or_default())],
+        }
+    }
+
+    /// Records the region of the inline objects above a field (the first
+    /// row or cell that belongs to them).
+    fn note_ancestors(&mut self, base: &str, rel: &[String], region: &Region) {
+        for n in 1..rel.len() {
+            let p = join(base, &rel[..n]);
+            if self.map.get(&p).is_none() {
+                self.map.insert(
+                    p,
+                    Spans {
+                        key: Some(region.clone()),
+                        value: region.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The value of a member held on sheet `child` (key/value or table),
+    /// when it is present.
+    fn child_sheet(
+        &mut self,
+        child: usize,
+        ptr: &str,
+        key_region: Option<Region>,
+        link: Option<&Cell>,
+    ) -> Option<Value> {
+        let layout = self.layout;
+        let sheet = &layout.sheets[child];
+        let (value, sheet_name) = match sheet.kind {
+            SheetKind::KeyValue => {
+                let mut obj = Map::new();
+                self.fill_kv(child, ptr, &mut obj);
+                let name = self.kv[child].as_ref().map(|d| d.name.clone());
+                let present = !obj.is_empty() || (sheet.required && name.is_some());
+                (present.then_some(Value::Object(obj)), name)
+            }
+            SheetKind::Table => {
+                let items = self.table_items(child, ptr, None);
+                let name = self.tables[child].as_ref().map(|d| d.name.clone());
+                ((!items.is_empty()).then_some(Value::Array(items)), name)
+            }
+        };
+        let marker = if sheet.kind == SheetKind::KeyValue {
+            "{}"
+        } else {
+            "[]"
+        };
+        let from_sheet = value.is_some();
+        let value = match (value, link) {
+            (Some(v), _) => Some(v),
+            (None, Some(c)) if c.is_marker(marker) => Some(if marker == "{}" {
+                Value::Object(Map::new())
+            } else {
+                Value::Array(Vec::new())
+            }),
+            (None, Some(c)) => Some(scalar(c, Kind::Any)),
+            (None, None) => None,
+        };
+        value.as_ref()?;
+        let link_region = match (&key_region, link) {
+            (
+                Some(Region::Cell {
+                    sheet, row, header, ..
+                }),
+                Some(c),
+            ) => Some(self.kv_value_region(
+                sheet,
+                *row,
+                header.as_deref().unwrap_or_default(),
+                Some(c),
+            )),
+            _ => None,
+        };
+        let sheet_region = sheet_name.as_ref().map(|n| region(n, 0, 0, None));
+        let value_region = if from_sheet {
+            sheet_region.or(link_region).or_else(|| key_region.clone())
+        } else {
+            link_region.or(sheet_region)
+        };
+        if let Some(v) = value_region {
+            self.map.insert(
+                ptr.to_owned(),
+                Spans {
+                    key: key_region,
+                    value: v,
+                },
+            );
+        }
+        value
+    }
+
+    /// The items of table `idx` that belong to the list at `array`: all its
+    /// rows, or (nested tables) the rows naming `parent` as their parent.
+    fn table_items(&mut self, idx: usize, array: &str, parent: Option<&str>) -> Vec<Value> {
+        let layout = self.layout;
+        let sheet = &layout.sheets[idx];
+        let Some(data) = self.tables[idx].as_mut() else {
+            return Vec::new();
+        };
+        if data.array_pointer.is_none() {
+            data.array_pointer = Some(array.to_owned());
+        }
+        let picked: Vec<usize> = match parent {
+            None => (0..data.rows.len()).collect(),
+            Some(key) => {
+                if data.groups.is_none() {
+                    let pk = sheet.field(
+                        &sheet
+                            .parent
+                            .as_ref()
+                            .map(|p| p.column.clone())
+                            .unwrap_or_default(),
+                    );
+                    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+                    for (i, r) in data.rows.iter().enumerate() {
+                        let k = r
+                            .cells
+                            .iter()
+                            .find(|(fi, _, _)| Some(*fi) == pk)
+                            .map(|(_, _, c)| c.display().trim().to_owned())
+                            .unwrap_or_default();
+                        groups.entry(k).or_default().push(i);
+                    }
+                    data.groups = Some(groups);
+                }
+                data.groups
+                    .as_mut()
+                    .and_then(|g| g.remove(key))
+                    .unwrap_or_default()
+            }
+        };
+        let name = data.name.clone();
+        let mut items = Vec::with_capacity(picked.len());
+        for (n, ri) in picked.into_iter().enumerate() {
+            let item_ptr = format!("{array}/{n}");
+            // Each row belongs to one item: take it rather than copy it.
+            let row = {
+                let data = self.tables[idx].as_mut().expect("present");
+                data.row_items[ri] = Some(item_ptr.clone());
+                std::mem::take(&mut data.rows[ri])
+            };
+            let first_col = row.cells.first().map_or(0, |(_, c, _)| *c);
+            self.map.insert(
+                item_ptr.clone(),
+                Spans {
+                    key: None,
+                    value: Region::Cell {
+                        sheet: name.clone(),
+                        row: row.row,
+                        col: first_col,
+                        header: None,
+                        row_values: row.shown.clone(),
+                    },
+                },
+            );
+            let mut item = Map::new();
+            self.fill_row(idx, &name, &row, ri, &item_ptr, &mut item);
+            items.push(Value::Object(item));
+        }
+        items
+    }
+
+    fn fill_row(
+        &mut self,
+        idx: usize,
+        name: &str,
+        row: &TableRow,
+        row_index: usize,
+        base: &str,
+        item: &mut Map<String, Value>,
+    ) {
+        let layout = self.layout;
+        let sheet = &layout.sheets[idx];
+        let header_row = self.tables[idx].as_ref().map_or(0, |d| d.header_row);
+        let mut markers: Vec<(usize, Option<Cell>)> = Vec::new();
+        for (fi, field) in sheet.fields.iter().enumerate() {
+            let found = row.cells.iter().find(|(f, _, _)| *f == fi);
+            let col = self.tables[idx]
+                .as_ref()
+                .and_then(|d| d.columns.get(&fi).copied());
+            let key_region = || col.map(|c| region(name, header_row, c, Some(&field.key)));
+            // One region per filled cell, carrying the row's values.
+            let value_region = found.map(|(_, c, _)| Region::Cell {
+                sheet: name.to_owned(),
+                row: row.row,
+                col: *c,
+                header: Some(field.key.clone()),
+                row_values: row.shown.clone(),
+            });
+            if let Some(v) = &value_region {
+                self.note_ancestors(base, &field.rel, v);
+            }
+            let cell = found.map(|(_, _, c)| c);
+            match &field.what {
+                What::Scalar(_) | What::List(_) | What::Json => {
+                    if let (Some(cell), Some(region)) = (cell, value_region) {
+                        // List items and JSON members find this cell as
+                        // their nearest ancestor.
+                        let spans = Spans {
+                            key: key_region(),
+                            value: region,
+                        };
+                        self.map.insert(join(base, &field.rel), spans);
+                        insert_at(item, &field.rel, convert(cell, field));
+                    }
+                }
+                What::Object => markers.push((fi, cell.cloned())),
+                What::Sheet(child) => {
+                    let child = *child;
+                    let ptr = join(base, &field.rel);
+                    let by_id = layout.sheets[child].parent.as_ref().is_none_or(|p| p.by_id);
+                    let key = if by_id {
+                        sheet
+                            .field("id")
+                            .and_then(|id| row.cells.iter().find(|(f, _, _)| *f == id))
+                            .map(|(_, _, c)| c.display().trim().to_owned())
+                    } else {
+                        Some((row_index + 1).to_string())
+                    };
+                    let items = match key {
+                        Some(k) => self.table_items(child, &ptr, Some(&k)),
+                        None => Vec::new(),
+                    };
+                    let value = if !items.is_empty() {
+                        Some(Value::Array(items))
+                    } else {
+                        match cell {
+                            Some(c) if c.is_marker("[]") => Some(Value::Array(Vec::new())),
+                            Some(c) => Some(scalar(c, Kind::Any)),
+                            None => None,
+                        }
+                    };
+                    if let Some(v) = value {
+                        let region = value_region.or_else(|| {
+                            self.tables[child]
+                                .as_ref()
+                                .map(|d| region(&d.name, 0, 0, None))
+                        });
+                        if let Some(r) = region {
+                            let spans = Spans {
+                                key: key_region(),
+                                value: r,
+                            };
+                            self.map.insert(ptr, spans);
+                        }
+                        insert_at(item, &field.rel, v);
+                    }
+                }
+                What::ParentKey => {}
+            }
+        }
+        if apply_markers(&sheet.fields, &markers, item) {
+            reorder(item, &sheet.object_path());
+        }
+    }
+
+    /// Child rows whose parent key matches no parent row: one finding per
+    /// distinct key.
+    fn orphans(&mut self) {
+        let layout = self.layout;
+        for (idx, sheet) in layout.sheets.iter().enumerate() {
+            let Some(parent) = &sheet.parent else {
+                continue;
+            };
+            let Some(data) = self.tables[idx].as_ref() else {
+                continue;
+            };
+            let parent_name = layout.sheets[parent.sheet].name.clone();
+            let parent_ptr = self.tables[parent.sheet]
+                .as_ref()
+                .and_then(|d| d.array_pointer.clone())
+                .unwrap_or_default();
+            let pk = sheet.field(&parent.column);
+            let mut lost: Vec<(String, Vec<usize>)> = match &data.groups {
+                Some(g) => g
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                None => {
+                    // No parent row asked for its children: group them here.
+                    let mut g: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+                    for (i, r) in data.rows.iter().enumerate() {
+                        let k = r
+                            .cells
+                            .iter()
+                            .find(|(f, _, _)| Some(*f) == pk)
+                            .map(|(_, _, c)| c.display().trim().to_owned())
+                            .unwrap_or_default();
+                        g.entry(k).or_default().push(i);
+                    }
+                    g.into_iter().collect()
+                }
+            };
+            lost.sort_by_key(|(_, rows)| rows.first().copied());
+            for (key, row_idx) in lost {
+                let Some(&first) = row_idx.first() else {
+                    continue;
+                };
+                let r = &data.rows[first];
+                let (col, header) = match r.cells.iter().find(|(f, _, _)| Some(*f) == pk) {
+                    Some((_, c, _)) => (*c, Some(parent.column.clone())),
+                    None => (r.cells.first().map_or(0, |(_, c, _)| *c), None),
+                };
+                let rows_text = if row_idx.len() == 1 {
+                    format!("row {}", r.row + 1)
+                } else {
+                    format!(
+                        "{} rows ({} to {})",
+                        row_idx.len(),
+                        r.row + 1,
+                        data.rows[*row_idx.last().unwrap_or(&first)].row + 1
+                    )
+                };
+                let message = if key.is_empty() {
+                    format!(
+                        "{rows_text} of sheet `{}` name no parent in `{}`, so they belong to no row of `{parent_name}` and are not read",
+                        data.name, parent.column
+                    )
+                } else {
+                    format!(
+                        "{rows_text} of sheet `{}` name `{key}` in `{}`, but no row of `{parent_name}` has that {}; they are not read",
+                        data.name,
+                        parent.column,
+                        if parent.by_id { "id" } else { "position" }
+                    )
+                };
+                self.findings.push(
+                    Diagnostic::new(
+                        "input/unknown-parent",
+                        "row-without-parent",
+                        Severity::Error,
+                        message,
+                        parent_ptr.clone(),
+                    )
+                    .with_help(format!(
+                        "write in `{}` the {} of a row of `{parent_name}`",
+                        parent.column,
+                        if parent.by_id {
+                            "id"
+                        } else {
+                            "1-based position"
+                        }
+                    ))
+                    .with_location(Some(cell_location(
+                        &data.name,
+                        r.row,
+                        col,
+                        header,
+                        r.shown.clone(),
+                    ))),
+                );
+            }
+        }
+    }
+
+    /// One finding per unknown column header; its values are not read.
+    fn unknown_columns(&mut self) {
+        let layout = self.layout;
+        for (idx, sheet) in layout.sheets.iter().enumerate() {
+            let Some(data) = self.tables[idx].as_ref() else {
+                continue;
+            };
+            let allowed: Vec<String> = sheet.fields.iter().map(|f| f.key.clone()).collect();
+            for (col, header) in &data.unknown {
+                let first = data.unknown_values.get(col).copied();
+                let pointer = match first.and_then(|r| data.row_items[r].clone()) {
+                    Some(item) => format!("{item}/{}", escape_pointer_token(header)),
+                    None => data.array_pointer.clone().unwrap_or_default(),
+                };
+                let suggestion = closest(header, &allowed)
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                let values = if first.is_some() {
+                    "its values are not read"
+                } else {
+                    "it is empty"
+                };
+                self.findings.push(
+                    Diagnostic::new(
+                        "input/unknown-column",
+                        "unknown-column",
+                        Severity::Error,
+                        format!(
+                            "the column `{header}` of sheet `{}` is not a field the report model knows here; {values}",
+                            data.name
+                        ),
+                        pointer,
+                    )
+                    .with_help(format!(
+                        "{suggestion}rename the header in {} to one of the sheet's keys ({}), or delete the column",
+                        cell_name(data.header_row, *col),
+                        allowed.join(", ")
+                    ))
+                    .with_location(Some(cell_location(
+                        &data.name,
+                        data.header_row,
+                        *col,
+                        Some(header.clone()),
+                        Vec::new(),
+                    ))),
+                );
+            }
+        }
+    }
+}
+
+/// Inline objects: `{}` makes an empty one present, other text is kept
+/// (the schema then says it is not an object), and an object the schema
+/// requires is created empty so that findings name its missing members.
+/// Returns whether anything was added (at the end of its object).
+fn apply_markers(
+    fields: &[Field],
+    markers: &[(usize, Option<Cell>)],
+    obj: &mut Map<String, Value>,
+) -> bool {
+    let mut added = false;
+    for (fi, cell) in markers {
+        let field = &fields[*fi];
+        if get_at(obj, &field.rel).is_some() {
+            continue;
+        }
+        let parent_present = field.rel.len() == 1
+            || matches!(
+                get_at(obj, &field.rel[..field.rel.len() - 1]),
+                Some(Value::Object(_))
+            );
+        let value = match cell {
+            Some(c) if c.is_marker("{}") => Value::Object(Map::new()),
+            Some(c) => scalar(c, Kind::Any),
+            None if field.required && parent_present => Value::Object(Map::new()),
+            None => continue,
+        };
+        added |= insert_at(obj, &field.rel, value);
+    }
+    added
+}
+
+fn region(sheet: &str, row: u32, col: u32, header: Option<&str>) -> Region {
+    Region::Cell {
+        sheet: sheet.to_owned(),
+        row,
+        col,
+        header: header.map(str::to_owned),
+        row_values: Vec::new(),
+    }
+}
+
+fn is_label_row(
+    sheet: &layout::Sheet,
+    col_field: &HashMap<u32, usize>,
+    cells: &[(u32, &Cell)],
+) -> bool {
+    let mut filled = 0;
+    let mut labels_found = 0;
+    for (col, cell) in cells {
+        let Some(&fi) = col_field.get(col) else {
+            continue;
+        };
+        filled += 1;
+        let text = cell.display();
+        let text = text.trim();
+        if layout::label_variants(sheet, &sheet.fields[fi])
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(text))
+        {
+            labels_found += 1;
+        }
+    }
+    filled > 0 && labels_found * 2 > filled
+}
+
+fn duplicate_key(
+    sheet: &str,
+    key: &str,
+    first: u32,
+    second: u32,
+    axis: u8,
+    pointer: String,
+) -> Diagnostic {
+    let (what, a, b, loc) = if axis == 0 {
+        (
+            "row",
+            format!("A{}", first + 1),
+            format!("A{}", second + 1),
+            (second, 0),
+        )
+    } else {
+        (
+            "column",
+            column_letters(first),
+            column_letters(second),
+            (0, second),
+        )
+    };
+    Diagnostic::new(
+        "input/duplicate-key",
+        "duplicate-key",
+        Severity::Error,
+        format!("the key `{key}` appears twice on sheet `{sheet}` ({a} and {b})"),
+        pointer,
+    )
+    .with_help(format!(
+        "keep one {what} for `{key}`; only the {} one is read",
+        if axis == 0 { "last" } else { "first" }
+    ))
+    .with_location(Some(cell_location(
+        sheet,
+        loc.0,
+        loc.1,
+        Some(key.to_owned()),
+        Vec::new(),
+    )))
+}
+
+fn column_letters(col: u32) -> String {
+    let name = cell_name(0, col);
+    name.trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_owned()
+}
+
+/// The pointer of a key/value sheet's object or a table's list (items as
+/// `0`; used only to point findings somewhere sensible).
+fn sheet_pointer(path: &[layout::Seg]) -> String {
+    let mut out = String::new();
+    for s in path {
+        match s {
+            layout::Seg::Key(k) => {
+                out.push('/');
+                out.push_str(&escape_pointer_token(k));
+            }
+            layout::Seg::Item => out.push_str("/0"),
+        }
+    }
+    out
+}
+
+/// Where an unknown key of a key/value sheet goes: under the longest dotted
+/// prefix that is an inline object of the sheet (`totals.aeras` →
+/// `totals/aeras`), else on the sheet's object as written.
+fn unknown_rel(sheet: &layout::Sheet, key: &str) -> Vec<String> {
+    let parts: Vec<&str> = key.split('.').collect();
+    for n in (1..parts.len()).rev() {
+        let prefix = parts[..n].join(".");
+        if let Some(fi) = sheet.field(&prefix) {
+            if sheet.fields[fi].what == What::Object {
+                let mut rel = sheet.fields[fi].rel.clone();
+                rel.push(parts[n..].join("."));
+                return rel;
+            }
+        }
+    }
+    vec![key.to_owned()]
+}
+
+fn join(base: &str, rel: &[String]) -> String {
+    let mut out = base.to_owned();
+    for r in rel {
+        out.push('/');
+        out.push_str(&escape_pointer_token(r));
+    }
+    out
+}
+
+/// Sets `rel` in `obj`, creating inline objects on the way; false when
+/// something that is not an object is in the way.
+fn insert_at(obj: &mut Map<String, Value>, rel: &[String], value: Value) -> bool {
+    let Some((last, parents)) = rel.split_last() else {
+        return false;
+    };
+    let mut cur = obj;
+    for p in parents {
+        let entry = cur
+            .entry(p.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        match entry {
+            Value::Object(m) => cur = m,
+            _ => return false,
+        }
+    }
+    cur.insert(last.clone(), value);
+    true
+}
+
+fn get_at<'a>(obj: &'a Map<String, Value>, rel: &[String]) -> Option<&'a Value> {
+    let (first, rest) = rel.split_first()?;
+    let mut cur = obj.get(first)?;
+    for r in rest {
+        cur = cur.as_object()?.get(r)?;
+    }
+    Some(cur)
+}
+
+/// Puts an object's keys (and its inline objects' keys) in schema order,
+/// unknown keys after, so that the document reads, and findings sort, as the
+/// report model lists them.
+fn reorder(map: &mut Map<String, Value>, path: &[layout::Seg]) {
+    if path.last() == Some(&layout::Seg::Key("extensions".to_owned())) {
+        return;
+    }
+    let order = shape::keys_at(&layout::steps(path));
+    let mut old = std::mem::take(map);
+    for k in &order {
+        if let Some(v) = old.shift_remove(k) {
+            map.insert(k.clone(), v);
+        }
+    }
+    for (k, v) in old {
+        map.insert(k, v);
+    }
+    for (k, v) in map.iter_mut() {
+        if let Value::Object(m) = v {
+            let mut p = path.to_vec();
+            p.push(layout::Seg::Key(k.clone()));
+            reorder(m, &p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_written_as_text() {
+        assert_eq!(parse_number("12"), Some(Value::from(12)));
+        assert_eq!(parse_number("-3"), Some(Value::from(-3)));
+        assert_eq!(parse_number("12.0"), Some(Value::from(12)));
+        assert_eq!(parse_number("1.5"), Some(Value::from(1.5)));
+        assert_eq!(parse_number("1e3"), Some(Value::from(1000)));
+        assert_eq!(
+            parse_number("18446744073709551615"),
+            Some(Value::from(u64::MAX))
+        );
+        for bad in [
+            "", "-", "1,203", "inf", "NaN", "1.2.3", "12 mines", "e5", "1e",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn cells_take_the_schema_type() {
+        let t = |s: &str| Cell::Text(s.to_owned());
+        assert_eq!(scalar(&t(" 12 "), Kind::Integer), Value::from(12));
+        assert_eq!(scalar(&t("twelve"), Kind::Integer), Value::from("twelve"));
+        assert_eq!(scalar(&Cell::Float(12.0), Kind::Integer), Value::from(12));
+        assert_eq!(scalar(&Cell::Float(12.5), Kind::Integer), Value::from(12.5));
+        assert_eq!(
+            scalar(&Cell::Float(1985.0), Kind::String),
+            Value::from("1985")
+        );
+        assert_eq!(scalar(&t("TRUE"), Kind::Boolean), Value::Bool(true));
+        assert_eq!(
+            scalar(&Cell::Bool(false), Kind::Boolean),
+            Value::Bool(false)
+        );
+        assert_eq!(scalar(&t("yes"), Kind::Boolean), Value::from("yes"));
+        assert_eq!(
+            scalar(&Cell::Date("2019-12-31".into()), Kind::String),
+            Value::from("2019-12-31")
+        );
+    }
+
+    #[test]
+    fn lists_in_one_cell() {
+        let t = |s: &str| Cell::Text(s.to_owned());
+        assert_eq!(
+            list(&t("use; develop ;produce"), Kind::String),
+            serde_json::json!(["use", "develop", "produce"])
+        );
+        assert_eq!(
+            list(&t("a; b\nc"), Kind::String),
+            serde_json::json!(["a; b", "c"])
+        );
+        assert_eq!(
+            list(&t("[\"a; b\", \"c\"]"), Kind::String),
+            serde_json::json!(["a; b", "c"])
+        );
+        assert_eq!(list(&t("[]"), Kind::String), serde_json::json!([]));
+        assert_eq!(
+            list(&t("[draft]"), Kind::String),
+            serde_json::json!(["[draft]"])
+        );
+    }
+
+    #[test]
+    fn hostile_containers_are_refused() {
+        assert_eq!(read(b"not a workbook").findings[0].rule, "input/syntax");
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read(&ole).findings[0].rule, "input/encrypted");
+        assert_eq!(
+            read(b"PK\x03\x04truncated").findings[0].rule,
+            "input/syntax"
+        );
+    }
+}
