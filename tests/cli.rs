@@ -248,3 +248,91 @@ fn lang_fr_gives_french_messages_throughout() {
         "{out}"
     );
 }
+
+#[test]
+fn convert_round_trips_every_valid_fixture_through_xml_and_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid");
+    for entry in std::fs::read_dir(&valid).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let original: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for via in ["xml", "xlsx"] {
+            let mid = dir.path().join(format!("mid.{via}"));
+            let back = dir.path().join(format!("back-{via}.json"));
+            let run = |a: &Path, b: &Path| {
+                article7()
+                    .arg("convert")
+                    .arg(a)
+                    .arg("-o")
+                    .arg(b)
+                    .arg("--force")
+                    .output()
+                    .unwrap()
+            };
+            assert_eq!(
+                run(&path, &mid).status.code(),
+                Some(0),
+                "{}",
+                path.display()
+            );
+            assert_eq!(
+                run(&mid, &back).status.code(),
+                Some(0),
+                "{}",
+                path.display()
+            );
+            let again: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+            assert_eq!(original, again, "{} via {via}", path.display());
+        }
+    }
+}
+
+#[test]
+fn convert_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.xml");
+    std::fs::write(&out, "keep me").unwrap();
+    let o = article7()
+        .args(["convert", "fixtures/valid/cambodia-2019.json", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+}
+
+#[test]
+fn templates_read_back_as_reports_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["xlsx", "json", "xml"] {
+        let path = dir.path().join(format!("t.{format}"));
+        let o = article7()
+            .args(["template", "--format", format, "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        let o = article7()
+            .args(["validate", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let findings = v["files"][0]["findings"].as_array().unwrap();
+        assert!(
+            !findings.is_empty(),
+            "{format}: a blank template has things to fill in"
+        );
+        assert!(
+            findings
+                .iter()
+                .all(|f| !f["rule"].as_str().unwrap().starts_with("input/")),
+            "{format}: {findings:#?}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! lives here: it wires the library together.
 
 mod catalogue;
+mod convert;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +34,10 @@ enum Command {
     Rules(catalogue::RulesArgs),
     /// Explain one rule: what it checks, why, how to fix, basis, examples.
     Explain(catalogue::ExplainArgs),
+    /// Write a blank report to fill in (Excel with drop-down lists, JSON or XML).
+    Template(convert::TemplateArgs),
+    /// Convert a report between JSON, XML and Excel (refuses to overwrite without --force).
+    Convert(convert::ConvertArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
 }
@@ -44,6 +49,8 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => catalogue::rules(args),
         Command::Explain(args) => catalogue::explain(args),
+        Command::Template(args) => convert::template(args),
+        Command::Convert(args) => convert::convert(args),
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
     };
     ExitCode::from(status)
