@@ -78,6 +78,8 @@ struct RawRule {
     at: Option<Spanned<String>>,
     #[serde(default)]
     requires: Vec<Spanned<String>>,
+    #[serde(default, rename = "let")]
+    bindings: BTreeMap<String, Spanned<String>>,
     message: Spanned<String>,
     why: String,
     help: String,
@@ -167,6 +169,9 @@ pub struct Rule {
     pub at: String,
     /// What must be present for the rule to run.
     pub requires: Vec<Requirement>,
+    /// `let` bindings (name, source): evaluated once per document.
+    pub binding_sources: Vec<(String, String)>,
+    pub(crate) bindings: Vec<(String, Program)>,
     /// Message template source.
     pub message_source: String,
     pub(crate) message: Template,
@@ -521,7 +526,19 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
             note: e.note.clone(),
         });
     }
+    let mut bindings = Vec::new();
+    for (name, src) in &r.bindings {
+        if matches!(
+            name.as_str(),
+            "doc" | "item" | "previous" | "earlier" | "path" | "key" | "index"
+        ) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
+        }
+        bindings.push((name.clone(), compile_expr(file, text, src, "let")?));
+    }
     let mut programs: Vec<&Program> = vec![&assert];
+    programs.extend(bindings.iter().map(|(_, p)| p));
     programs.extend(when.iter());
     programs.extend(message.programs());
     let footprint = footprint::of_programs(&programs);
@@ -538,6 +555,12 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
         assert,
         at,
         requires,
+        binding_sources: r
+            .bindings
+            .iter()
+            .map(|(n, s)| (n.clone(), s.get_ref().clone()))
+            .collect(),
+        bindings,
         message_source: r.message.get_ref().clone(),
         message,
         translated_messages,

@@ -204,12 +204,34 @@ impl Engine {
             }
         }
         let schema_valid = rejected.is_empty();
+        if nodes.is_empty() {
+            return Outcome::Findings(Vec::new());
+        }
+        // `let` bindings: evaluated once per document, shared by every node.
+        let mut rule_scope = ctx.new_inner_scope();
+        for (name, program) in &rule.bindings {
+            match program.execute(ctx) {
+                Ok(v) => rule_scope.add_variable_from_value(name.as_str(), v),
+                Err(e) if !schema_valid => {
+                    return Outcome::Skip(format!(
+                        "could not run on a report that breaks the schema: `let {name}` failed: {e}"
+                    ))
+                }
+                Err(e) => {
+                    return Outcome::Findings(vec![failed_to_run(
+                        rule,
+                        "",
+                        &format!("`let {name}` failed: {e}"),
+                    )])
+                }
+            }
+        }
         let mut findings = Vec::new();
         for (pointer, _) in &nodes {
             let Some(item) = at_pointer(doc, pointer) else {
                 continue;
             };
-            let mut scope = ctx.new_inner_scope();
+            let mut scope = rule_scope.new_inner_scope();
             let last = pointer_tokens(pointer).pop().unwrap_or_default();
             scope.add_variable_from_value("item", item);
             scope.add_variable_from_value("path", pointer.clone());
