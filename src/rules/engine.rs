@@ -3,14 +3,18 @@
 //! findings. The document is converted to CEL values once, not per rule.
 
 use super::catalogue::{Catalogue, Requirement, Rule};
-use super::expr::{at_pointer, display, root_context, to_cel};
+use super::expr::{display, root_context, to_cel};
 use super::footprint::overlaps;
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
 use crate::i18n::MessageKey;
 use crate::validator::Skipped;
+use cel::common::types::{CelInt, CelList, CelNull, CelString};
+use cel::common::value::{CowVal, Val};
+use cel::context::VariableResolver;
 use cel::{Context, Value as Cel};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 /// User choices that change what the catalogue does.
 #[derive(Debug, Clone, Default)]
@@ -88,15 +92,15 @@ impl Engine {
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
     pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
-        let doc = to_cel(value);
-        let ctx = context(&doc, related);
+        let bound = Bound::new(value);
+        let ctx = context(&bound, related);
         let rejected: Vec<Vec<String>> = rejected.iter().map(|p| pointer_tokens(p)).collect();
         let mut run = RuleRun::default();
         for rule in &self.catalogue.rules {
             if self.options.disabled.contains(&rule.id) {
                 continue;
             }
-            match self.run_rule(rule, value, &doc, &ctx, &rejected, related) {
+            match self.run_rule(rule, value, &bound, &ctx, &rejected, related) {
                 Outcome::Findings(f) => run.findings.extend(f),
                 Outcome::Skip(reason) => run.skipped.push(Skipped {
                     rule: rule.id.clone(),
@@ -115,9 +119,9 @@ impl Engine {
         value: &Value,
         related: Related<'_>,
     ) -> Result<Vec<Diagnostic>, String> {
-        let doc = to_cel(value);
-        let ctx = context(&doc, related);
-        match self.run_rule(rule, value, &doc, &ctx, &[], related) {
+        let bound = Bound::new(value);
+        let ctx = context(&bound, related);
+        match self.run_rule(rule, value, &bound, &ctx, &[], related) {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
         }
@@ -168,7 +172,7 @@ impl Engine {
         &self,
         rule: &Rule,
         value: &Value,
-        doc: &Cel,
+        bound: &Bound,
         ctx: &Context<'_, '_>,
         rejected: &[Vec<String>],
         related: Related<'_>,
@@ -228,12 +232,10 @@ impl Engine {
         }
         let mut findings = Vec::new();
         for (pointer, _) in &nodes {
-            let Some(item) = at_pointer(doc, pointer) else {
-                continue;
-            };
+            let mut tokens = pointer_tokens(pointer);
+            let last = tokens.last().cloned().unwrap_or_default();
+            bound.set_item(std::mem::take(&mut tokens));
             let mut scope = rule_scope.new_inner_scope();
-            let last = pointer_tokens(pointer).pop().unwrap_or_default();
-            scope.add_variable_from_value("item", item);
             scope.add_variable_from_value("path", pointer.clone());
             scope.add_variable_from_value("key", last.clone());
             scope.add_variable_from_value("index", last.parse::<i64>().unwrap_or(-1));
@@ -285,12 +287,66 @@ impl Engine {
 
 /// The root scope of one document: the function library, `doc`, `previous`
 /// and `earlier` (`null` when absent).
-fn context(doc: &Cel, related: Related<'_>) -> Context<'static, 'static> {
-    root_context(vec![
-        ("doc", doc.clone()),
+fn context<'v>(bound: &'v Bound, related: Related<'_>) -> Context<'v, 'v> {
+    let mut ctx = root_context(vec![
         ("previous", related.previous.map_or(Cel::Null, to_cel)),
         ("earlier", related.earlier.map_or(Cel::Null, to_cel)),
-    ])
+    ]);
+    ctx.set_variable_resolver(bound);
+    ctx
+}
+
+/// `doc` and `item` for one document. The report is converted to CEL's
+/// value tree once; `item` is resolved by walking that tree to the current
+/// node and lending it, so no node is ever copied (binding each node as a
+/// variable of its own would convert its whole subtree again, for every rule
+/// and node — the cost that dominated validation before).
+struct Bound {
+    doc: Box<dyn Val>,
+    item: Mutex<Vec<String>>,
+}
+
+impl Bound {
+    fn new(value: &Value) -> Bound {
+        let doc = Box::<dyn Val>::try_from(to_cel(value)).unwrap_or_else(|_| Box::new(CelNull));
+        Bound {
+            doc,
+            item: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn set_item(&self, tokens: Vec<String>) {
+        if let Ok(mut item) = self.item.lock() {
+            *item = tokens;
+        }
+    }
+}
+
+impl VariableResolver for Bound {
+    fn resolve<'b>(&'b self, name: &str) -> Option<CowVal<'b, 'b>> {
+        match name {
+            "doc" => Some(CowVal::Borrowed(self.doc.as_ref())),
+            "item" => {
+                let tokens = self.item.lock().ok()?.clone();
+                let mut node: &'b dyn Val = self.doc.as_ref();
+                for t in &tokens {
+                    let key: Box<dyn Val> = if node.downcast_ref::<CelList>().is_some() {
+                        Box::new(CelInt::from(t.parse::<i64>().ok()?))
+                    } else {
+                        Box::new(CelString::from(t.clone()))
+                    };
+                    match node.as_indexer()?.get(key.as_ref()).ok()? {
+                        CowVal::Borrowed(next) => node = next,
+                        // Built-in maps and lists lend their members; an
+                        // owned member would be a copy: give it as is.
+                        CowVal::Owned(v) => return Some(CowVal::Owned(v)),
+                    }
+                }
+                Some(CowVal::Borrowed(node))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// `when` then `assert`; both must give a boolean.

@@ -34,7 +34,7 @@ pub fn compile(source: &str) -> Result<Program, String> {
 }
 
 /// A root context with the function library and the given variables.
-pub fn root_context(vars: Vec<(&str, Value)>) -> Context<'static, 'static> {
+pub fn root_context<'v>(vars: Vec<(&str, Value)>) -> Context<'v, 'v> {
     let mut ctx = Context::with_env(env());
     super::functions::register(&mut ctx);
     for (name, value) in vars {
