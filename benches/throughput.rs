@@ -61,6 +61,19 @@ fn main() {
     parse();
     validate();
 
+    // Schema only (an empty catalogue): how the time splits.
+    let bare = Validator::with_engine(
+        article7::rules::Engine::new(
+            article7::rules::Catalogue::from_files(Vec::new()).expect("empty catalogue"),
+            Default::default(),
+        )
+        .expect("no overrides"),
+    );
+    let schema_only = || {
+        let r = batch::validate_all(&bare, &inputs);
+        std::hint::black_box(r);
+    };
+
     let threads = rayon::current_num_threads();
     let t_parse = best_of(3, parse);
     let t_validate = best_of(3, validate);
@@ -74,6 +87,12 @@ fn main() {
         "validate    ({threads} threads): {:>8.1} files/s  {:>7.1} MB/s",
         rate(t_validate),
         mb / t_validate.as_secs_f64()
+    );
+    let t_schema = best_of(3, schema_only);
+    println!(
+        "schema only ({threads} threads): {:>8.1} files/s  {:>7.1} MB/s  (reading, parsing, schema; no rules)",
+        rate(t_schema),
+        mb / t_schema.as_secs_f64()
     );
     println!(
         "ratio validate/parse: {:.3} (quality bar >= 0.25, aim 0.5)",

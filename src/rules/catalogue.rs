@@ -189,6 +189,17 @@ pub struct Rule {
     /// The catalogue file it came from.
     pub file: String,
     pub(crate) footprint: Vec<footprint::Path>,
+    /// Which of the per-node variables `path`, `key`, `index` the rule's
+    /// expressions use (only those are bound).
+    pub(crate) uses: NodeVars,
+}
+
+/// Per-node variables a rule reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NodeVars {
+    pub path: bool,
+    pub key: bool,
+    pub index: bool,
 }
 
 impl Rule {
@@ -542,6 +553,12 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
     programs.extend(when.iter());
     programs.extend(message.programs());
     let footprint = footprint::of_programs(&programs);
+    let uses_var = |name: &str| programs.iter().any(|p| p.references().has_variable(name));
+    let uses = NodeVars {
+        path: uses_var("path"),
+        key: uses_var("key"),
+        index: uses_var("index"),
+    };
     Ok(Rule {
         id,
         name,
@@ -571,6 +588,7 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
         examples,
         file: file.to_owned(),
         footprint,
+        uses,
     })
 }
 

@@ -232,13 +232,19 @@ impl Engine {
         }
         let mut findings = Vec::new();
         for (pointer, _) in &nodes {
-            let mut tokens = pointer_tokens(pointer);
+            let tokens = pointer_tokens(pointer);
             let last = tokens.last().cloned().unwrap_or_default();
-            bound.set_item(std::mem::take(&mut tokens));
+            bound.set_item(&tokens);
             let mut scope = rule_scope.new_inner_scope();
-            scope.add_variable_from_value("path", pointer.clone());
-            scope.add_variable_from_value("key", last.clone());
-            scope.add_variable_from_value("index", last.parse::<i64>().unwrap_or(-1));
+            if rule.uses.path {
+                scope.add_variable_from_value("path", pointer.clone());
+            }
+            if rule.uses.key {
+                scope.add_variable_from_value("key", last.clone());
+            }
+            if rule.uses.index {
+                scope.add_variable_from_value("index", last.parse::<i64>().unwrap_or(-1));
+            }
             let verdict = evaluate(rule, &scope);
             match verdict {
                 Ok(true) => {}
@@ -303,7 +309,8 @@ fn context<'v>(bound: &'v Bound, related: Related<'_>) -> Context<'v, 'v> {
 /// and node — the cost that dominated validation before).
 struct Bound {
     doc: Box<dyn Val>,
-    item: Mutex<Vec<String>>,
+    /// The current node, as the index values that lead to it from `doc`.
+    item: Mutex<Vec<Box<dyn Val>>>,
 }
 
 impl Bound {
@@ -315,9 +322,29 @@ impl Bound {
         }
     }
 
-    fn set_item(&self, tokens: Vec<String>) {
+    /// Makes the node at `tokens` the current `item`: the keys (text for
+    /// members, int for list items) are built once here, not at every use.
+    fn set_item(&self, tokens: &[String]) {
+        let mut keys: Vec<Box<dyn Val>> = Vec::with_capacity(tokens.len());
+        let mut node: Option<CowVal<'_, '_>> = Some(CowVal::Borrowed(self.doc.as_ref()));
+        for t in tokens {
+            let is_list = node
+                .as_ref()
+                .is_some_and(|n| n.downcast_ref::<CelList>().is_some());
+            let key: Box<dyn Val> = match t.parse::<i64>() {
+                Ok(i) if is_list => Box::new(CelInt::from(i)),
+                _ => Box::new(CelString::from(t.clone())),
+            };
+            node = match node {
+                Some(CowVal::Borrowed(n)) => {
+                    n.as_indexer().and_then(|ix| ix.get(key.as_ref()).ok())
+                }
+                _ => None,
+            };
+            keys.push(key);
+        }
         if let Ok(mut item) = self.item.lock() {
-            *item = tokens;
+            *item = keys;
         }
     }
 }
@@ -327,14 +354,9 @@ impl VariableResolver for Bound {
         match name {
             "doc" => Some(CowVal::Borrowed(self.doc.as_ref())),
             "item" => {
-                let tokens = self.item.lock().ok()?.clone();
+                let keys = self.item.lock().ok()?;
                 let mut node: &'b dyn Val = self.doc.as_ref();
-                for t in &tokens {
-                    let key: Box<dyn Val> = if node.downcast_ref::<CelList>().is_some() {
-                        Box::new(CelInt::from(t.parse::<i64>().ok()?))
-                    } else {
-                        Box::new(CelString::from(t.clone()))
-                    };
+                for key in keys.iter() {
                     match node.as_indexer()?.get(key.as_ref()).ok()? {
                         CowVal::Borrowed(next) => node = next,
                         // Built-in maps and lists lend their members; an
