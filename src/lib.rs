@@ -4,6 +4,20 @@
 //! Data flows one way: [`source`] (bytes) → [`ingest`] ([`model::Document`])
 //! → [`schema`] and rules → [`diagnostics::Diagnostic`]s → `report` (output
 //! formats). The library never prints, exits or parses arguments.
+//!
+//! ```
+//! use article7::{Source, validator::Validator};
+//!
+//! let validator = Validator::new(); // embedded schema and rule catalogue
+//! let report = validator.validate_source(&Source::from_bytes(
+//!     "draft.json",
+//!     br#"{"format_version": "1.0", "treaty": "APMBC"}"#.to_vec(),
+//! ));
+//! // Every finding names its rule, the JSON pointer and the place in the file.
+//! let missing: Vec<_> = report.findings.iter().map(|f| f.pointer.as_str()).collect();
+//! assert!(missing.contains(&"/state"));
+//! assert!(report.findings.iter().all(|f| f.location.is_some()));
+//! ```
 
 pub mod batch;
 pub mod convert;
