@@ -195,7 +195,8 @@ impl ReportSchema {
                 unexpected
                     .iter()
                     .map(|key| {
-                        let suggestion: Arg = match closest(key, &allowed) {
+                        let suggestion: Arg = match crate::diagnostics::closest_name(key, &allowed)
+                        {
                             Some(s) => MessageKey::new("schema-suggestion").arg("key", s).into(),
                             None => "".into(),
                         };
@@ -423,31 +424,6 @@ fn kebab(keyword: &str) -> String {
     out
 }
 
-/// The allowed key closest to a misspelt one, when it is close enough.
-fn closest(key: &str, allowed: &[String]) -> Option<String> {
-    let key_l = key.to_lowercase();
-    allowed
-        .iter()
-        .map(|a| (edit_distance(&key_l, &a.to_lowercase()), a))
-        .filter(|(d, a)| *d <= (a.len() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a.clone())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,11 +436,14 @@ mod tests {
             "id".to_owned(),
         ];
         assert_eq!(
-            closest("clasification", &allowed).as_deref(),
+            crate::diagnostics::closest_name("clasification", &allowed).as_deref(),
             Some("classification")
         );
-        assert_eq!(closest("area_m3", &allowed).as_deref(), Some("area_m2"));
-        assert_eq!(closest("zzzzzz", &allowed), None);
+        assert_eq!(
+            crate::diagnostics::closest_name("area_m3", &allowed).as_deref(),
+            Some("area_m2")
+        );
+        assert_eq!(crate::diagnostics::closest_name("zzzzzz", &allowed), None);
     }
 
     #[test]

@@ -257,7 +257,7 @@ fn cell_location(
 
 fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
     let names: Vec<String> = layout.sheets.iter().map(|s| s.name.clone()).collect();
-    let suggestion = closest(name, &names);
+    let suggestion = crate::diagnostics::closest_name(name, &names);
     let looks_like_report = suggestion.is_some()
         || name.eq_ignore_ascii_case("report")
         || matches!(name.as_bytes(), [b'A'..=b'J'] | [b'A'..=b'J', b'.', ..]);
@@ -280,31 +280,6 @@ fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
         names.join(", ")
     ))
     .with_location(Some(cell_location(name, 0, 0, None, Vec::new())))
-}
-
-/// The name closest to a misspelt one, when it is close enough.
-fn closest(name: &str, candidates: &[String]) -> Option<String> {
-    let lower = name.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 4).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.clone())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 // ------------------------------------------------------------------ cells
@@ -1300,7 +1275,7 @@ impl<'l> Assembler<'l> {
                     Some(item) => format!("{item}/{}", escape_pointer_token(header)),
                     None => data.array_pointer.clone().unwrap_or_default(),
                 };
-                let suggestion = closest(header, &allowed)
+                let suggestion = crate::diagnostics::closest_name(header, &allowed)
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
                 let values = if first.is_some() {
