@@ -1,7 +1,7 @@
 //! Deterministic corpus of realistic reports for benchmarks: every report
 //! is the Cambodia 2019 fixture (every form filled) with its mined areas
 //! split into a few hundred smaller areas whose figures still add up, for a
-//! file of 60–100 KB. About one report in ten carries one injected error.
+//! file of 50–100 KB. About one report in ten carries one injected error.
 //! The same seed always gives the same bytes.
 
 #![allow(dead_code)]
@@ -56,7 +56,7 @@ fn one(base: &Value, rng: &mut Xoshiro256PlusPlus, i: usize) -> Generated {
         .unwrap_or_default();
     let mut split = Vec::new();
     for area in &areas {
-        let parts = rng.random_range(20..40usize);
+        let parts = rng.random_range(10..20usize);
         let total = area["area_m2"].as_u64().unwrap_or(0);
         let mut left = total;
         for p in 0..parts {
@@ -87,6 +87,18 @@ fn one(base: &Value, rng: &mut Xoshiro256PlusPlus, i: usize) -> Generated {
         }
     }
     doc["forms"]["C"]["totals"]["areas"] = json!(split.len());
+    // Form I names areas by id: point its references at the first sector.
+    if let Some(measures) = doc["forms"]["I"]["measures"].as_array_mut() {
+        for m in measures {
+            if let Some(refs) = m["areas"].as_array_mut() {
+                for r in refs.iter_mut() {
+                    if let Some(id) = r.as_str().filter(|id| *id != "all") {
+                        *r = json!(format!("{id}-001"));
+                    }
+                }
+            }
+        }
+    }
     doc["forms"]["C"]["areas"] = Value::Array(split);
 
     let broken = rng.random_range(0..10) == 0;
