@@ -93,6 +93,13 @@ impl AtomicFile {
     pub fn commit(self, path: &Path) -> std::io::Result<()> {
         let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
         tmp.as_file().sync_all()?;
+        // Temporary files are created private (0600); the output is an
+        // ordinary file that others may read, like one written directly.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+        }
         tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
