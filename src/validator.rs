@@ -124,12 +124,7 @@ impl Validator {
 
     /// Reads and validates one file; never fails: problems become findings.
     pub fn validate_path(&self, path: &Path) -> FileReport {
-        match Source::read(path) {
-            Ok(source) => self.validate_source(&source),
-            Err(reason) => {
-                FileReport::unreadable(path.display().to_string(), ingest::unreadable(&reason))
-            }
-        }
+        self.validate_path_in(path, &crate::history::History::default())
     }
 
     /// Validates one input held in memory.

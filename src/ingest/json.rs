@@ -335,16 +335,7 @@ fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> Sou
 }
 
 fn syntax(message: String, location: SourceLocation, help: &str) -> Diagnostic {
-    Diagnostic::keyed(
-        "input/syntax",
-        "malformed-input",
-        Severity::Error,
-        MessageKey::new("input-syntax")
-            .arg("detail", message)
-            .arg("help", help),
-        "",
-    )
-    .with_location(Some(location))
+    super::syntax(message, Some(location), help)
 }
 
 /// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).

@@ -6,7 +6,7 @@ pub mod json;
 pub mod xlsx;
 pub mod xml;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
 use crate::i18n::MessageKey;
 use crate::model::Document;
 use crate::source::{Format, Source};
@@ -38,6 +38,23 @@ pub fn load(source: &Source) -> Ingested {
         Some(Format::Xlsx) => xlsx::read(&source.bytes),
         None => Ingested::failed(unsupported()),
     }
+}
+
+/// The finding for an input that is not well-formed in its format: the
+/// reader's own explanation (`detail`), where it is, and what to do. One
+/// constructor for every reader, so the finding is rendered in the user's
+/// language the same way whatever the format.
+pub fn syntax(detail: String, location: Option<SourceLocation>, help: &str) -> Diagnostic {
+    Diagnostic::keyed(
+        "input/syntax",
+        "malformed-input",
+        Severity::Error,
+        MessageKey::new("input-syntax")
+            .arg("detail", detail)
+            .arg("help", help),
+        "",
+    )
+    .with_location(location)
 }
 
 /// The finding for an input whose format is neither named nor recognisable.

@@ -212,21 +212,19 @@ fn contains_utf16(bytes: &[u8], text: &str) -> bool {
 // --------------------------------------------------------------- findings
 
 fn syntax(message: String) -> Diagnostic {
-    Diagnostic::new(
-        "input/syntax",
-        "malformed-input",
-        Severity::Error,
+    super::syntax(
         message,
-        "",
-    )
-    .with_help(
+        None,
         "open the file in a spreadsheet program, check that it is the report, and save it again as an Excel Workbook (.xlsx)",
     )
 }
 
 fn bomb(message: String) -> Diagnostic {
-    syntax(format!("the workbook is refused: {message} (a ZIP bomb or a damaged file)"))
-        .with_help("a report workbook is small; save the report again from a spreadsheet program, without embedded files")
+    super::syntax(
+        format!("the workbook is refused: {message} (a ZIP bomb or a damaged file)"),
+        None,
+        "a report workbook is small; save the report again from a spreadsheet program, without embedded files",
+    )
 }
 
 fn encrypted() -> Diagnostic {
@@ -548,6 +546,22 @@ struct TableRow {
     cells: Vec<(usize, u32, Cell)>,
     /// (header, shown value) of every filled cell, for findings.
     shown: Vec<(String, String)>,
+}
+
+/// Row indexes of a child table grouped by the value of its parent-key
+/// column (field `pk`), in key order.
+fn group_by_parent(rows: &[TableRow], pk: Option<usize>) -> BTreeMap<String, Vec<usize>> {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let key = r
+            .cells
+            .iter()
+            .find(|(field, _, _)| Some(*field) == pk)
+            .map(|(_, _, c)| c.display().trim().to_owned())
+            .unwrap_or_default();
+        groups.entry(key).or_default().push(i);
+    }
+    groups
 }
 
 #[derive(Debug)]
@@ -1018,17 +1032,7 @@ impl<'l> Assembler<'l> {
                             .map(|p| p.column.clone())
                             .unwrap_or_default(),
                     );
-                    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-                    for (i, r) in data.rows.iter().enumerate() {
-                        let k = r
-                            .cells
-                            .iter()
-                            .find(|(fi, _, _)| Some(*fi) == pk)
-                            .map(|(_, _, c)| c.display().trim().to_owned())
-                            .unwrap_or_default();
-                        groups.entry(k).or_default().push(i);
-                    }
-                    data.groups = Some(groups);
+                    data.groups = Some(group_by_parent(&data.rows, pk).into_iter().collect());
                 }
                 data.groups
                     .as_mut()
@@ -1186,17 +1190,7 @@ impl<'l> Assembler<'l> {
                     .collect(),
                 None => {
                     // No parent row asked for its children: group them here.
-                    let mut g: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-                    for (i, r) in data.rows.iter().enumerate() {
-                        let k = r
-                            .cells
-                            .iter()
-                            .find(|(f, _, _)| Some(*f) == pk)
-                            .map(|(_, _, c)| c.display().trim().to_owned())
-                            .unwrap_or_default();
-                        g.entry(k).or_default().push(i);
-                    }
-                    g.into_iter().collect()
+                    group_by_parent(&data.rows, pk).into_iter().collect()
                 }
             };
             lost.sort_by_key(|(_, rows)| rows.first().copied());

@@ -808,15 +808,7 @@ fn point(text: &str, lines: &LineIndex, offset: usize) -> SourceLocation {
 }
 
 fn syntax(message: String, location: Option<SourceLocation>, help: &str) -> Diagnostic {
-    Diagnostic::new(
-        "input/syntax",
-        "malformed-input",
-        Severity::Error,
-        message,
-        "",
-    )
-    .with_location(location)
-    .with_help(help)
+    super::syntax(message, location, help)
 }
 
 /// `in no namespace` or `in the namespace `…``.

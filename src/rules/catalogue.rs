@@ -509,26 +509,25 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
     let mut examples = Vec::new();
     for ex in &r.examples {
         let e = ex.get_ref();
-        let doc = serde_json::from_str(&e.doc)
-            .map_err(|m| err(ex.span(), format!("example `doc` is not valid JSON: {m}")))?;
-        let previous = match &e.previous {
-            Some(p) => Some(serde_json::from_str(p).map_err(|m| {
+        let json = |what: &str, text: &str| {
+            serde_json::from_str(text).map_err(|m| {
                 err(
                     ex.span(),
-                    format!("example `previous` is not valid JSON: {m}"),
+                    format!("example `{what}` is not valid JSON: {m}"),
                 )
-            })?),
-            None => None,
+            })
         };
-        let earlier = match &e.earlier {
-            Some(p) => Some(serde_json::from_str(p).map_err(|m| {
-                err(
-                    ex.span(),
-                    format!("example `earlier` is not valid JSON: {m}"),
-                )
-            })?),
-            None => None,
-        };
+        let doc = json("doc", &e.doc)?;
+        let previous = e
+            .previous
+            .as_deref()
+            .map(|p| json("previous", p))
+            .transpose()?;
+        let earlier = e
+            .earlier
+            .as_deref()
+            .map(|p| json("earlier", p))
+            .transpose()?;
         examples.push(Example {
             valid: e.valid,
             doc,

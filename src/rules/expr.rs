@@ -155,19 +155,6 @@ fn display_float(f: f64) -> String {
     format!("{sign}{}{frac}", group_int(int as i64))
 }
 
-/// The CEL value at `pointer` inside `root` (as [`to_cel`] built it).
-pub fn at_pointer(root: &Value, pointer: &str) -> Option<Value> {
-    let mut node = root.clone();
-    for token in crate::diagnostics::pointer_tokens(pointer) {
-        node = match &node {
-            Value::Map(m) => m.map.get(&Key::String(Arc::new(token))).cloned()?,
-            Value::List(l) => l.get(token.parse::<usize>().ok()?).cloned()?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,12 +192,5 @@ mod tests {
             display_in(&to_cel(&json!(["use", "a, b"])), "fr"),
             "use, a, b"
         );
-    }
-
-    #[test]
-    fn pointer_navigation() {
-        let v = to_cel(&json!({"a": [{"b/c": 1}]}));
-        assert_eq!(at_pointer(&v, "/a/0/b~1c"), Some(Value::Int(1)));
-        assert_eq!(at_pointer(&v, "/a/3"), None);
     }
 }
