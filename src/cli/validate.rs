@@ -183,22 +183,23 @@ pub fn run(args: ValidateArgs) -> u8 {
             bar
         });
     for group in files.chunks(chunk) {
-        let reports: Vec<FileReport> = group
+        // Standard input was validated when it was read; files are
+        // validated here.
+        let reports: Vec<Option<FileReport>> = group
             .par_iter()
             .map(|p| match p {
-                Pending::Input(i) => batch::validate_one(&validator, i, history.as_ref()),
-                Pending::Ready(_) => {
-                    FileReport::unreadable(String::new(), article7::ingest::unsupported())
-                }
+                Pending::Input(i) => Some(batch::validate_one(&validator, i, history.as_ref())),
+                Pending::Ready(_) => None,
             })
             .collect();
         if let Some(bar) = &progress {
             bar.inc(group.len() as u64);
         }
         for (p, r) in group.iter().zip(&reports) {
-            let r = match p {
-                Pending::Ready(ready) => ready,
-                Pending::Input(_) => r,
+            let r = match (p, r) {
+                (Pending::Ready(ready), _) => ready.as_ref(),
+                (Pending::Input(_), Some(r)) => r,
+                (Pending::Input(_), None) => continue,
             };
             if written.is_ok() {
                 written = emit(r, &mut sink);
