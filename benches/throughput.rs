@@ -7,6 +7,10 @@
 
 mod corpus;
 
+// The allocator the `article7` binary uses, so the figures are its figures.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use article7::batch::{self, Input};
 use article7::validator::Validator;
 use rayon::prelude::*;

@@ -200,6 +200,10 @@ pub(crate) struct NodeVars {
     pub path: bool,
     pub key: bool,
     pub index: bool,
+    /// `when` reads `item`, `path`, `key` or `index`: it is evaluated per
+    /// node; otherwise once per document (`doc.forms.C.cover ==
+    /// "provided"` is the same for every area).
+    pub when_per_node: bool,
 }
 
 impl Rule {
@@ -557,6 +561,11 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
         path: uses_var("path"),
         key: uses_var("key"),
         index: uses_var("index"),
+        when_per_node: when.as_ref().is_some_and(|w| {
+            ["item", "path", "key", "index"]
+                .iter()
+                .any(|v| w.references().has_variable(v))
+        }),
     };
     Ok(Rule {
         id,

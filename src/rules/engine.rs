@@ -3,15 +3,19 @@
 //! findings. The document is converted to CEL values once, not per rule.
 
 use super::catalogue::{Catalogue, Requirement, Rule};
-use super::expr::{display, root_context, to_cel};
+use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
+use super::select::Selected;
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
 use crate::i18n::MessageKey;
 use crate::validator::Skipped;
-use cel::common::types::{CelInt, CelList, CelNull, CelString};
+use cel::common::types::{CelInt, CelNull, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
+use cel::Program;
 use cel::{Context, Value as Cel};
+use serde_json_path::PathElement;
+
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -92,8 +96,9 @@ impl Engine {
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
     pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
-        let bound = Bound::new(value);
-        let ctx = context(&bound, related);
+        let lent = Lent::new(value, related);
+        let bound = Bound::new(&lent);
+        let ctx = context(&bound);
         let rejected: Vec<Vec<String>> = rejected.iter().map(|p| pointer_tokens(p)).collect();
         let mut run = RuleRun::default();
         for rule in &self.catalogue.rules {
@@ -119,8 +124,9 @@ impl Engine {
         value: &Value,
         related: Related<'_>,
     ) -> Result<Vec<Diagnostic>, String> {
-        let bound = Bound::new(value);
-        let ctx = context(&bound, related);
+        let lent = Lent::new(value, related);
+        let bound = Bound::new(&lent);
+        let ctx = context(&bound);
         match self.run_rule(rule, value, &bound, &ctx, &[], related) {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
@@ -172,7 +178,7 @@ impl Engine {
         &self,
         rule: &Rule,
         value: &Value,
-        bound: &Bound,
+        bound: &Bound<'_>,
         ctx: &Context<'_, '_>,
         rejected: &[Vec<String>],
         related: Related<'_>,
@@ -198,7 +204,7 @@ impl Engine {
                 _ => {}
             }
         }
-        let nodes = rule.select.select(value);
+        let nodes = rule.select.select_located(value);
         if !rejected.is_empty() {
             if let Some(bad) = touched(rule, &nodes, rejected) {
                 return Outcome::Skip(format!(
@@ -211,44 +217,81 @@ impl Engine {
         if nodes.is_empty() {
             return Outcome::Findings(Vec::new());
         }
+        // An expression that cannot run: a skip on a report that breaks the
+        // schema, `rule/failed-to-run` on one that passes it.
+        let broken = |pointer: &str, e: &str| {
+            if schema_valid {
+                Outcome::Findings(vec![failed_to_run(rule, pointer, e)])
+            } else {
+                Outcome::Skip(format!(
+                    "could not run on a report that breaks the schema: {e}"
+                ))
+            }
+        };
         // `let` bindings: evaluated once per document, shared by every node.
-        let mut rule_scope = ctx.new_inner_scope();
-        for (name, program) in &rule.bindings {
-            match program.execute(ctx) {
-                Ok(v) => rule_scope.add_variable_from_value(name.as_str(), v),
-                Err(e) if !schema_valid => {
-                    return Outcome::Skip(format!(
-                        "could not run on a report that breaks the schema: `let {name}` failed: {e}"
-                    ))
+        // Without bindings the root scope serves: every scope on the way
+        // is one more place each name is looked up.
+        let mut with_bindings;
+        let rule_scope = if rule.bindings.is_empty() {
+            ctx
+        } else {
+            with_bindings = ctx.new_inner_scope();
+            for (name, program) in &rule.bindings {
+                match program.execute(ctx) {
+                    Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
+                    Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
-                Err(e) => {
-                    return Outcome::Findings(vec![failed_to_run(
-                        rule,
-                        "",
-                        &format!("`let {name}` failed: {e}"),
-                    )])
-                }
+            }
+            &with_bindings
+        };
+        // A `when` that reads no per-node variable is the same for every
+        // node: evaluated once.
+        if let Some(when) = rule.when.as_ref().filter(|_| !rule.uses.when_per_node) {
+            match guard(when, rule_scope) {
+                Ok(true) => {}
+                Ok(false) => return Outcome::Findings(Vec::new()),
+                Err(e) => return broken(&nodes[0].pointer(), &e),
             }
         }
+        let per_node_vars = rule.uses.path || rule.uses.key || rule.uses.index;
         let mut findings = Vec::new();
-        for (pointer, _) in &nodes {
-            let tokens = pointer_tokens(pointer);
-            let last = tokens.last().cloned().unwrap_or_default();
-            bound.set_item(&tokens);
-            let mut scope = rule_scope.new_inner_scope();
-            if rule.uses.path {
-                scope.add_variable_from_value("path", pointer.clone());
+        for node in &nodes {
+            bound.set_item(&node.path);
+            let mut node_scope;
+            let scope = if per_node_vars {
+                node_scope = rule_scope.new_inner_scope();
+                let (last, index) = node.last();
+                if rule.uses.path {
+                    node_scope.add_variable_from_value("path", node.pointer());
+                }
+                if rule.uses.index {
+                    node_scope.add_variable_from_value(
+                        "index",
+                        index.and_then(|i| i64::try_from(i).ok()).unwrap_or(-1),
+                    );
+                }
+                if rule.uses.key {
+                    node_scope.add_variable_from_value("key", last);
+                }
+                &node_scope
+            } else {
+                rule_scope
+            };
+            let verdict = match rule.when.as_ref().filter(|_| rule.uses.when_per_node) {
+                Some(when) => guard(when, scope),
+                None => Ok(true),
             }
-            if rule.uses.key {
-                scope.add_variable_from_value("key", last.clone());
-            }
-            if rule.uses.index {
-                scope.add_variable_from_value("index", last.parse::<i64>().unwrap_or(-1));
-            }
-            let verdict = evaluate(rule, &scope);
+            .and_then(|applies| {
+                if applies {
+                    check(&rule.assert, scope)
+                } else {
+                    Ok(true)
+                }
+            });
             match verdict {
                 Ok(true) => {}
                 Ok(false) => {
+                    let pointer = node.pointer();
                     let template = self
                         .options
                         .lang
@@ -257,7 +300,7 @@ impl Engine {
                         .then(|| rule.translated_messages.get(&self.options.lang))
                         .flatten()
                         .unwrap_or(&rule.message);
-                    let (message, render_error) = template.render(&scope, &self.options.lang);
+                    let (message, render_error) = template.render(scope, &self.options.lang);
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),
@@ -270,20 +313,16 @@ impl Engine {
                     findings.push(d);
                     if let Some(e) = render_error {
                         if !schema_valid {
-                            return Outcome::Skip(format!(
-                                "could not run on a report that breaks the schema: {e}"
-                            ));
+                            return broken(&pointer, &e);
                         }
-                        findings.push(failed_to_run(rule, pointer, &e));
+                        findings.push(failed_to_run(rule, &pointer, &e));
                     }
                 }
                 Err(e) => {
                     if !schema_valid {
-                        return Outcome::Skip(format!(
-                            "could not run on a report that breaks the schema: {e}"
-                        ));
+                        return broken(&node.pointer(), &e);
                     }
-                    findings.push(failed_to_run(rule, pointer, &e));
+                    findings.push(failed_to_run(rule, &node.pointer(), &e));
                 }
             }
         }
@@ -291,102 +330,111 @@ impl Engine {
     }
 }
 
-/// The root scope of one document: the function library, `doc`, `previous`
-/// and `earlier` (`null` when absent).
-fn context<'v>(bound: &'v Bound, related: Related<'_>) -> Context<'v, 'v> {
-    let mut ctx = root_context(vec![
-        ("previous", related.previous.map_or(Cel::Null, to_cel)),
-        ("earlier", related.earlier.map_or(Cel::Null, to_cel)),
-    ]);
+/// The root scope of one document: the function library, and `doc`,
+/// `item`, `previous` and `earlier` lent by `bound`.
+fn context<'a>(bound: &'a Bound<'_>) -> Context<'a, 'a> {
+    let mut ctx = root_context(Vec::new());
     ctx.set_variable_resolver(bound);
     ctx
 }
 
-/// `doc` and `item` for one document. The report is converted to CEL's
-/// value tree once; `item` is resolved by walking that tree to the current
-/// node and lending it, so no node is ever copied (binding each node as a
-/// variable of its own would convert its whole subtree again, for every rule
-/// and node — the cost that dominated validation before).
-struct Bound {
-    doc: Box<dyn Val>,
-    /// The current node, as the index values that lead to it from `doc`.
-    item: Mutex<Vec<Box<dyn Val>>>,
+/// The reports of one run lent to CEL ([`to_val`]: value trees whose text
+/// borrows from the JSON), built once per document and shared by every rule.
+struct Lent<'v> {
+    doc: Box<dyn Val + 'v>,
+    previous: Box<dyn Val + 'v>,
+    earlier: Box<dyn Val + 'v>,
 }
 
-impl Bound {
-    fn new(value: &Value) -> Bound {
-        let doc = Box::<dyn Val>::try_from(to_cel(value)).unwrap_or_else(|_| Box::new(CelNull));
+impl<'v> Lent<'v> {
+    fn new(value: &'v Value, related: Related<'v>) -> Lent<'v> {
+        let or_null =
+            |v: Option<&'v Value>| v.map_or_else(|| Box::new(CelNull) as Box<dyn Val>, to_val);
+        Lent {
+            doc: to_val(value),
+            previous: or_null(related.previous),
+            earlier: or_null(related.earlier),
+        }
+    }
+}
+
+/// `doc`, `item`, `previous` and `earlier` as the rules see them. `item` is
+/// the current node, found by walking the lent `doc` once per node and lent
+/// in turn, so no node is ever copied (binding each node as a variable of
+/// its own would convert its whole subtree again, for every rule and node —
+/// the cost that dominated validation before).
+struct Bound<'a> {
+    doc: &'a (dyn Val + 'a),
+    previous: &'a (dyn Val + 'a),
+    earlier: &'a (dyn Val + 'a),
+    item: Mutex<Option<&'a (dyn Val + 'a)>>,
+}
+
+impl<'a> Bound<'a> {
+    fn new(lent: &'a Lent<'_>) -> Bound<'a> {
         Bound {
-            doc,
-            item: Mutex::new(Vec::new()),
+            doc: lent.doc.as_ref(),
+            previous: lent.previous.as_ref(),
+            earlier: lent.earlier.as_ref(),
+            item: Mutex::new(None),
         }
     }
 
-    /// Makes the node at `tokens` the current `item`: the keys (text for
-    /// members, int for list items) are built once here, not at every use.
-    fn set_item(&self, tokens: &[String]) {
-        let mut keys: Vec<Box<dyn Val>> = Vec::with_capacity(tokens.len());
-        let mut node: Option<CowVal<'_, '_>> = Some(CowVal::Borrowed(self.doc.as_ref()));
-        for t in tokens {
-            let is_list = node
-                .as_ref()
-                .is_some_and(|n| n.downcast_ref::<CelList>().is_some());
-            let key: Box<dyn Val> = match t.parse::<i64>() {
-                Ok(i) if is_list => Box::new(CelInt::from(i)),
-                _ => Box::new(CelString::from(t.clone())),
+    /// Makes the node at `path` the current `item` (none if the path does
+    /// not lead anywhere in the lent document).
+    fn set_item(&self, path: &[PathElement<'_>]) {
+        let mut node: Option<&'a (dyn Val + 'a)> = Some(self.doc);
+        for step in path {
+            let Some(ix) = node.and_then(|n| n.as_indexer()) else {
+                node = None;
+                break;
             };
-            node = match node {
-                Some(CowVal::Borrowed(n)) => {
-                    n.as_indexer().and_then(|ix| ix.get(key.as_ref()).ok())
+            let next = match step {
+                PathElement::Name(n) => ix.get(&CelString::from(*n)),
+                PathElement::Index(i) => {
+                    ix.get(&CelInt::from(i64::try_from(*i).unwrap_or(i64::MAX)))
                 }
+            };
+            node = match next {
+                Ok(CowVal::Borrowed(v)) => Some(v),
+                // Built-in maps and lists lend their members; anything else
+                // would be a copy, not the node.
                 _ => None,
             };
-            keys.push(key);
         }
         if let Ok(mut item) = self.item.lock() {
-            *item = keys;
+            *item = node;
         }
     }
 }
 
-impl VariableResolver for Bound {
+impl VariableResolver for Bound<'_> {
     fn resolve<'b>(&'b self, name: &str) -> Option<CowVal<'b, 'b>> {
         match name {
-            "doc" => Some(CowVal::Borrowed(self.doc.as_ref())),
-            "item" => {
-                let keys = self.item.lock().ok()?;
-                let mut node: &'b dyn Val = self.doc.as_ref();
-                for key in keys.iter() {
-                    match node.as_indexer()?.get(key.as_ref()).ok()? {
-                        CowVal::Borrowed(next) => node = next,
-                        // Built-in maps and lists lend their members; an
-                        // owned member would be a copy: give it as is.
-                        CowVal::Owned(v) => return Some(CowVal::Owned(v)),
-                    }
-                }
-                Some(CowVal::Borrowed(node))
-            }
+            "doc" => Some(CowVal::Borrowed(self.doc)),
+            "previous" => Some(CowVal::Borrowed(self.previous)),
+            "earlier" => Some(CowVal::Borrowed(self.earlier)),
+            "item" => self.item.lock().ok()?.map(CowVal::Borrowed),
             _ => None,
         }
     }
 }
 
-/// `when` then `assert`; both must give a boolean.
-fn evaluate(rule: &Rule, scope: &Context<'_, '_>) -> Result<bool, String> {
-    if let Some(when) = &rule.when {
-        match when.execute(scope) {
-            Ok(Cel::Bool(true)) => {}
-            Ok(Cel::Bool(false)) => return Ok(true),
-            Ok(other) => {
-                return Err(format!(
-                    "`when` gave {} instead of true or false",
-                    display(&other)
-                ))
-            }
-            Err(e) => return Err(format!("`when` failed: {e}")),
-        }
+/// A `when`: true when the rule applies.
+fn guard(when: &Program, scope: &Context<'_, '_>) -> Result<bool, String> {
+    match when.execute(scope) {
+        Ok(Cel::Bool(b)) => Ok(b),
+        Ok(other) => Err(format!(
+            "`when` gave {} instead of true or false",
+            display(&other)
+        )),
+        Err(e) => Err(format!("`when` failed: {e}")),
     }
-    match rule.assert.execute(scope) {
+}
+
+/// An `assert`: true when the node passes.
+fn check(assert: &Program, scope: &Context<'_, '_>) -> Result<bool, String> {
+    match assert.execute(scope) {
         Ok(Cel::Bool(b)) => Ok(b),
         Ok(other) => Err(format!(
             "`assert` gave {} instead of true or false",
@@ -399,10 +447,11 @@ fn evaluate(rule: &Rule, scope: &Context<'_, '_>) -> Result<bool, String> {
 /// The first rejected pointer the rule's footprint overlaps.
 fn touched<'r>(
     rule: &Rule,
-    nodes: &[(String, &Value)],
+    nodes: &[Selected<'_>],
     rejected: &'r [Vec<String>],
 ) -> Option<&'r Vec<String>> {
-    let node_tokens: Vec<Vec<String>> = nodes.iter().map(|(p, _)| pointer_tokens(p)).collect();
+    let node_tokens: Vec<Vec<String>> =
+        nodes.iter().map(|n| pointer_tokens(&n.pointer())).collect();
     for path in &rule.footprint {
         let bases: Vec<Vec<String>> = match path.root.as_str() {
             "doc" => vec![Vec::new()],

@@ -2,27 +2,143 @@
 //! matched node with its JSON pointer.
 
 use serde_json::Value;
-use serde_json_path::JsonPath;
+use serde_json_path::{JsonPath, PathElement};
 
 /// A compiled JSONPath.
 #[derive(Debug)]
-pub struct Selector(JsonPath);
+pub struct Selector {
+    path: JsonPath,
+    /// The path has a descendant segment (`..`): the query visits the
+    /// whole document, so matches are found first and located after.
+    descends: bool,
+}
 
 impl Selector {
     /// Parses a JSONPath expression.
     pub fn parse(source: &str) -> Result<Selector, String> {
         JsonPath::parse(source)
-            .map(Selector)
+            .map(|path| Selector {
+                path,
+                descends: source.contains(".."),
+            })
             .map_err(|e| e.to_string())
     }
 
     /// Every matched node with its JSON pointer, in document order.
     pub fn select<'v>(&self, root: &'v Value) -> Vec<(String, &'v Value)> {
-        self.0
+        self.select_located(root)
+            .into_iter()
+            .map(|n| (n.pointer(), n.node))
+            .collect()
+    }
+
+    /// Every matched node with its path, in document order (the pointer is
+    /// only spelled out when needed: see [`Selected::pointer`]).
+    ///
+    /// A query that descends the whole document (`$..[?…]`) runs without
+    /// locations (building a path for every node it visits costs twice the
+    /// query), then the few matches are located in one walk of the document.
+    pub fn select_located<'v>(&self, root: &'v Value) -> Vec<Selected<'v>> {
+        if self.descends {
+            let found: Vec<&'v Value> = self.path.query(root).all();
+            return locate(root, found);
+        }
+        self.path
             .query_located(root)
             .into_iter()
-            .map(|n| (n.location().to_json_pointer(), n.node()))
+            .map(|n| Selected {
+                path: n.location().iter().cloned().collect(),
+                node: n.node(),
+            })
             .collect()
+    }
+}
+
+/// Finds where each of `found` (nodes of `root`, by address) is, keeping
+/// their order.
+fn locate<'v>(root: &'v Value, found: Vec<&'v Value>) -> Vec<Selected<'v>> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Addresses of the matches, sorted: a binary search per visited node
+    // (a hash per node would cost more than the walk).
+    let mut wanted: Vec<(*const Value, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n as *const Value, i))
+        .collect();
+    wanted.sort_unstable();
+    let mut paths: Vec<Option<Vec<PathElement<'v>>>> = vec![None; found.len()];
+    let mut stack: Vec<PathElement<'v>> = Vec::new();
+    walk(root, &mut stack, &wanted, &mut paths);
+    found
+        .into_iter()
+        .zip(paths)
+        .filter_map(|(node, path)| Some(Selected { path: path?, node }))
+        .collect()
+}
+
+fn walk<'v>(
+    node: &'v Value,
+    stack: &mut Vec<PathElement<'v>>,
+    wanted: &[(*const Value, usize)],
+    paths: &mut [Option<Vec<PathElement<'v>>>],
+) {
+    let at = node as *const Value;
+    let first = wanted.partition_point(|(p, _)| *p < at);
+    for &(_, i) in wanted[first..].iter().take_while(|(p, _)| *p == at) {
+        paths[i] = Some(stack.clone());
+    }
+    match node {
+        Value::Object(m) => {
+            for (k, v) in m {
+                stack.push(PathElement::Name(k));
+                walk(v, stack, wanted, paths);
+                stack.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                stack.push(PathElement::Index(i));
+                walk(v, stack, wanted, paths);
+                stack.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One node a selector matched.
+#[derive(Debug, Clone)]
+pub struct Selected<'v> {
+    /// Where it is: member names (borrowed from the document) and indexes.
+    pub path: Vec<PathElement<'v>>,
+    /// The node.
+    pub node: &'v Value,
+}
+
+impl<'v> Selected<'v> {
+    /// Its JSON pointer (`""` for the root).
+    pub fn pointer(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            out.push('/');
+            match step {
+                PathElement::Name(n) => out.push_str(&n.replace('~', "~0").replace('/', "~1")),
+                PathElement::Index(i) => out.push_str(&i.to_string()),
+            }
+        }
+        out
+    }
+
+    /// The last step of its path: `(member name, None)` or `(index as
+    /// text, Some(index))`; empty for the root.
+    pub fn last(&self) -> (String, Option<usize>) {
+        match self.path.last() {
+            Some(PathElement::Name(n)) => ((*n).to_owned(), None),
+            Some(PathElement::Index(i)) => (i.to_string(), Some(*i)),
+            None => (String::new(), None),
+        }
     }
 }
 
@@ -49,6 +165,27 @@ mod tests {
         .unwrap();
         let got: Vec<_> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
         assert_eq!(got, vec!["/a", "/b/0/x"]);
+    }
+
+    #[test]
+    fn descending_queries_locate_their_matches_in_order() {
+        let doc = json!({"a": {"total": 3, "women": 1, "x/y": [{"total": 1, "men": 1}]}, "b": [{"total": 2, "men": 2}]});
+        for q in [
+            "$..[?@.total && @.men]",
+            "$..[?@.total]",
+            "$..total",
+            "$.a..[?@.total]",
+        ] {
+            let s = Selector::parse(q).unwrap();
+            let plain = JsonPath::parse(q).unwrap();
+            let want: Vec<String> = plain
+                .query_located(&doc)
+                .into_iter()
+                .map(|n| n.location().to_json_pointer())
+                .collect();
+            let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, want, "{q}");
+        }
     }
 
     #[test]

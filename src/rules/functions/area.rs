@@ -1,27 +1,27 @@
 //! `area_eq(a, b)`: the area equality of rules.md: the difference is at most
 //! max(1 m², 0.1 % of the larger value).
 
-use cel::{ExecutionError, Value};
+use super::val::number;
+use cel::{ExecutionError, FunctionContext};
 
 /// Area equality on plain numbers.
 pub fn area_equal(a: f64, b: f64) -> bool {
     (a - b).abs() <= f64::max(1.0, 0.001 * a.abs().max(b.abs()))
 }
 
-fn number(v: &Value) -> Result<f64, ExecutionError> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::UInt(u) => Ok(*u as f64),
-        Value::Float(f) => Ok(*f),
-        other => Err(ExecutionError::function_error(
+pub fn area_eq(ftx: &FunctionContext) -> Result<bool, ExecutionError> {
+    let numbers: Option<Vec<f64>> = ftx
+        .args
+        .iter()
+        .map(|v| number(v.as_ref()).map(|n| n.as_f64()))
+        .collect();
+    match numbers.as_deref() {
+        Some([a, b]) => Ok(area_equal(*a, *b)),
+        _ => Err(ExecutionError::function_error(
             "area_eq",
-            format!("expects numbers, found {other:?}"),
+            format!("expects two numbers, found {:?}", ftx.args),
         )),
     }
-}
-
-pub fn area_eq(a: Value, b: Value) -> Result<bool, ExecutionError> {
-    Ok(area_equal(number(&a)?, number(&b)?))
 }
 
 #[cfg(test)]

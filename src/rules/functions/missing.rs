@@ -1,36 +1,46 @@
 //! `missing(map, names)`: which of the named members are absent, null,
 //! empty text or an empty list. Rules use it to name what a user must add.
+//!
+//! The map is read where it is (a report's object is lent, not copied).
 
-use cel::objects::Key;
-use cel::{ExecutionError, Value};
+use super::val::{is_null, kind};
+use cel::common::types::{CelString, Kind};
+use cel::{ExecutionError, FunctionContext, Value};
 use std::sync::Arc;
 
-pub fn missing(map: Value, names: Value) -> Result<Value, ExecutionError> {
+pub fn missing(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
     let err = |m: String| ExecutionError::function_error("missing", m);
-    let Value::List(names) = names else {
+    let [map, names] = ftx.args.as_slice() else {
+        return Err(err("expects an object and a list of names".into()));
+    };
+    let (map, names) = (map.as_ref(), names.as_ref());
+    let Some(names) = names.as_iterable().filter(|_| kind(names) == Kind::List) else {
         return Err(err("expects a list of names as second argument".into()));
     };
-    let map = match map {
-        Value::Map(m) => Some(m),
-        Value::Null => None,
-        other => return Err(err(format!("expects an object, found {other:?}"))),
+    let map = match kind(map) {
+        Kind::Map => map.as_indexer(),
+        _ if is_null(map) => None,
+        _ => return Err(err(format!("expects an object, found {map:?}"))),
     };
     let mut out = Vec::new();
-    for name in names.iter() {
-        let Value::String(n) = name else {
+    let mut names = names.iter();
+    while let Some(name) = names.next() {
+        let Ok(n) = <&str>::try_from(name) else {
             return Err(err("names must be text".into()));
         };
         let present = map
-            .as_ref()
-            .and_then(|m| m.map.get(&Key::String(Arc::clone(n))))
-            .is_some_and(|v| match v {
-                Value::Null => false,
-                Value::String(s) => !s.trim().is_empty(),
-                Value::List(l) => !l.is_empty(),
-                _ => true,
+            .and_then(|m| m.get(&CelString::from(n)).ok())
+            .is_some_and(|v| {
+                let v = v.as_ref();
+                match kind(v) {
+                    Kind::NullType => false,
+                    Kind::String => <&str>::try_from(v).is_ok_and(|s| !s.trim().is_empty()),
+                    Kind::List => v.as_sizer().is_some_and(|s| *s.size() > 0),
+                    _ => true,
+                }
             });
         if !present {
-            out.push(name.clone());
+            out.push(Value::String(Arc::new(n.to_owned())));
         }
     }
     Ok(Value::List(Arc::new(out)))

@@ -5,6 +5,9 @@
 //! | function | returns |
 //! |---|---|
 //! | `sum(list)` / `sum(list, 'field')` | sum of the numbers, or of `field` over a list of objects (absent = 0) |
+//! | `sum(list, 'field', 'key', value)` | sum of `field` over the objects whose `key` equals `value` |
+//! | `index_of(list, value)` / `index_of(list, 'field', value)` | position of the first element equal to `value` (or object whose `field` equals it); -1 if none |
+//! | `first_positions(list, 'field')` | for each object, the position of the first object with the same `field` |
 //! | `area_eq(a, b)` | `\|a − b\| <= max(1, 0.1% of the larger)` (rules.md "area equality") |
 //! | `add_days(date, n)`, `add_years(date, n)` | a `YYYY-MM-DD` date |
 //! | `year_of(date)` | the year of a `YYYY-MM-DD` date, as an int |
@@ -12,8 +15,10 @@
 
 mod area;
 mod dates;
+mod index;
 mod missing;
 mod sum;
+mod val;
 
 use cel::Context;
 
@@ -22,6 +27,9 @@ pub use area::area_equal;
 /// Names and one-line descriptions, for documentation.
 pub const FUNCTIONS: &[(&str, &str)] = &[
     ("sum(list) / sum(list, 'field')", "sum of the numbers in a list, or of one field over a list of objects (an absent field counts 0)"),
+    ("sum(list, 'field', 'key', value)", "sum of one field over the objects of a list whose `key` equals `value`"),
+    ("index_of(list, value) / index_of(list, 'field', value)", "position of the first element equal to value, or of the first object whose field equals it; -1 if there is none"),
+    ("first_positions(list, 'field')", "for each object of a list, the position of the first object with the same field value (its own position if it is the first)"),
     ("area_eq(a, b)", "area equality: true when |a - b| <= max(1 m², 0.1% of the larger value)"),
     ("add_days(date, n)", "the date n days after a YYYY-MM-DD date"),
     ("add_years(date, n)", "the same day n years later (29 February becomes 28 February)"),
@@ -40,6 +48,8 @@ pub fn register(ctx: &mut Context<'_, '_>) {
         ctx.add_function("add_years", dates::add_years),
         ctx.add_function("year_of", dates::year_of),
         ctx.add_function("missing", missing::missing),
+        ctx.add_function("index_of", index::index_of),
+        ctx.add_function("first_positions", index::first_positions),
     ];
     debug_assert!(results.iter().all(Result::is_ok), "{results:?}");
 }

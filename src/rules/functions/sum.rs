@@ -1,49 +1,86 @@
-//! `sum(list)` and `sum(list, 'field')`.
+//! `sum(list)`, `sum(list, 'field')` and `sum(list, 'field', 'key', value)`
+//! (only the objects whose `key` equals `value`).
+//!
+//! Reads its arguments where they are (a report's list is lent, not copied:
+//! a `Value`-typed argument would deep-copy every row at every call).
 
-use cel::extractors::Arguments;
-use cel::objects::Key;
-use cel::{ExecutionError, Value};
-use std::sync::Arc;
+use super::val::{is_null, kind, number, Number};
+use cel::common::types::{CelString, Kind};
+use cel::common::value::Val;
+use cel::{ExecutionError, FunctionContext, Value};
 
-pub fn sum(Arguments(args): Arguments) -> Result<Value, ExecutionError> {
+pub fn sum(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
     let err = |m: &str| ExecutionError::function_error("sum", m);
-    let (list, field) = match args.as_slice() {
-        [Value::List(l)] => (l, None),
-        [Value::List(l), Value::String(f)] => (l, Some(f.clone())),
-        [Value::Null] | [Value::Null, Value::String(_)] => return Ok(Value::Int(0)),
-        _ => return Err(err("expects a list, and optionally the name of a field")),
+    let usage = "expects a list, optionally the name of a field, and optionally the name of a key and the value it must have";
+    fn text<'a>(v: &'a dyn Val) -> Option<CelString<'a>> {
+        <&str>::try_from(v).ok().map(CelString::from)
+    }
+    let (list, field, only) = match ftx.args.as_slice() {
+        [l] => (l.as_ref(), None, None),
+        [l, f] => (
+            l.as_ref(),
+            Some(text(f.as_ref()).ok_or_else(|| err(usage))?),
+            None,
+        ),
+        [l, f, k, v] => (
+            l.as_ref(),
+            Some(text(f.as_ref()).ok_or_else(|| err(usage))?),
+            Some((text(k.as_ref()).ok_or_else(|| err(usage))?, v.as_ref())),
+        ),
+        _ => return Err(err(usage)),
+    };
+    if is_null(list) {
+        return Ok(Value::Int(0));
+    }
+    let Some(rows) = list.as_iterable().filter(|_| kind(list) == Kind::List) else {
+        return Err(err("expects a list, and optionally the name of a field"));
     };
     let mut int: i64 = 0;
     let mut float: f64 = 0.0;
     let mut is_float = false;
-    for item in list.iter() {
-        let v = match (&field, item) {
-            (None, v) => v.clone(),
-            (Some(f), Value::Map(m)) => match m.map.get(&Key::String(Arc::clone(f))) {
-                Some(v) => v.clone(),
-                None => continue,
+    let mut rows = rows.iter();
+    while let Some(row) = rows.next() {
+        if let Some((key, value)) = &only {
+            let selected = kind(row) == Kind::Map
+                && row
+                    .as_indexer()
+                    .and_then(|ix| ix.get(key).ok())
+                    .is_some_and(|v| v.as_ref().equals(*value));
+            if !selected {
+                continue;
+            }
+        }
+        let member;
+        let v = match &field {
+            None => row,
+            Some(f) if kind(row) == Kind::Map => match row.as_indexer().map(|ix| ix.get(f)) {
+                Some(Ok(v)) => {
+                    member = v;
+                    member.as_ref()
+                }
+                _ => continue,
             },
-            (Some(f), _) => {
+            Some(f) => {
                 return Err(err(&format!(
-                    "cannot take `{f}` of a value that is not an object"
+                    "cannot take `{}` of a value that is not an object",
+                    f.inner()
                 )))
             }
         };
-        match v {
-            Value::Int(i) => match int.checked_add(i) {
+        match number(v) {
+            Some(Number::Int(i)) => match int.checked_add(i) {
                 Some(s) => int = s,
                 None => {
                     is_float = true;
                     float += i as f64;
                 }
             },
-            Value::UInt(u) => float += u as f64,
-            Value::Float(x) => {
+            Some(Number::Float(x)) => {
                 is_float = true;
                 float += x;
             }
-            Value::Null => {}
-            other => return Err(err(&format!("cannot add {other:?}"))),
+            None if is_null(v) => {}
+            None => return Err(err(&format!("cannot add {v:?}"))),
         }
     }
     Ok(if is_float {
@@ -76,6 +113,19 @@ mod tests {
             Value::Float(3.5)
         );
         assert_eq!(eval("sum(doc.x)", json!({"x": []})).unwrap(), Value::Int(0));
+    }
+
+    #[test]
+    fn sums_only_the_rows_with_a_given_value() {
+        let doc = json!({"rows": [{"q": 2, "c": "CHA"}, {"q": 5, "c": "SHA"}, {"q": 1}, {"q": 4, "c": "CHA"}]});
+        assert_eq!(
+            eval("sum(doc.rows, 'q', 'c', 'CHA')", doc.clone()).unwrap(),
+            Value::Int(6)
+        );
+        assert_eq!(
+            eval("sum(doc.rows, 'q', 'c', 'XX')", doc).unwrap(),
+            Value::Int(0)
+        );
     }
 
     #[test]
