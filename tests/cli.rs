@@ -113,6 +113,19 @@ fn unreadable_and_unsupported_inputs_are_findings_not_crashes() {
         .any(|f| f["rule"] == "schema/required"));
 }
 
+/// A workbook with reader findings (rows naming no parent) was still read:
+/// the summary does not count it as a file that could not be read.
+#[test]
+fn reader_findings_on_a_read_workbook_do_not_make_it_unreadable() {
+    let (code, out) = stdout(&[
+        "validate",
+        "fixtures/ingest/xlsx/libreoffice-hand-edits.xlsx",
+        "--quiet",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "1 file checked: 6 errors, 0 warnings, 0 infos\n");
+}
+
 #[test]
 fn the_same_input_prints_the_same_bytes() {
     let args = ["validate", "fixtures", "--format", "json", "-j", "2"];

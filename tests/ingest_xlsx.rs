@@ -878,3 +878,139 @@ fn committed_hostile_samples() {
         );
     }
 }
+
+// ------------------------------------------- filled in by LibreOffice Calc
+
+/// Workbooks made from `article7 template` by LibreOffice Calc itself, as a
+/// person fills one in: values typed into cells (Calc turned `2020-04-29`
+/// and, in a French Calc, `27/04/2017` into date cells, `TRUE` into boolean
+/// cells, `9,6118` into a number), codes chosen from the drop-downs, rows
+/// typed under the labels and one inserted in the middle, `extensions` typed
+/// into a new row, saved with Calc's own .xlsx writer. They are committed;
+/// `tools/make_libreoffice_fixtures.sh` makes them again.
+fn libreoffice(name: &str) -> (PathBuf, Vec<u8>) {
+    let path = root().join("fixtures/ingest/xlsx").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    // Written by Calc, not by us.
+    let app = entry_text(&bytes, "docProps/app.xml");
+    assert!(app.contains("<Application>LibreOffice/"), "{name}: {app}");
+    (path, bytes)
+}
+
+#[test]
+fn templates_filled_in_and_saved_by_libreoffice_read_as_their_json() {
+    for (xlsx, json) in [
+        ("libreoffice-sri-lanka-2019.xlsx", "sri-lanka-2019.json"),
+        (
+            "libreoffice-mozambique-2016-fr.xlsx",
+            "mozambique-2016.json",
+        ),
+    ] {
+        let (_, bytes) = libreoffice(xlsx);
+        let (value, findings) = read_value(&bytes);
+        assert!(findings.is_empty(), "{xlsx}: {findings:#?}");
+        assert!(
+            value == load(&root().join("fixtures/valid").join(json)),
+            "{xlsx} does not read as {json}"
+        );
+        let findings = validate_xlsx(bytes);
+        assert!(findings.is_empty(), "{xlsx}: {findings:#?}");
+    }
+}
+
+#[test]
+fn libreoffice_writes_what_a_person_typed_in_its_own_way() {
+    // The cell spellings the reader meets in a Calc-saved workbook: shared
+    // strings, booleans as `t="b"`, dates as serial numbers with a
+    // `yyyy\-mm\-dd` style, hidden sheets.
+    let (_, bytes) = libreoffice("libreoffice-sri-lanka-2019.xlsx");
+    let report = entry_text(&bytes, &sheet_entry(&bytes, "Report"));
+    assert!(report.contains(r#"t="s""#));
+    assert!(report.contains(r#"<c r="B9" s="7" t="n"><v>43950</v></c>"#));
+    let styles = entry_text(&bytes, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="yyyy\-mm\-dd""#));
+    let mine_types = entry_text(&bytes, &sheet_entry(&bytes, "H.mine_types"));
+    assert!(mine_types.contains(r#"t="b"><v>0</v>"#));
+    let (_, edited) = libreoffice("libreoffice-hand-edits.xlsx");
+    let workbook = entry_text(&edited, "xl/workbook.xml");
+    assert!(workbook.contains(r#"name="C.areas.mines" sheetId="10" state="hidden""#));
+}
+
+/// The same report, then edited by hand in Calc
+/// (`tools/make_libreoffice_fixtures.sh` lists the edits): each mistake is
+/// one clear finding at its cell, and what Calc understood is read as meant.
+#[test]
+fn libreoffice_hand_edits_draw_clear_findings() {
+    let (path, bytes) = libreoffice("libreoffice-hand-edits.xlsx");
+    let (value, _) = read_value(&bytes);
+    // `=SUM(…)` typed as the stockpile total: its computed value is read.
+    assert_eq!(value["forms"]["B"]["total"], json!(57865));
+    // `'9104` (an apostrophe makes it text) and `3,275` (an English
+    // thousands separator, which Calc turns into a number) are numbers.
+    assert_eq!(value["forms"]["D"]["retained"][0]["quantity"], json!(9104));
+    assert_eq!(value["forms"]["D"]["retained"][2]["quantity"], json!(3275));
+    // `area_id` merged over the two mines of the first area: both are its.
+    assert_eq!(
+        value["forms"]["C"]["areas"][0]["mines"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(entry_text(&bytes, &sheet_entry(&bytes, "C.areas.mines"))
+        .contains(r#"<mergeCell ref="A3:A4"/>"#));
+    let report = Validator::new().validate_path(&path);
+    let got: Vec<(String, String, String)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let (sheet, cell, _) = cell_of(f);
+            (f.rule.clone(), f.pointer.clone(), format!("{sheet}!{cell}"))
+        })
+        .collect();
+    let want = [
+        // `29/04/2020` typed in an English Calc stays text.
+        ("schema/format", "/submitted_on", "Report!B9"),
+        // The row of area LKA-MUL-01 deleted from `C.areas`: its mines name
+        // no area, and the totals no longer add up.
+        ("input/unknown-parent", "/forms/C/areas", "C.areas.mines!A7"),
+        ("C03", "/forms/C/totals", "C!A7"),
+        ("C01", "/forms/C/totals/areas", "C!B7"),
+        ("C02", "/forms/C/totals/area_m2", "C!B8"),
+        // `6 420`: a space is not a thousands separator in English.
+        (
+            "schema/type",
+            "/forms/D/retained/1/quantity",
+            "D.retained!C4",
+        ),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(r, p, c)| (r.to_string(), p.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "{:#?}", report.findings);
+    let help = |rule: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .and_then(|f| f.help.clone())
+            .unwrap()
+    };
+    assert!(help("schema/format").contains("type it like `2019-12-31`"));
+    assert!(help("schema/type").contains("in digits only, without spaces or units"));
+    let orphans = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "input/unknown-parent")
+        .unwrap();
+    assert!(
+        orphans.message.contains("`LKA-MUL-01`"),
+        "{}",
+        orphans.message
+    );
+    // The workbook was read: the file is not counted as unreadable.
+    let mut summary = article7::report::Summary::default();
+    summary.add(&report);
+    assert_eq!((summary.unreadable, summary.errors), (0, 6));
+}

@@ -40,6 +40,17 @@ pub fn load(source: &Source) -> Ingested {
     }
 }
 
+/// Whether a finding with this code means the input was not read at all
+/// (no document came out of it). The other `input/*` findings (a duplicate
+/// key, an unknown sheet or column, rows naming no parent, …) leave a
+/// document that is validated as usual.
+pub fn means_unread(rule: &str) -> bool {
+    matches!(
+        rule,
+        "input/unreadable" | "input/unsupported" | "input/syntax" | "input/encrypted"
+    )
+}
+
 /// The finding for an input that is not well-formed in its format: the
 /// reader's own explanation (`detail`), where it is, and what to do. One
 /// constructor for every reader, so the finding is rendered in the user's
