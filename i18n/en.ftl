@@ -21,8 +21,11 @@ schema-const = { $field } must be `{ $expected }`; found { $found }
 schema-type = { $field } must be { $expected }; found { $found }
     .help = write { $expected }{ $quotes }{ $about }
 schema-type-quotes = { " " }without quotes
+schema-type-cell = { " " }in digits only, without spaces or units
 schema-format-date = { $field } must be a calendar date written YYYY-MM-DD; found { $found }
     .help = write it like `2019-12-31`
+schema-format-date-cell = { $field } must be a calendar date written YYYY-MM-DD; found { $found }
+    .help = type it like `2019-12-31`, which is read the same whatever the spreadsheet's language; `31/12/2019` is a date only for spreadsheets set to a language that writes dates that way, and otherwise stays text
 schema-format-email = { $field } must be an e-mail address; found { $found }
     .help = write it like `name@example.org`
 schema-format-other = { $field } is not a valid { $format }; found { $found }
@@ -68,6 +71,8 @@ input-unsupported = the file is neither JSON, XML nor an Excel workbook (.xlsx)
     .help = give the file a .json, .xml or .xlsx extension, or pass --input-format
 input-syntax = { $detail }
     .help = { $help }
+input-syntax-text = { $detail }
+    .help = { $help }
 input-duplicate-key = the key `{ $key }` appears { $times ->
         [2] twice
        *[other] { $times } times
@@ -78,8 +83,118 @@ input-duplicate-key-top = the top-level object
 input-number-precision = the number { $number } at { $pointer } is too large to be stored exactly
     .help = { $help }
 input-more-duplicates = { $count } more keys appear more than once in their object (not listed)
+    .help = { $help }
 input-more-numbers = { $count } more integers are too large to be stored exactly (not listed)
+    .help = { $help }
 the-top-level = the top level
+json-help-duplicate = keep one member with this key and delete or rename the others; programs disagree on which duplicate they keep, so the report could be read differently elsewhere
+json-help-big-number = numbers are stored with 64 bits, so this one would be silently rounded; check the figure for a typing error, and write identifiers or reference numbers as text in quotes
+input-help-big-number = numbers are stored with 64 bits, so this one would be silently rounded; check the figure for a typing error
+
+## XML reader
+xml-help-check = correct the XML at that position (an XML-aware editor highlights it); if the file came from another program, export it again
+xml-help-truncated = the file seems to be cut short: check that it was saved or downloaded completely
+xml-help-encoding = save the file as UTF-8 (in most editors: "Save as", encoding UTF-8) and declare `encoding="UTF-8"`, or leave the encoding out
+xml-help-duplicate = keep one element with this name and delete or rename the others; programs disagree on which duplicate they keep, so the report could be read differently elsewhere
+xml-help-right-file = check that the right file was given
+xml-nul = the file contains NUL characters (the first at line { $line }, column { $column })
+xml-help-nul = the file is probably not an XML text file (a binary file, UTF-16 saved without a byte-order mark, or a damaged download); export the report again as UTF-8 XML
+xml-more-problems = { $count } more problems of the same kinds (not listed)
+xml-more-duplicates = { $count } more elements repeat a member of their parent (not listed)
+    .help = { xml-help-duplicate }
+xml-empty = the XML is not well-formed: the file is empty, where a report was expected
+xml-help-empty = a report is an `<article7-report>` element: check that the right file was given and that it was saved completely
+xml-utf16-surrogate = the file is not valid { $encoding } text (an unpaired surrogate { $unit } at line { $line }, column { $column })
+xml-help-not-text = the file is damaged or not a text file; export the report again, preferably as UTF-8
+xml-utf16-half = the file is { $encoding } text (it starts with that byte-order mark) but ends in half a character
+xml-not-utf8 = the file is not valid UTF-8 text (invalid byte { $byte } at line { $line }, column { $column })
+xml-help-not-utf8 = save the file with UTF-8 encoding (in most editors: "Save as", encoding UTF-8); a file in another encoding such as Windows-1252 or Latin-1 must be converted
+xml-encoding = the file declares the encoding `{ $encoding }`; only UTF-8 and UTF-16 files are read
+xml-doctype = the file has a DOCTYPE declaration; DOCTYPE and entity definitions are not allowed in a report (nothing is expanded or fetched)
+xml-help-doctype = delete the `<!DOCTYPE …>` block; write special characters directly or as `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` or `&#NNN;`
+xml-too-many-nodes = the file has more than { $limit } XML nodes, far more than any report; it is not read
+xml-not-well-formed = the XML is not well-formed at line { $line }, column { $column }: { $what }
+xml-unclosed-root = the file ends before the root element is closed
+xml-only-white-space = the file holds only white space, where a report was expected
+xml-no-element = the file has no element, where a report was expected
+xml-end-tag = the end tag `</{ $actual }>` does not close the open element `<{ $expected }>`
+xml-unknown-entity = the entity `&{ $name };` is not defined (only `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and character references such as `&#233;` are)
+xml-help-entity = write the character itself, or a character reference
+xml-unknown-prefix = the namespace prefix `{ $prefix }:` is not declared
+xml-help-prefix = write the report's elements without a prefix, under `xmlns="urn:apmbc:article7:report:1"` on the root element
+xml-root = the root element must be `<{ $root }>` in the namespace `{ $namespace }`; found `<{ $found }>` { $where }
+xml-help-root = start the report with `<article7-report xmlns="urn:apmbc:article7:report:1">`
+xml-no-namespace = in no namespace
+xml-in-namespace = in the namespace `{ $namespace }`
+xml-root-element = the root element
+xml-too-deep = elements are nested too deeply (more than { $limit } levels)
+xml-help-too-deep = a report needs fewer than 10 levels; check that the right file was given
+xml-duplicate = the element `<{ $key }>` appears more than once in `<{ $parent }>` ({ $pointer }); only the last one is kept
+    .help = { xml-help-duplicate }
+xml-stray-text = the text `{ $text }` sits beside child elements in `<{ $parent }>`; an element holds either text or child elements, not both
+xml-help-stray-text = move the text into an element of its own (for example `<note>`), or delete it
+xml-foreign-element = the element `<{ $name }>` is { $where }; every element of a report must be in the namespace `{ $namespace }`
+xml-help-foreign-element = remove the element, or declare the report's namespace on it (`xmlns="urn:apmbc:article7:report:1"`); other vocabularies belong nowhere in a report
+xml-attribute = the attribute `{ $attribute }` on `<{ $element }>` is not part of the report model; values are written as elements
+xml-help-attribute = write it as a child element (`<{ $name }>…</{ $name }>`) if the model has such a field, under `<extensions>` if not, or delete it
+
+## Excel reader
+xlsx-help-resave = open the file in a spreadsheet program, check that it is the report, and save it again as an Excel Workbook (.xlsx)
+xlsx-reader-failed = the workbook could not be read: its content made the Excel reader fail
+xlsx-not-workbook = the file is not a readable Excel workbook: { $reason }
+xlsx-damaged-sheet = the workbook is damaged: the sheet `{ $sheet }` cannot be read ({ $reason })
+xlsx-too-many-cells = the workbook has more than { $limit } filled cells, more than a report can have
+xlsx-legacy = the file is an Excel 97-2003 workbook (.xls) or another OLE document, not an .xlsx workbook
+xlsx-help-legacy = open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)
+xlsx-too-large = the workbook is { $size } bytes, more than the { $limit } bytes a report workbook may have
+xlsx-not-zip = the file is not an Excel workbook: an .xlsx file is a ZIP archive, and this one is not
+xlsx-damaged-zip = the workbook is damaged: its ZIP archive cannot be opened ({ $reason })
+xlsx-damaged-entry = the workbook is damaged: entry { $entry } of its archive cannot be read ({ $reason })
+xlsx-refused = the workbook is refused: { $why } (a ZIP bomb or a damaged file)
+xlsx-help-refused = a report workbook is small; save the report again from a spreadsheet program, without embedded files
+xlsx-about-entries = the archive lists about { $count } entries, more than the { $limit } a workbook may have
+xlsx-entries = the archive has { $count } entries, more than the { $limit } a workbook may have
+xlsx-entry-inflates = the archive entry `{ $entry }` would inflate from { $packed } to { $size } bytes
+xlsx-total-inflates = the archive would inflate to more than { $limit } bytes
+xlsx-encrypted = the workbook is password-protected (encrypted), so it cannot be read
+    .help = open it, remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password), save it and validate it again
+xlsx-unknown-sheet = the sheet `{ $sheet }` is not part of the report layout, so nothing on it is read
+    .help = { $suggestion }rename it to one of the report's sheets, or move it out of the workbook. The sheets are: { $sheets }
+xlsx-value-without-key = cell B{ $row } of sheet `{ $sheet }` holds `{ $value }` but cell A{ $row } has no key, so the value is not read
+    .help = write the value's key in column A, or delete the value
+xlsx-column-without-key = column { $column } of sheet `{ $sheet }` holds values (`{ $value }` in { $cell }) but has no key in its header row, so it is not read
+    .help = write the column's key in { $header }, or delete the column
+xlsx-duplicate-row = the key `{ $key }` appears twice on sheet `{ $sheet }` ({ $first } and { $second })
+    .help = keep one row for `{ $key }`; only the last one is read
+xlsx-duplicate-column = the key `{ $key }` appears twice on sheet `{ $sheet }` ({ $first } and { $second })
+    .help = keep one column for `{ $key }`; only the first one is read
+xlsx-unknown-parent = { $rows ->
+        [one] row { $first } of sheet `{ $sheet }` names
+       *[other] { $rows } rows ({ $first } to { $last }) of sheet `{ $sheet }` name
+    } `{ $key }` in `{ $column }`, but no row of `{ $parent }` has that { $by ->
+        [id] id
+       *[position] position
+    }; { $rows ->
+        [one] it is
+       *[other] they are
+    } not read
+    .help = write in `{ $column }` the { $by ->
+        [id] id
+       *[position] 1-based position
+    } of a row of `{ $parent }`
+xlsx-rows-without-parent = { $rows ->
+        [one] row { $first } of sheet `{ $sheet }` names no parent in `{ $column }`, so it belongs to no row of `{ $parent }` and is not read
+       *[other] { $rows } rows ({ $first } to { $last }) of sheet `{ $sheet }` name no parent in `{ $column }`, so they belong to no row of `{ $parent }` and are not read
+    }
+    .help = write in `{ $column }` the { $by ->
+        [id] id
+       *[position] 1-based position
+    } of a row of `{ $parent }`
+xlsx-unknown-column = the column `{ $header }` of sheet `{ $sheet }` is not a field the report model knows here; { $empty ->
+        [yes] it is empty
+       *[no] its values are not read
+    }
+    .help = { $suggestion }rename the header in { $cell } to one of the sheet's keys ({ $keys }), or delete the column
 
 ## Rules
 rule-failed-to-run = rule { $id } ({ $name }) could not be evaluated here: { $error }
@@ -107,3 +222,6 @@ basis = basis
 row = row
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }
 column = column
+at-text = at { $file }:{ $line }:{ $column }
+in-file = in { $file }
+here = here

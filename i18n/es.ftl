@@ -19,8 +19,11 @@ schema-const = { $field } debe ser `{ $expected }`; se encontró { $found }
 schema-type = { $field } debe ser { $expected }; se encontró { $found }
     .help = escriba { $expected }{ $quotes }{ $about }
 schema-type-quotes = { " " }sin comillas
+schema-type-cell = { " " }solo con cifras, sin espacios ni unidades
 schema-format-date = { $field } debe ser una fecha del calendario escrita AAAA-MM-DD; se encontró { $found }
     .help = escríbala como `2019-12-31`
+schema-format-date-cell = { $field } debe ser una fecha del calendario escrita AAAA-MM-DD; se encontró { $found }
+    .help = escríbala como `2019-12-31`, que se lee igual sea cual sea el idioma de la hoja de cálculo; `31/12/2019` solo es una fecha para una hoja de cálculo configurada en un idioma que escribe así las fechas y, si no, queda como texto
 schema-format-email = { $field } debe ser una dirección de correo electrónico; se encontró { $found }
     .help = escríbala como `nombre@example.org`
 schema-format-other = { $field } no es un { $format } válido; se encontró { $found }
@@ -64,7 +67,9 @@ input-unreadable = no se pudo leer el archivo: { $reason }
     .help = compruebe que el archivo existe, que se puede leer y que es un informe
 input-unsupported = el archivo no es JSON, ni XML, ni un libro de Excel (.xlsx)
     .help = dé al archivo la extensión .json, .xml o .xlsx, o utilice --input-format
-input-syntax = el archivo no está bien formado ({ $detail })
+input-syntax = { $detail }
+    .help = { $help }
+input-syntax-text = el archivo no está bien formado ({ $detail })
     .help = corrija el archivo en el lugar indicado, o vuelva a exportarlo desde la herramienta que lo produjo
 input-duplicate-key = la clave `{ $key }` aparece { $times ->
         [2] dos veces
@@ -76,8 +81,118 @@ input-duplicate-key-top = el objeto de primer nivel
 input-number-precision = el número { $number } en { $pointer } es demasiado grande para guardarse con exactitud
     .help = compruebe este número: ningún dato de un informe es tan grande
 input-more-duplicates = otras { $count } claves aparecen más de una vez en su objeto (no se enumeran)
+    .help = { $help }
 input-more-numbers = otros { $count } números enteros son demasiado grandes para guardarse con exactitud (no se enumeran)
+    .help = { $help }
 the-top-level = la raíz
+json-help-duplicate = conserve un solo miembro con esta clave y elimine o cambie el nombre de los demás; no todos los programas conservan el mismo duplicado, por lo que el informe podría leerse de otra manera en otro lugar
+json-help-big-number = los números se guardan con 64 bits, por lo que este se redondearía sin aviso; compruebe que la cifra no tenga un error de escritura y escriba los identificadores y números de referencia como texto entre comillas
+input-help-big-number = los números se guardan con 64 bits, por lo que este se redondearía sin aviso; compruebe que la cifra no tenga un error de escritura
+
+## Lector XML
+xml-help-check = corrija el XML en esa posición (un editor que reconozca XML la resalta); si el archivo procede de otro programa, expórtelo de nuevo
+xml-help-truncated = el archivo parece estar incompleto: compruebe que se guardó o se descargó por completo
+xml-help-encoding = guarde el archivo en UTF-8 (en la mayoría de los editores: «Guardar como», codificación UTF-8) y declare `encoding="UTF-8"`, o no declare ninguna codificación
+xml-help-duplicate = conserve un solo elemento con este nombre y elimine o cambie el nombre de los demás; no todos los programas conservan el mismo duplicado, por lo que el informe podría leerse de otra manera en otro lugar
+xml-help-right-file = compruebe que se trata del archivo correcto
+xml-nul = el archivo contiene caracteres NUL (el primero en la línea { $line }, columna { $column })
+xml-help-nul = probablemente el archivo no es un archivo de texto XML (un archivo binario, un archivo UTF-16 guardado sin marca de orden de bytes o una descarga dañada); exporte de nuevo el informe como XML en UTF-8
+xml-more-problems = otros { $count } problemas del mismo tipo (no se enumeran)
+xml-more-duplicates = otros { $count } elementos repiten un miembro de su elemento padre (no se enumeran)
+    .help = { xml-help-duplicate }
+xml-empty = el XML no está bien formado: el archivo está vacío, cuando se esperaba un informe
+xml-help-empty = un informe es un elemento `<article7-report>`: compruebe que se trata del archivo correcto y que se guardó por completo
+xml-utf16-surrogate = el archivo no es un texto { $encoding } válido (sustituto no emparejado { $unit } en la línea { $line }, columna { $column })
+xml-help-not-text = el archivo está dañado o no es un archivo de texto; exporte de nuevo el informe, preferiblemente en UTF-8
+xml-utf16-half = el archivo es texto { $encoding } (empieza con esa marca de orden de bytes) pero termina con medio carácter
+xml-not-utf8 = el archivo no es un texto UTF-8 válido (byte no válido { $byte } en la línea { $line }, columna { $column })
+xml-help-not-utf8 = guarde el archivo con codificación UTF-8 (en la mayoría de los editores: «Guardar como», codificación UTF-8); un archivo en otra codificación, como Windows-1252 o Latin-1, debe convertirse
+xml-encoding = el archivo declara la codificación `{ $encoding }`; solo se leen archivos UTF-8 y UTF-16
+xml-doctype = el archivo tiene una declaración DOCTYPE; las declaraciones DOCTYPE y las definiciones de entidades no se admiten en un informe (no se expande ni se descarga nada)
+xml-help-doctype = elimine el bloque `<!DOCTYPE …>`; escriba los caracteres especiales directamente o como `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` o `&#NNN;`
+xml-too-many-nodes = el archivo tiene más de { $limit } nodos XML, muchos más que cualquier informe; no se lee
+xml-not-well-formed = el XML no está bien formado en la línea { $line }, columna { $column }: { $what }
+xml-unclosed-root = el archivo termina antes de que se cierre el elemento raíz
+xml-only-white-space = el archivo solo contiene espacios en blanco, cuando se esperaba un informe
+xml-no-element = el archivo no tiene ningún elemento, cuando se esperaba un informe
+xml-end-tag = la etiqueta de cierre `</{ $actual }>` no cierra el elemento abierto `<{ $expected }>`
+xml-unknown-entity = la entidad `&{ $name };` no está definida (solo lo están `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` y las referencias de carácter como `&#233;`)
+xml-help-entity = escriba el propio carácter o una referencia de carácter
+xml-unknown-prefix = el prefijo de espacio de nombres `{ $prefix }:` no está declarado
+xml-help-prefix = escriba los elementos del informe sin prefijo, bajo `xmlns="urn:apmbc:article7:report:1"` en el elemento raíz
+xml-root = el elemento raíz debe ser `<{ $root }>` en el espacio de nombres `{ $namespace }`; se encontró `<{ $found }>` { $where }
+xml-help-root = empiece el informe con `<article7-report xmlns="urn:apmbc:article7:report:1">`
+xml-no-namespace = fuera de todo espacio de nombres
+xml-in-namespace = en el espacio de nombres `{ $namespace }`
+xml-root-element = el elemento raíz
+xml-too-deep = los elementos están anidados a demasiada profundidad (más de { $limit } niveles)
+xml-help-too-deep = un informe necesita menos de 10 niveles; compruebe que se trata del archivo correcto
+xml-duplicate = el elemento `<{ $key }>` aparece más de una vez en `<{ $parent }>` ({ $pointer }); solo se conserva el último
+    .help = { xml-help-duplicate }
+xml-stray-text = el texto `{ $text }` está junto a elementos hijos en `<{ $parent }>`; un elemento contiene texto o elementos hijos, pero no ambas cosas
+xml-help-stray-text = traslade el texto a un elemento propio (por ejemplo `<note>`) o elimínelo
+xml-foreign-element = el elemento `<{ $name }>` está { $where }; todos los elementos de un informe deben estar en el espacio de nombres `{ $namespace }`
+xml-help-foreign-element = elimine el elemento o declare en él el espacio de nombres del informe (`xmlns="urn:apmbc:article7:report:1"`); otros vocabularios no tienen cabida en un informe
+xml-attribute = el atributo `{ $attribute }` de `<{ $element }>` no forma parte del modelo de informe; los valores se escriben como elementos
+xml-help-attribute = escríbalo como elemento hijo (`<{ $name }>…</{ $name }>`) si el modelo tiene ese campo, dentro de `<extensions>` si no lo tiene, o elimínelo
+
+## Lector de Excel
+xlsx-help-resave = abra el archivo en una hoja de cálculo, compruebe que es el informe y guárdelo de nuevo como Libro de Excel (.xlsx)
+xlsx-reader-failed = no se pudo leer el libro: su contenido hizo fallar al lector de Excel
+xlsx-not-workbook = el archivo no es un libro de Excel legible: { $reason }
+xlsx-damaged-sheet = el libro está dañado: no se puede leer la hoja `{ $sheet }` ({ $reason })
+xlsx-too-many-cells = el libro tiene más de { $limit } celdas con contenido, más de las que puede tener un informe
+xlsx-legacy = el archivo es un libro de Excel 97-2003 (.xls) u otro documento OLE, no un libro .xlsx
+xlsx-help-legacy = ábralo en Excel o LibreOffice y guárdelo como Libro de Excel (.xlsx)
+xlsx-too-large = el libro ocupa { $size } bytes, más de los { $limit } bytes que puede tener un libro de informe
+xlsx-not-zip = el archivo no es un libro de Excel: un archivo .xlsx es un archivo ZIP, y este no lo es
+xlsx-damaged-zip = el libro está dañado: no se puede abrir su archivo ZIP ({ $reason })
+xlsx-damaged-entry = el libro está dañado: no se puede leer la entrada { $entry } de su archivo comprimido ({ $reason })
+xlsx-refused = se rechaza el libro: { $why } (una bomba ZIP o un archivo dañado)
+xlsx-help-refused = un libro de informe es pequeño; guarde de nuevo el informe desde una hoja de cálculo, sin archivos incrustados
+xlsx-about-entries = el archivo comprimido declara unas { $count } entradas, más de las { $limit } que puede tener un libro
+xlsx-entries = el archivo comprimido tiene { $count } entradas, más de las { $limit } que puede tener un libro
+xlsx-entry-inflates = la entrada `{ $entry }` del archivo comprimido pasaría de { $packed } a { $size } bytes al descomprimirse
+xlsx-total-inflates = el archivo comprimido ocuparía más de { $limit } bytes al descomprimirse
+xlsx-encrypted = el libro está protegido con contraseña (cifrado), por lo que no se puede leer
+    .help = ábralo, quite la contraseña (en Excel: Archivo > Información > Proteger libro > Cifrar con contraseña), guárdelo y valídelo de nuevo
+xlsx-unknown-sheet = la hoja `{ $sheet }` no forma parte de la estructura del informe, por lo que no se lee nada de ella
+    .help = { $suggestion }póngale el nombre de una de las hojas del informe o sáquela del libro. Las hojas son: { $sheets }
+xlsx-value-without-key = la celda B{ $row } de la hoja `{ $sheet }` contiene `{ $value }` pero la celda A{ $row } no tiene clave, por lo que el valor no se lee
+    .help = escriba la clave del valor en la columna A o elimine el valor
+xlsx-column-without-key = la columna { $column } de la hoja `{ $sheet }` contiene valores (`{ $value }` en { $cell }) pero no tiene clave en su fila de encabezado, por lo que no se lee
+    .help = escriba la clave de la columna en { $header } o elimine la columna
+xlsx-duplicate-row = la clave `{ $key }` aparece dos veces en la hoja `{ $sheet }` ({ $first } y { $second })
+    .help = conserve una sola fila para `{ $key }`; solo se lee la última
+xlsx-duplicate-column = la clave `{ $key }` aparece dos veces en la hoja `{ $sheet }` ({ $first } y { $second })
+    .help = conserve una sola columna para `{ $key }`; solo se lee la primera
+xlsx-unknown-parent = { $rows ->
+        [one] la fila { $first } de la hoja `{ $sheet }` indica
+       *[other] { $rows } filas ({ $first } a { $last }) de la hoja `{ $sheet }` indican
+    } `{ $key }` en `{ $column }`, pero ninguna fila de `{ $parent }` tiene { $by ->
+        [id] ese identificador
+       *[position] esa posición
+    }; { $rows ->
+        [one] no se lee
+       *[other] no se leen
+    }
+    .help = escriba en `{ $column }` { $by ->
+        [id] el identificador
+       *[position] la posición (contando desde 1)
+    } de una fila de `{ $parent }`
+xlsx-rows-without-parent = { $rows ->
+        [one] la fila { $first } de la hoja `{ $sheet }` no indica ningún elemento padre en `{ $column }`, por lo que no pertenece a ninguna fila de `{ $parent }` y no se lee
+       *[other] { $rows } filas ({ $first } a { $last }) de la hoja `{ $sheet }` no indican ningún elemento padre en `{ $column }`, por lo que no pertenecen a ninguna fila de `{ $parent }` y no se leen
+    }
+    .help = escriba en `{ $column }` { $by ->
+        [id] el identificador
+       *[position] la posición (contando desde 1)
+    } de una fila de `{ $parent }`
+xlsx-unknown-column = la columna `{ $header }` de la hoja `{ $sheet }` no es un campo que el modelo de informe conozca aquí; { $empty ->
+        [yes] está vacía
+       *[no] sus valores no se leen
+    }
+    .help = { $suggestion }cambie el encabezado de { $cell } por una de las claves de la hoja ({ $keys }) o elimine la columna
 
 ## Reglas
 rule-failed-to-run = la regla { $id } ({ $name }) no pudo evaluarse aquí: { $error }
@@ -105,3 +220,6 @@ basis = fundamento
 row = fila
 at-cell = en { $file } › hoja { $sheet }, celda { $cell }
 column = columna
+at-text = en { $file }:{ $line }:{ $column }
+in-file = en { $file }
+here = aquí

@@ -19,8 +19,11 @@ schema-const = { $field } doit valoir `{ $expected }` ; trouvé { $found }
 schema-type = { $field } doit être { $expected } ; trouvé { $found }
     .help = écrivez { $expected }{ $quotes }{ $about }
 schema-type-quotes = { " " }sans guillemets
+schema-type-cell = { " " }en chiffres seulement, sans espaces ni unités
 schema-format-date = { $field } doit être une date du calendrier écrite AAAA-MM-JJ ; trouvé { $found }
     .help = écrivez-la comme `2019-12-31`
+schema-format-date-cell = { $field } doit être une date du calendrier écrite AAAA-MM-JJ ; trouvé { $found }
+    .help = saisissez-la comme `2019-12-31`, forme lue de la même façon quelle que soit la langue du tableur ; `31/12/2019` n'est une date que pour un tableur réglé sur une langue qui écrit les dates ainsi, et reste sinon du texte
 schema-format-email = { $field } doit être une adresse électronique ; trouvé { $found }
     .help = écrivez-la comme `nom@example.org`
 schema-format-other = { $field } n'est pas un { $format } valide ; trouvé { $found }
@@ -64,7 +67,9 @@ input-unreadable = le fichier n'a pas pu être lu : { $reason }
     .help = vérifiez que le fichier existe, qu'il est lisible et qu'il s'agit bien d'un rapport
 input-unsupported = le fichier n'est ni du JSON, ni du XML, ni un classeur Excel (.xlsx)
     .help = donnez au fichier l'extension .json, .xml ou .xlsx, ou utilisez --input-format
-input-syntax = le fichier n'est pas bien formé ({ $detail })
+input-syntax = { $detail }
+    .help = { $help }
+input-syntax-text = le fichier n'est pas bien formé ({ $detail })
     .help = corrigez le fichier à l'endroit indiqué, ou exportez-le de nouveau depuis l'outil qui l'a produit
 input-duplicate-key = la clé `{ $key }` apparaît { $times ->
         [2] deux fois
@@ -76,8 +81,118 @@ input-duplicate-key-top = l'objet de premier niveau
 input-number-precision = le nombre { $number } à { $pointer } est trop grand pour être enregistré exactement
     .help = vérifiez ce nombre : aucune donnée d'un rapport n'est aussi grande
 input-more-duplicates = { $count } autres clés apparaissent plus d'une fois dans leur objet (non listées)
+    .help = { $help }
 input-more-numbers = { $count } autres nombres entiers sont trop grands pour être enregistrés exactement (non listés)
+    .help = { $help }
 the-top-level = la racine
+json-help-duplicate = ne gardez qu'un membre portant cette clé et supprimez ou renommez les autres ; les programmes ne retiennent pas tous le même doublon, si bien que le rapport pourrait être lu différemment ailleurs
+json-help-big-number = les nombres sont stockés sur 64 bits, si bien que celui-ci serait arrondi sans avertissement ; vérifiez qu'il ne s'agit pas d'une faute de frappe, et écrivez les identifiants et numéros de référence comme du texte entre guillemets
+input-help-big-number = les nombres sont stockés sur 64 bits, si bien que celui-ci serait arrondi sans avertissement ; vérifiez qu'il ne s'agit pas d'une faute de frappe
+
+## Lecteur XML
+xml-help-check = corrigez le XML à cet endroit (un éditeur qui connaît le XML le met en évidence) ; si le fichier vient d'un autre programme, exportez-le à nouveau
+xml-help-truncated = le fichier semble tronqué : vérifiez qu'il a été enregistré ou téléchargé en entier
+xml-help-encoding = enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous », codage UTF-8) et déclarez `encoding="UTF-8"`, ou ne déclarez aucun codage
+xml-help-duplicate = ne gardez qu'un élément portant ce nom et supprimez ou renommez les autres ; les programmes ne retiennent pas tous le même doublon, si bien que le rapport pourrait être lu différemment ailleurs
+xml-help-right-file = vérifiez qu'il s'agit du bon fichier
+xml-nul = le fichier contient des caractères NUL (le premier à la ligne { $line }, colonne { $column })
+xml-help-nul = le fichier n'est probablement pas un fichier texte XML (fichier binaire, UTF-16 enregistré sans indicateur d'ordre des octets, ou téléchargement endommagé) ; exportez à nouveau le rapport en XML UTF-8
+xml-more-problems = { $count } autres problèmes du même type (non détaillés)
+xml-more-duplicates = { $count } autres éléments répètent un membre de leur parent (non détaillés)
+    .help = { xml-help-duplicate }
+xml-empty = le XML est mal formé : le fichier est vide, alors qu'un rapport était attendu
+xml-help-empty = un rapport est un élément `<article7-report>` : vérifiez qu'il s'agit du bon fichier et qu'il a été enregistré en entier
+xml-utf16-surrogate = le fichier n'est pas un texte { $encoding } valide (seizet d'indirection isolé { $unit } à la ligne { $line }, colonne { $column })
+xml-help-not-text = le fichier est endommagé ou n'est pas un fichier texte ; exportez à nouveau le rapport, de préférence en UTF-8
+xml-utf16-half = le fichier est un texte { $encoding } (il commence par cet indicateur d'ordre des octets) mais se termine par un demi-caractère
+xml-not-utf8 = le fichier n'est pas un texte UTF-8 valide (octet invalide { $byte } à la ligne { $line }, colonne { $column })
+xml-help-not-utf8 = enregistrez le fichier avec le codage UTF-8 (dans la plupart des éditeurs : « Enregistrer sous », codage UTF-8) ; un fichier dans un autre codage, comme Windows-1252 ou Latin-1, doit être converti
+xml-encoding = le fichier déclare le codage `{ $encoding }` ; seuls les fichiers UTF-8 et UTF-16 sont lus
+xml-doctype = le fichier contient une déclaration DOCTYPE ; les déclarations DOCTYPE et les définitions d'entités ne sont pas admises dans un rapport (rien n'est développé ni téléchargé)
+xml-help-doctype = supprimez le bloc `<!DOCTYPE …>` ; écrivez les caractères spéciaux tels quels ou sous la forme `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` ou `&#NNN;`
+xml-too-many-nodes = le fichier compte plus de { $limit } nœuds XML, bien plus qu'aucun rapport ; il n'est pas lu
+xml-not-well-formed = le XML est mal formé à la ligne { $line }, colonne { $column } : { $what }
+xml-unclosed-root = le fichier se termine avant la fermeture de l'élément racine
+xml-only-white-space = le fichier ne contient que des blancs, alors qu'un rapport était attendu
+xml-no-element = le fichier ne contient aucun élément, alors qu'un rapport était attendu
+xml-end-tag = la balise de fin `</{ $actual }>` ne ferme pas l'élément ouvert `<{ $expected }>`
+xml-unknown-entity = l'entité `&{ $name };` n'est pas définie (seules le sont `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` et les références de caractère comme `&#233;`)
+xml-help-entity = écrivez le caractère lui-même, ou une référence de caractère
+xml-unknown-prefix = le préfixe d'espace de noms `{ $prefix }:` n'est pas déclaré
+xml-help-prefix = écrivez les éléments du rapport sans préfixe, sous `xmlns="urn:apmbc:article7:report:1"` placé sur l'élément racine
+xml-root = l'élément racine doit être `<{ $root }>` dans l'espace de noms `{ $namespace }` ; trouvé `<{ $found }>` { $where }
+xml-help-root = commencez le rapport par `<article7-report xmlns="urn:apmbc:article7:report:1">`
+xml-no-namespace = hors de tout espace de noms
+xml-in-namespace = dans l'espace de noms `{ $namespace }`
+xml-root-element = l'élément racine
+xml-too-deep = les éléments sont imbriqués trop profondément (plus de { $limit } niveaux)
+xml-help-too-deep = un rapport compte moins de 10 niveaux ; vérifiez qu'il s'agit du bon fichier
+xml-duplicate = l'élément `<{ $key }>` figure plus d'une fois dans `<{ $parent }>` ({ $pointer }) ; seul le dernier est conservé
+    .help = { xml-help-duplicate }
+xml-stray-text = le texte `{ $text }` se trouve à côté d'éléments enfants dans `<{ $parent }>` ; un élément contient soit du texte, soit des éléments enfants, mais pas les deux
+xml-help-stray-text = placez le texte dans un élément distinct (par exemple `<note>`), ou supprimez-le
+xml-foreign-element = l'élément `<{ $name }>` est { $where } ; tous les éléments d'un rapport doivent appartenir à l'espace de noms `{ $namespace }`
+xml-help-foreign-element = supprimez l'élément, ou déclarez sur lui l'espace de noms du rapport (`xmlns="urn:apmbc:article7:report:1"`) ; les autres vocabulaires n'ont pas leur place dans un rapport
+xml-attribute = l'attribut `{ $attribute }` de `<{ $element }>` ne fait pas partie du modèle de rapport ; les valeurs s'écrivent sous forme d'éléments
+xml-help-attribute = écrivez-le comme élément enfant (`<{ $name }>…</{ $name }>`) si le modèle prévoit ce champ, sous `<extensions>` dans le cas contraire, ou supprimez-le
+
+## Lecteur Excel
+xlsx-help-resave = ouvrez le fichier dans un tableur, vérifiez qu'il s'agit bien du rapport et enregistrez-le à nouveau au format Classeur Excel (.xlsx)
+xlsx-reader-failed = le classeur n'a pas pu être lu : son contenu a fait échouer le lecteur Excel
+xlsx-not-workbook = le fichier n'est pas un classeur Excel lisible : { $reason }
+xlsx-damaged-sheet = le classeur est endommagé : la feuille `{ $sheet }` ne peut pas être lue ({ $reason })
+xlsx-too-many-cells = le classeur compte plus de { $limit } cellules remplies, davantage qu'un rapport ne peut en avoir
+xlsx-legacy = le fichier est un classeur Excel 97-2003 (.xls) ou un autre document OLE, et non un classeur .xlsx
+xlsx-help-legacy = ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Classeur Excel (.xlsx)
+xlsx-too-large = le classeur pèse { $size } octets, plus que les { $limit } octets admis pour un classeur de rapport
+xlsx-not-zip = le fichier n'est pas un classeur Excel : un fichier .xlsx est une archive ZIP, et celui-ci n'en est pas une
+xlsx-damaged-zip = le classeur est endommagé : son archive ZIP ne peut pas être ouverte ({ $reason })
+xlsx-damaged-entry = le classeur est endommagé : l'entrée { $entry } de son archive ne peut pas être lue ({ $reason })
+xlsx-refused = le classeur est refusé : { $why } (bombe ZIP ou fichier endommagé)
+xlsx-help-refused = un classeur de rapport est de petite taille ; enregistrez à nouveau le rapport depuis un tableur, sans fichiers incorporés
+xlsx-about-entries = l'archive annonce environ { $count } entrées, plus que les { $limit } qu'un classeur peut contenir
+xlsx-entries = l'archive compte { $count } entrées, plus que les { $limit } qu'un classeur peut contenir
+xlsx-entry-inflates = l'entrée d'archive `{ $entry }` passerait de { $packed } à { $size } octets une fois décompressée
+xlsx-total-inflates = l'archive occuperait plus de { $limit } octets une fois décompressée
+xlsx-encrypted = le classeur est protégé par un mot de passe (chiffré) ; il ne peut donc pas être lu
+    .help = ouvrez-le, retirez le mot de passe (dans Excel : Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe), enregistrez-le et validez-le à nouveau
+xlsx-unknown-sheet = la feuille `{ $sheet }` ne fait pas partie de la structure du rapport ; rien de ce qu'elle contient n'est lu
+    .help = { $suggestion }donnez-lui le nom de l'une des feuilles du rapport, ou retirez-la du classeur. Les feuilles sont : { $sheets }
+xlsx-value-without-key = la cellule B{ $row } de la feuille `{ $sheet }` contient `{ $value }` mais la cellule A{ $row } n'a pas de clé ; la valeur n'est donc pas lue
+    .help = écrivez la clé de la valeur dans la colonne A, ou supprimez la valeur
+xlsx-column-without-key = la colonne { $column } de la feuille `{ $sheet }` contient des valeurs (`{ $value }` en { $cell }) mais n'a pas de clé dans sa ligne d'en-tête ; elle n'est donc pas lue
+    .help = écrivez la clé de la colonne en { $header }, ou supprimez la colonne
+xlsx-duplicate-row = la clé `{ $key }` figure deux fois sur la feuille `{ $sheet }` ({ $first } et { $second })
+    .help = ne gardez qu'une ligne pour `{ $key }` ; seule la dernière est lue
+xlsx-duplicate-column = la clé `{ $key }` figure deux fois sur la feuille `{ $sheet }` ({ $first } et { $second })
+    .help = ne gardez qu'une colonne pour `{ $key }` ; seule la première est lue
+xlsx-unknown-parent = { $rows ->
+        [one] la ligne { $first } de la feuille `{ $sheet }` indique
+       *[other] { $rows } lignes ({ $first } à { $last }) de la feuille `{ $sheet }` indiquent
+    } `{ $key }` dans `{ $column }`, mais aucune ligne de `{ $parent }` n'a { $by ->
+        [id] cet identifiant
+       *[position] cette position
+    } ; { $rows ->
+        [one] elle n'est pas lue
+       *[other] elles ne sont pas lues
+    }
+    .help = écrivez dans `{ $column }` { $by ->
+        [id] l'identifiant
+       *[position] la position (à partir de 1)
+    } d'une ligne de `{ $parent }`
+xlsx-rows-without-parent = { $rows ->
+        [one] la ligne { $first } de la feuille `{ $sheet }` n'indique aucun parent dans `{ $column }` ; elle ne se rattache donc à aucune ligne de `{ $parent }` et n'est pas lue
+       *[other] { $rows } lignes ({ $first } à { $last }) de la feuille `{ $sheet }` n'indiquent aucun parent dans `{ $column }` ; elles ne se rattachent donc à aucune ligne de `{ $parent }` et ne sont pas lues
+    }
+    .help = écrivez dans `{ $column }` { $by ->
+        [id] l'identifiant
+       *[position] la position (à partir de 1)
+    } d'une ligne de `{ $parent }`
+xlsx-unknown-column = la colonne `{ $header }` de la feuille `{ $sheet }` n'est pas un champ connu du modèle de rapport à cet endroit ; { $empty ->
+        [yes] elle est vide
+       *[no] ses valeurs ne sont pas lues
+    }
+    .help = { $suggestion }remplacez l'en-tête de { $cell } par l'une des clés de la feuille ({ $keys }), ou supprimez la colonne
 
 ## Règles
 rule-failed-to-run = la règle { $id } ({ $name }) n'a pas pu être évaluée ici : { $error }
@@ -105,3 +220,6 @@ basis = fondement
 row = ligne
 at-cell = dans { $file } › feuille { $sheet }, cellule { $cell }
 column = colonne
+at-text = dans { $file }:{ $line }:{ $column }
+in-file = dans { $file }
+here = ici

@@ -223,6 +223,53 @@ mod tests {
         }
     }
 
+    /// Every message id written in the code (a string literal such as
+    /// `"xlsx-unknown-sheet"`, `"xml-help-check"`, `"schema-type"`) is in the
+    /// catalogue; the test above then finds it in every language.
+    #[test]
+    fn every_message_id_in_the_code_is_in_the_catalogue() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    rust_files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let english = entries(SOURCES[0].1);
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let prefixes = [
+            "xml-", "xlsx-", "json-", "input-", "schema-", "type-", "found-",
+        ];
+        let mut seen = 0;
+        for file in files {
+            let code = std::fs::read_to_string(&file).unwrap();
+            for (i, literal) in code.split('"').enumerate() {
+                let is_id = i % 2 == 1
+                    && prefixes.iter().any(|p| literal.starts_with(p))
+                    && !literal.ends_with('-')
+                    && literal
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                if is_id {
+                    seen += 1;
+                    assert!(
+                        english.iter().any(|e| e == literal),
+                        "{}: `{literal}` is not in i18n/en.ftl",
+                        file.display()
+                    );
+                }
+            }
+        }
+        assert!(seen > 80, "only {seen} ids found");
+    }
+
     #[test]
     fn renders_with_plurals_and_arguments() {
         let key = MessageKey::new("summary")

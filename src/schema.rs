@@ -4,6 +4,7 @@
 use crate::diagnostics::{escape_pointer_token, pointer_tokens, Diagnostic, Severity};
 use crate::i18n::{Arg, MessageKey};
 use crate::model::Document;
+use crate::source::Format;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
@@ -93,6 +94,11 @@ impl ReportSchema {
             } else {
                 doc.locate(&f.pointer)
             };
+        }
+        if doc.format == Format::Xlsx {
+            for f in &mut out.findings {
+                in_spreadsheet_words(f);
+            }
         }
         out
     }
@@ -422,6 +428,33 @@ fn kebab(keyword: &str) -> String {
         }
     }
     out
+}
+
+/// Spreadsheet users type into cells: there are no quotes to take off a
+/// number, and whether a typed date becomes a date depends on how it is
+/// typed. The help says so for findings on a workbook.
+fn in_spreadsheet_words(f: &mut Diagnostic) {
+    let Some(key) = f.key.as_mut() else { return };
+    match key.id {
+        "schema-format-date" => key.id = "schema-format-date-cell",
+        "schema-type" => {
+            let mut changed = false;
+            for (name, arg) in &mut key.args {
+                if *name == "quotes"
+                    && matches!(arg, Arg::Message(m) if m.id == "schema-type-quotes")
+                {
+                    *arg = MessageKey::new("schema-type-cell").into();
+                    changed = true;
+                }
+            }
+            if !changed {
+                return;
+            }
+        }
+        _ => return,
+    }
+    f.message = crate::i18n::text("en", key);
+    f.help = crate::i18n::render("en", key, Some("help"));
 }
 
 #[cfg(test)]

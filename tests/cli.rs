@@ -113,6 +113,84 @@ fn unreadable_and_unsupported_inputs_are_findings_not_crashes() {
         .any(|f| f["rule"] == "schema/required"));
 }
 
+/// A workbook with reader findings (rows naming no parent) was still read:
+/// the summary does not count it as a file that could not be read.
+#[test]
+fn reader_findings_on_a_read_workbook_do_not_make_it_unreadable() {
+    let (code, out) = stdout(&[
+        "validate",
+        "fixtures/ingest/xlsx/libreoffice-hand-edits.xlsx",
+        "--quiet",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "1 file checked: 6 errors, 0 warnings, 0 infos\n");
+}
+
+/// The readers' own findings come out in the language asked for, like
+/// every other message: an XML file with a DOCTYPE, a workbook with a
+/// sheet the layout does not know.
+#[test]
+fn reader_findings_are_in_french_with_lang_fr() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("rapport.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write(0, 0, "à faire")
+        .unwrap();
+    wb.save(&xlsx).unwrap();
+    let out = article7()
+        .args([
+            "validate",
+            "--lang",
+            "fr",
+            "fixtures/ingest/xml/external-dtd.xml",
+        ])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for french in [
+        "le fichier contient une déclaration DOCTYPE ; les déclarations DOCTYPE et les \
+         définitions d'entités ne sont pas admises dans un rapport",
+        "supprimez le bloc `<!DOCTYPE …>`",
+        "dans fixtures/ingest/xml/external-dtd.xml:2:1",
+        "la feuille `Notes` ne fait pas partie de la structure du rapport ; rien de ce qu'elle \
+         contient n'est lu",
+        "donnez-lui le nom de l'une des feuilles du rapport",
+        "› feuille Notes, cellule A1",
+        "2 fichiers vérifiés",
+    ] {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = flat.replace(" │ ", " ").replace("│ ", "");
+        assert!(flat.contains(french), "{french:?} not in:\n{text}");
+    }
+    assert!(!text.contains("DOCTYPE declaration"), "{text}");
+    assert!(!text.contains("is not part of the report layout"), "{text}");
+
+    let out = article7()
+        .args(["validate", "--lang", "fr", "--format", "json"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sheet = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "input/unknown-sheet")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        sheet["message"],
+        "la feuille `Notes` ne fait pas partie de la structure du rapport ; rien de ce qu'elle \
+         contient n'est lu"
+    );
+    assert_eq!(sheet["severity"], "warning");
+}
+
 #[test]
 fn the_same_input_prints_the_same_bytes() {
     let args = ["validate", "fixtures", "--format", "json", "-j", "2"];

@@ -11,8 +11,9 @@ use article7::ingest::xlsx::read;
 use article7::model::{Document, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;
+use proptest::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Formula, Workbook, XlsxError};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -876,5 +877,502 @@ fn committed_hostile_samples() {
             "{name}: {:#?}",
             report.findings
         );
+    }
+}
+
+// ------------------------------------------- filled in by LibreOffice Calc
+
+/// Workbooks made from `article7 template` by LibreOffice Calc itself, as a
+/// person fills one in: values typed into cells (Calc turned `2020-04-29`
+/// and, in a French Calc, `27/04/2017` into date cells, `TRUE` into boolean
+/// cells, `9,6118` into a number), codes chosen from the drop-downs, rows
+/// typed under the labels and one inserted in the middle, `extensions` typed
+/// into a new row, saved with Calc's own .xlsx writer. They are committed;
+/// `tools/make_libreoffice_fixtures.sh` makes them again.
+fn libreoffice(name: &str) -> (PathBuf, Vec<u8>) {
+    let path = root().join("fixtures/ingest/xlsx").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    // Written by Calc, not by us.
+    let app = entry_text(&bytes, "docProps/app.xml");
+    assert!(app.contains("<Application>LibreOffice/"), "{name}: {app}");
+    (path, bytes)
+}
+
+#[test]
+fn templates_filled_in_and_saved_by_libreoffice_read_as_their_json() {
+    for (xlsx, json) in [
+        ("libreoffice-sri-lanka-2019.xlsx", "sri-lanka-2019.json"),
+        (
+            "libreoffice-mozambique-2016-fr.xlsx",
+            "mozambique-2016.json",
+        ),
+    ] {
+        let (_, bytes) = libreoffice(xlsx);
+        let (value, findings) = read_value(&bytes);
+        assert!(findings.is_empty(), "{xlsx}: {findings:#?}");
+        assert!(
+            value == load(&root().join("fixtures/valid").join(json)),
+            "{xlsx} does not read as {json}"
+        );
+        let findings = validate_xlsx(bytes);
+        assert!(findings.is_empty(), "{xlsx}: {findings:#?}");
+    }
+}
+
+#[test]
+fn libreoffice_writes_what_a_person_typed_in_its_own_way() {
+    // The cell spellings the reader meets in a Calc-saved workbook: shared
+    // strings, booleans as `t="b"`, dates as serial numbers with a
+    // `yyyy\-mm\-dd` style, hidden sheets.
+    let (_, bytes) = libreoffice("libreoffice-sri-lanka-2019.xlsx");
+    let report = entry_text(&bytes, &sheet_entry(&bytes, "Report"));
+    assert!(report.contains(r#"t="s""#));
+    assert!(report.contains(r#"<c r="B9" s="7" t="n"><v>43950</v></c>"#));
+    let styles = entry_text(&bytes, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="yyyy\-mm\-dd""#));
+    let mine_types = entry_text(&bytes, &sheet_entry(&bytes, "H.mine_types"));
+    assert!(mine_types.contains(r#"t="b"><v>0</v>"#));
+    let (_, edited) = libreoffice("libreoffice-hand-edits.xlsx");
+    let workbook = entry_text(&edited, "xl/workbook.xml");
+    assert!(workbook.contains(r#"name="C.areas.mines" sheetId="10" state="hidden""#));
+}
+
+/// The same report, then edited by hand in Calc
+/// (`tools/make_libreoffice_fixtures.sh` lists the edits): each mistake is
+/// one clear finding at its cell, and what Calc understood is read as meant.
+#[test]
+fn libreoffice_hand_edits_draw_clear_findings() {
+    let (path, bytes) = libreoffice("libreoffice-hand-edits.xlsx");
+    let (value, _) = read_value(&bytes);
+    // `=SUM(…)` typed as the stockpile total: its computed value is read.
+    assert_eq!(value["forms"]["B"]["total"], json!(57865));
+    // `'9104` (an apostrophe makes it text) and `3,275` (an English
+    // thousands separator, which Calc turns into a number) are numbers.
+    assert_eq!(value["forms"]["D"]["retained"][0]["quantity"], json!(9104));
+    assert_eq!(value["forms"]["D"]["retained"][2]["quantity"], json!(3275));
+    // `area_id` merged over the two mines of the first area: both are its.
+    assert_eq!(
+        value["forms"]["C"]["areas"][0]["mines"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(entry_text(&bytes, &sheet_entry(&bytes, "C.areas.mines"))
+        .contains(r#"<mergeCell ref="A3:A4"/>"#));
+    let report = Validator::new().validate_path(&path);
+    let got: Vec<(String, String, String)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let (sheet, cell, _) = cell_of(f);
+            (f.rule.clone(), f.pointer.clone(), format!("{sheet}!{cell}"))
+        })
+        .collect();
+    let want = [
+        // `29/04/2020` typed in an English Calc stays text.
+        ("schema/format", "/submitted_on", "Report!B9"),
+        // The row of area LKA-MUL-01 deleted from `C.areas`: its mines name
+        // no area, and the totals no longer add up.
+        ("input/unknown-parent", "/forms/C/areas", "C.areas.mines!A7"),
+        ("C03", "/forms/C/totals", "C!A7"),
+        ("C01", "/forms/C/totals/areas", "C!B7"),
+        ("C02", "/forms/C/totals/area_m2", "C!B8"),
+        // `6 420`: a space is not a thousands separator in English.
+        (
+            "schema/type",
+            "/forms/D/retained/1/quantity",
+            "D.retained!C4",
+        ),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(r, p, c)| (r.to_string(), p.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "{:#?}", report.findings);
+    let help = |rule: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .and_then(|f| f.help.clone())
+            .unwrap()
+    };
+    assert!(help("schema/format").contains("type it like `2019-12-31`"));
+    assert!(help("schema/type").contains("in digits only, without spaces or units"));
+    let orphans = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "input/unknown-parent")
+        .unwrap();
+    assert!(
+        orphans.message.contains("`LKA-MUL-01`"),
+        "{}",
+        orphans.message
+    );
+    // The workbook was read: the file is not counted as unreadable.
+    let mut summary = article7::report::Summary::default();
+    summary.add(&report);
+    assert_eq!((summary.unreadable, summary.errors), (0, 6));
+}
+
+// ---------------------------------------------------------- properties
+//
+// JSON → Excel → JSON gives back the same document, over reports generated
+// from the valid fixtures: leaves replaced by others of the same JSON type
+// (as the XML property test does), items dropped, lists emptied, and
+// `extensions` placed on sheets and in table rows. They keep the shape of
+// a valid report (text is never blank, ids stay unique), which is what the
+// round trip promises (docs/excel-layout.md lists what invalid reports may
+// lose).
+
+#[derive(Debug, Clone)]
+enum Leaf {
+    Text(String),
+    Int(i64),
+    Big(u64),
+    Float(f64),
+    Bool(bool),
+}
+
+fn not_blank(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+fn leaf() -> impl Strategy<Value = Leaf> {
+    prop_oneof![
+        // Any text a cell can hold: no control characters but tab, LF, CR.
+        "[\\PC\t\n\r ]{1,24}"
+            .prop_filter("not blank", |s: &String| not_blank(s))
+            .prop_map(Leaf::Text),
+        // Text that looks like something else to a spreadsheet or a reader.
+        prop::sample::select(vec![
+            "=SUM(A1)",
+            "1985",
+            " 12 ",
+            "2019-12-31",
+            "TRUE",
+            "[]",
+            "{}",
+            "[\"x\"]",
+            "a; b",
+            "_x0041_",
+            "#DIV/0!",
+            "'quoted",
+            "1e3",
+            "-0",
+            "\u{a0}nbsp",
+        ])
+        .prop_map(|s| Leaf::Text(s.to_owned())),
+        "[ \\t\\n]{0,2}[a-z<&>\"';]{1,6}[ \\t\\n]{0,2}"
+            .prop_filter("not blank", |s: &String| not_blank(s))
+            .prop_map(Leaf::Text),
+        any::<i64>().prop_map(Leaf::Int),
+        (-100_000i64..100_000).prop_map(Leaf::Int),
+        any::<u64>().prop_map(Leaf::Big),
+        (-1.0e12f64..1.0e12).prop_map(Leaf::Float),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Leaf::Float),
+        any::<bool>().prop_map(Leaf::Bool),
+    ]
+}
+
+/// Replaces leaves of `value` with leaves of the same JSON type.
+fn mutate(value: &mut Value, edits: &[(usize, Leaf)]) {
+    fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
+        match v {
+            Value::Object(m) => m.values_mut().for_each(|c| leaves(c, out)),
+            Value::Array(a) => a.iter_mut().for_each(|c| leaves(c, out)),
+            other => out.push(other),
+        }
+    }
+    let mut all = Vec::new();
+    leaves(value, &mut all);
+    let n = all.len();
+    for (i, edit) in edits {
+        let slot = &mut all[i % n];
+        match (&**slot, edit) {
+            (Value::String(_), Leaf::Text(s)) => **slot = Value::String(s.clone()),
+            (Value::Number(_), Leaf::Int(i)) => **slot = Value::from(*i),
+            (Value::Number(_), Leaf::Big(u)) => **slot = Value::from(*u),
+            (Value::Number(_), Leaf::Float(f)) => **slot = Value::from(*f),
+            (Value::Bool(_), Leaf::Bool(b)) => **slot = Value::Bool(*b),
+            _ => {}
+        }
+    }
+}
+
+/// Changes to the shape: drop an item of a list of objects, empty a list,
+/// or empty an object written inline (`location`, `land_release`, …).
+#[derive(Debug, Clone)]
+enum Reshape {
+    Drop(usize, usize),
+    Empty(usize),
+    EmptyObject(usize),
+}
+
+fn reshape() -> impl Strategy<Value = Reshape> {
+    prop_oneof![
+        3 => (any::<usize>(), any::<usize>()).prop_map(|(a, i)| Reshape::Drop(a, i)),
+        1 => any::<usize>().prop_map(Reshape::Empty),
+        1 => any::<usize>().prop_map(Reshape::EmptyObject),
+    ]
+}
+
+/// Pointers of the objects written inline: not the report, `forms`, a
+/// form, an object with a sheet of its own, nor a table row.
+fn inline_objects(value: &Value) -> Vec<String> {
+    use article7::ingest::xlsx::layout::{Layout, Seg, SheetKind};
+    fn walk(v: &Value, at: &str, segs: &[Seg], out: &mut Vec<(String, Vec<Seg>)>) {
+        match v {
+            Value::Object(m) => {
+                out.push((at.to_owned(), segs.to_vec()));
+                for (k, c) in m {
+                    let mut s = segs.to_vec();
+                    s.push(Seg::Key(k.clone()));
+                    walk(c, &format!("{at}/{k}"), &s, out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    if c.is_object() {
+                        // Items themselves are rows, not inline objects.
+                        let mut s = segs.to_vec();
+                        s.push(Seg::Item);
+                        if let Value::Object(m) = c {
+                            for (k, g) in m {
+                                let mut s = s.clone();
+                                s.push(Seg::Key(k.clone()));
+                                walk(g, &format!("{at}/{i}/{k}"), &s, out);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    walk(value, "", &[], &mut all);
+    let layout = Layout::get();
+    all.into_iter()
+        .filter(|(at, segs)| {
+            let form_or_above = at.is_empty()
+                || at == "/forms"
+                || (at.starts_with("/forms/") && at.matches('/').count() == 2);
+            !form_or_above
+                && !at.contains("/extensions")
+                && !layout
+                    .sheets
+                    .iter()
+                    .any(|s| s.kind == SheetKind::KeyValue && s.path == *segs)
+        })
+        .map(|(at, _)| at)
+        .collect()
+}
+
+#[test]
+fn the_generator_finds_the_inline_objects() {
+    let objects = inline_objects(&cambodia());
+    for want in [
+        "/state",
+        "/forms/C/areas/0/location",
+        "/forms/C/totals",
+        "/forms/F/mine_clearance/land_release",
+        "/forms/J/victim_assistance/casualties/by_group",
+    ] {
+        assert!(objects.iter().any(|o| o == want), "{want}: {objects:?}");
+    }
+    for not in [
+        "",
+        "/forms",
+        "/forms/C",
+        "/forms/C/areas/0",
+        "/forms/F/mine_clearance",
+    ] {
+        assert!(!objects.iter().any(|o| o == not), "{not}");
+    }
+}
+
+fn apply_reshape(value: &mut Value, edit: &Reshape) {
+    if let Reshape::EmptyObject(n) = edit {
+        let objects = inline_objects(value);
+        if !objects.is_empty() {
+            if let Some(Value::Object(m)) = value.pointer_mut(&objects[n % objects.len()]) {
+                m.clear();
+            }
+        }
+        return;
+    }
+    fn lists(v: &Value, at: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    lists(c, &format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                if !a.is_empty() && a.iter().all(Value::is_object) {
+                    out.push(at.to_owned());
+                }
+                for (i, c) in a.iter().enumerate() {
+                    lists(c, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    lists(value, "", &mut all);
+    if all.is_empty() {
+        return;
+    }
+    let n = all.len();
+    let pick = match edit {
+        Reshape::Drop(a, _) | Reshape::Empty(a) => &all[a % n],
+        Reshape::EmptyObject(_) => return,
+    };
+    let Some(Value::Array(list)) = value.pointer_mut(pick) else {
+        return;
+    };
+    match edit {
+        Reshape::Drop(_, i) => {
+            let len = list.len();
+            list.remove(i % len);
+        }
+        Reshape::Empty(_) => list.clear(),
+        Reshape::EmptyObject(_) => {}
+    }
+}
+
+/// Ids of areas stay unique (mines name their area by id).
+fn unique_ids(value: &mut Value) {
+    if let Some(areas) = value
+        .pointer_mut("/forms/C/areas")
+        .and_then(Value::as_array_mut)
+    {
+        let mut seen = std::collections::HashSet::new();
+        for (i, area) in areas.iter_mut().enumerate() {
+            if let Some(id) = area.get("id").and_then(Value::as_str) {
+                if !seen.insert(id.trim().to_owned()) {
+                    let fresh = format!("{}-{i}", id.trim());
+                    seen.insert(fresh.clone());
+                    area["id"] = Value::String(fresh);
+                }
+            }
+        }
+    }
+}
+
+fn extension_object() -> impl Strategy<Value = Value> {
+    let key = "[a-z_][a-z0-9_.-]{0,8}";
+    let text = "[\\PC\t\n ]{1,12}".prop_filter("not blank", |s: &String| not_blank(s));
+    let leaf = prop_oneof![
+        text.prop_map(Value::String),
+        any::<i32>().prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+        Just(Value::Null),
+    ];
+    leaf.prop_recursive(3, 24, 4, move |inner| {
+        prop_oneof![
+            prop::collection::btree_map(key, inner.clone(), 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec(inner, 0..4).prop_map(Value::Array),
+        ]
+    })
+}
+
+/// Where generated `extensions` go: key/value sheets, a table row, a
+/// nested table row, an inline object in a table.
+const EXTENSION_PLACES: &[&str] = &[
+    "",
+    "/forms/C",
+    "/state",
+    "/forms/C/areas/0",
+    "/forms/C/areas/0/mines/0",
+    "/forms/C/areas/0/location",
+    "/forms/J/cooperation/received/0",
+];
+
+fn base_fixtures() -> &'static [Value] {
+    static F: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    F.get_or_init(|| valid_fixtures().iter().map(|p| load(p)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn generated_reports_round_trip_through_excel(
+        which in 0usize..3,
+        edits in prop::collection::vec((any::<usize>(), leaf()), 1..40),
+        reshapes in prop::collection::vec(reshape(), 0..4),
+        extensions in prop::collection::vec((0..EXTENSION_PLACES.len(), extension_object()), 0..3),
+        lang in prop::sample::select(vec!["en", "fr", "es"]),
+    ) {
+        let fixtures = base_fixtures();
+        let mut json = fixtures[which % fixtures.len()].clone();
+        mutate(&mut json, &edits);
+        for r in &reshapes {
+            apply_reshape(&mut json, r);
+        }
+        unique_ids(&mut json);
+        for (place, ext) in extensions {
+            let obj = match ext {
+                Value::Object(m) => m,
+                other => {
+                    let mut m = Map::new();
+                    m.insert("value".into(), other);
+                    m
+                }
+            };
+            if let Some(Value::Object(target)) = json.pointer_mut(EXTENSION_PLACES[place]) {
+                target.insert("extensions".into(), Value::Object(obj));
+            }
+        }
+        let bytes = write(&json, lang).unwrap();
+        let (back, findings) = read_value(&bytes);
+        prop_assert!(findings.is_empty(), "{:#?}", findings);
+        prop_assert_eq!(first_difference(&json, &back, ""), None);
+    }
+}
+
+/// Where two documents differ first (members compared by name, in any
+/// order: the reader puts them in schema order), or `None`. Numbers
+/// compare by value (`3.0` is `3`: a cell holds a double).
+fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                let here = format!("{at}/{k}");
+                match y.get(k) {
+                    Some(w) => {
+                        if let Some(d) = first_difference(v, w, &here) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some(format!("{here}: {v} is lost")),
+                }
+            }
+            y.keys()
+                .find(|k| !x.contains_key(*k))
+                .map(|k| format!("{at}/{k}: {} appears", y[k]))
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, &format!("{at}/{i}"))),
+        (Value::Number(x), Value::Number(y))
+            if x == y
+                || (x.as_f64().is_some()
+                    && x.as_f64() == y.as_f64()
+                    && x.is_f64() != y.is_f64()) =>
+        {
+            None
+        }
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} became {b}")),
     }
 }

@@ -398,6 +398,7 @@ fn link_text(kind: SheetKind, v: Option<&Value>) -> Option<String> {
     match (kind, v?) {
         (SheetKind::Table, Value::Array(a)) => a.is_empty().then(|| "[]".to_owned()),
         (SheetKind::KeyValue, Value::Object(m)) => m.is_empty().then(|| "{}".to_owned()),
+        (_, Value::Null) => None,
         (_, Value::String(s)) => Some(s.clone()),
         (_, other) => Some(other.to_string()),
     }
@@ -643,6 +644,24 @@ mod tests {
         );
         assert_eq!(s(json!([])), "[]");
         assert_eq!(s(json!(["a\nb", "c; d"])), r#"["a\nb","c; d"]"#);
+    }
+
+    #[test]
+    fn link_cells_mark_empty_members_and_never_say_null() {
+        assert_eq!(
+            link_text(SheetKind::Table, Some(&json!([]))),
+            Some("[]".into())
+        );
+        assert_eq!(
+            link_text(SheetKind::KeyValue, Some(&json!({}))),
+            Some("{}".into())
+        );
+        assert_eq!(link_text(SheetKind::Table, Some(&json!([{"a": 1}]))), None);
+        assert_eq!(link_text(SheetKind::Table, Some(&Value::Null)), None);
+        assert_eq!(
+            link_text(SheetKind::Table, Some(&json!("x"))),
+            Some("x".into())
+        );
     }
 
     #[test]

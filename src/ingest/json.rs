@@ -95,32 +95,30 @@ pub fn read(bytes: &[u8]) -> Ingested {
 
     for (n, dup) in duplicates.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(
-                Diagnostic::keyed(
-                    "input/duplicate-key",
-                    "duplicate-key",
-                    Severity::Error,
-                    MessageKey::new("input-more-duplicates").arg("count", duplicates.len() - n),
-                    "",
-                )
-                .with_help(DUPLICATE_HELP),
-            );
+            findings.push(Diagnostic::keyed(
+                "input/duplicate-key",
+                "duplicate-key",
+                Severity::Error,
+                MessageKey::new("input-more-duplicates")
+                    .arg("count", duplicates.len() - n)
+                    .arg("help", MessageKey::new(DUPLICATE_HELP)),
+                "",
+            ));
             break;
         }
         findings.push(duplicate_finding(&document, text, dup));
     }
     for (n, (pointer, span)) in big_integers.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(
-                Diagnostic::keyed(
-                    "input/number-precision",
-                    "number-too-large",
-                    Severity::Error,
-                    MessageKey::new("input-more-numbers").arg("count", big_integers.len() - n),
-                    "",
-                )
-                .with_help(BIG_NUMBER_HELP),
-            );
+            findings.push(Diagnostic::keyed(
+                "input/number-precision",
+                "number-too-large",
+                Severity::Error,
+                MessageKey::new("input-more-numbers")
+                    .arg("count", big_integers.len() - n)
+                    .arg("help", MessageKey::new(BIG_NUMBER_HELP)),
+                "",
+            ));
             break;
         }
         let literal = shorten(text.get(span.0..span.1).unwrap_or(""));
@@ -132,7 +130,7 @@ pub fn read(bytes: &[u8]) -> Ingested {
                 MessageKey::new("input-number-precision")
                     .arg("number", literal)
                     .arg("pointer", describe_pointer(pointer))
-                    .arg("help", BIG_NUMBER_HELP),
+                    .arg("help", MessageKey::new(BIG_NUMBER_HELP)),
                 pointer.clone(),
             )
             .with_location(document.location_of(&region(*span))),
@@ -160,12 +158,9 @@ pub fn index(text: &str) -> SourceMap {
     sink.map
 }
 
-const DUPLICATE_HELP: &str = "keep one member with this key and delete or rename the others; \
-     programs disagree on which duplicate they keep, so the report could be read differently elsewhere";
-
-const BIG_NUMBER_HELP: &str = "numbers are stored with 64 bits, so this one would be silently \
-     rounded; check the figure for a typing error, and write identifiers or reference numbers \
-     as text in quotes";
+/// Help messages (ids in `i18n/*.ftl`).
+const DUPLICATE_HELP: &str = "json-help-duplicate";
+const BIG_NUMBER_HELP: &str = "json-help-big-number";
 
 fn region((start, end): Span) -> Region {
     Region::Text { start, end }
@@ -299,7 +294,7 @@ fn duplicate_finding(document: &Document, text: &str, dup: &FoundDuplicate) -> D
             .arg("key", shorten(&key.escape_debug().to_string()))
             .arg("times", dup.occurrence)
             .arg("object", object)
-            .arg("help", DUPLICATE_HELP),
+            .arg("help", MessageKey::new(DUPLICATE_HELP)),
         dup.pointer.clone(),
     )
     .with_location(document.location_of(&region(dup.key)))

@@ -7,7 +7,7 @@ pub mod xlsx;
 pub mod xml;
 
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
-use crate::i18n::MessageKey;
+use crate::i18n::{Arg, MessageKey};
 use crate::model::Document;
 use crate::source::{Format, Source};
 
@@ -40,18 +40,41 @@ pub fn load(source: &Source) -> Ingested {
     }
 }
 
+/// Whether a finding with this code means the input was not read at all
+/// (no document came out of it). The other `input/*` findings (a duplicate
+/// key, an unknown sheet or column, rows naming no parent, …) leave a
+/// document that is validated as usual.
+pub fn means_unread(rule: &str) -> bool {
+    matches!(
+        rule,
+        "input/unreadable" | "input/unsupported" | "input/syntax" | "input/encrypted"
+    )
+}
+
 /// The finding for an input that is not well-formed in its format: the
 /// reader's own explanation (`detail`), where it is, and what to do. One
 /// constructor for every reader, so the finding is rendered in the user's
-/// language the same way whatever the format.
-pub fn syntax(detail: String, location: Option<SourceLocation>, help: &str) -> Diagnostic {
+/// language the same way whatever the format. `detail` and `help` are
+/// messages of the catalogue (the XML and Excel readers), or text that has
+/// no translation (the JSON parser's explanations).
+pub fn syntax(
+    detail: impl Into<Arg>,
+    location: Option<SourceLocation>,
+    help: impl Into<Arg>,
+) -> Diagnostic {
+    let detail = detail.into();
+    // Text from a parser has no translation: other languages then say "the
+    // file is not well-formed" around it, with a general help of their own.
+    let id = if matches!(detail, Arg::Text(_)) {
+        "input-syntax-text"
+    } else {
+        "input-syntax"
+    };
     Diagnostic::keyed(
         "input/syntax",
         "malformed-input",
         Severity::Error,
-        MessageKey::new("input-syntax")
-            .arg("detail", detail)
-            .arg("help", help),
+        MessageKey::new(id).arg("detail", detail).arg("help", help),
         "",
     )
     .with_location(location)

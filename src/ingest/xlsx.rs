@@ -19,6 +19,7 @@ pub mod layout;
 use super::Ingested;
 use crate::convert::labels::{self, Ui};
 use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::i18n::{Arg, MessageKey};
 use crate::model::{cell_name, Document, Region, SourceMap, Spans};
 use crate::shape::{self, Kind};
 use crate::source::Format;
@@ -49,9 +50,7 @@ const SHOWN_CHARS: usize = 80;
 pub fn read(bytes: &[u8]) -> Ingested {
     match std::panic::catch_unwind(|| read_workbook(bytes)) {
         Ok(ingested) => ingested,
-        Err(_) => Ingested::failed(syntax(
-            "the workbook could not be read: its content made the Excel reader fail".to_owned(),
-        )),
+        Err(_) => Ingested::failed(syntax(msg("xlsx-reader-failed"))),
     }
 }
 
@@ -63,9 +62,9 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
         Ok(wb) => wb,
         Err(XlsxError::Password) => return Ingested::failed(encrypted()),
         Err(e) => {
-            return Ingested::failed(syntax(format!(
-                "the file is not a readable Excel workbook: {e}"
-            )))
+            return Ingested::failed(syntax(
+                msg("xlsx-not-workbook").arg("reason", e.to_string()),
+            ))
         }
     };
     let layout = Layout::get();
@@ -101,12 +100,16 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
             }
             // A damaged sheet makes the workbook unreadable: a partial report
             // would only add findings about what could not be read.
-            Err(e) if budget == 0 => return Ingested::failed(syntax(e)),
-            Err(e) => {
+            Err(CellsError::TooMany) => {
+                return Ingested::failed(syntax(msg("xlsx-too-many-cells").arg("limit", MAX_CELLS)))
+            }
+            Err(CellsError::Damaged(e)) => {
                 return Ingested::failed(
-                    syntax(format!(
-                        "the workbook is damaged: the sheet `{name}` cannot be read ({e})"
-                    ))
+                    syntax(
+                        msg("xlsx-damaged-sheet")
+                            .arg("sheet", name.as_str())
+                            .arg("reason", e),
+                    )
                     .with_location(Some(cell_location(
                         &name,
                         0,
@@ -137,61 +140,64 @@ fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
         if contains_utf16(bytes, "EncryptedPackage") {
             return Err(encrypted());
         }
-        return Err(syntax(
-            "the file is an Excel 97-2003 workbook (.xls) or another OLE document, not an .xlsx workbook"
-                .to_owned(),
-        )
-        .with_help("open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"));
+        return Err(super::syntax(
+            msg("xlsx-legacy"),
+            None,
+            msg("xlsx-help-legacy"),
+        ));
     }
     if bytes.len() > MAX_WORKBOOK_BYTES {
-        return Err(syntax(format!(
-            "the workbook is {} bytes, more than the {MAX_WORKBOOK_BYTES} bytes a report workbook may have",
-            bytes.len()
-        )));
+        return Err(syntax(
+            msg("xlsx-too-large")
+                .arg("size", bytes.len())
+                .arg("limit", MAX_WORKBOOK_BYTES),
+        ));
     }
     if !bytes.starts_with(b"PK") {
-        return Err(syntax(
-            "the file is not an Excel workbook: an .xlsx file is a ZIP archive, and this one is not"
-                .to_owned(),
-        ));
+        return Err(syntax(msg("xlsx-not-zip")));
     }
     let headers = count(bytes, b"PK\x01\x02");
     if headers > MAX_ENTRIES {
-        return Err(bomb(format!(
-            "the archive lists about {headers} entries, more than the {MAX_ENTRIES} a workbook may have"
-        )));
+        return Err(bomb(
+            msg("xlsx-about-entries")
+                .arg("count", headers)
+                .arg("limit", MAX_ENTRIES),
+        ));
     }
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        syntax(format!(
-            "the workbook is damaged: its ZIP archive cannot be opened ({e})"
-        ))
-    })?;
+    let archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| syntax(msg("xlsx-damaged-zip").arg("reason", e.to_string())))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(bomb(format!(
-            "the archive has {} entries, more than the {MAX_ENTRIES} a workbook may have",
-            archive.len()
-        )));
+        return Err(bomb(
+            msg("xlsx-entries")
+                .arg("count", archive.len())
+                .arg("limit", MAX_ENTRIES),
+        ));
     }
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry = archive.by_index_data(i).map_err(|e| {
-            syntax(format!(
-                "the workbook is damaged: entry {i} of its archive cannot be read ({e})"
-            ))
+            syntax(
+                msg("xlsx-damaged-entry")
+                    .arg("entry", i)
+                    .arg("reason", e.to_string()),
+            )
         })?;
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         if size > MAX_ENTRY_BYTES || (size > RATIO_FLOOR && size / packed > MAX_RATIO) {
-            return Err(bomb(format!(
-                "the archive entry `{name}` would inflate from {packed} to {size} bytes"
-            )));
+            return Err(bomb(
+                msg("xlsx-entry-inflates")
+                    .arg("entry", name)
+                    .arg("packed", big(packed))
+                    .arg("size", big(size)),
+            ));
         }
         total = total.saturating_add(size);
         if total > MAX_TOTAL_BYTES {
-            return Err(bomb(format!(
-                "the archive would inflate to more than {MAX_TOTAL_BYTES} bytes"
-            )));
+            return Err(bomb(
+                msg("xlsx-total-inflates").arg("limit", big(MAX_TOTAL_BYTES)),
+            ));
         }
     }
     Ok(())
@@ -211,31 +217,44 @@ fn contains_utf16(bytes: &[u8], text: &str) -> bool {
 
 // --------------------------------------------------------------- findings
 
-fn syntax(message: String) -> Diagnostic {
-    super::syntax(
-        message,
-        None,
-        "open the file in a spreadsheet program, check that it is the report, and save it again as an Excel Workbook (.xlsx)",
-    )
+/// A message of the catalogue (`i18n/*.ftl`).
+fn msg(id: &'static str) -> MessageKey {
+    MessageKey::new(id)
 }
 
-fn bomb(message: String) -> Diagnostic {
+/// A byte count as a message argument (they fit in an `i64`).
+fn big(n: u64) -> Arg {
+    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn syntax(message: MessageKey) -> Diagnostic {
+    super::syntax(message, None, msg("xlsx-help-resave"))
+}
+
+fn bomb(why: MessageKey) -> Diagnostic {
     super::syntax(
-        format!("the workbook is refused: {message} (a ZIP bomb or a damaged file)"),
+        msg("xlsx-refused").arg("why", why),
         None,
-        "a report workbook is small; save the report again from a spreadsheet program, without embedded files",
+        msg("xlsx-help-refused"),
     )
 }
 
 fn encrypted() -> Diagnostic {
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/encrypted",
         "encrypted-workbook",
         Severity::Error,
-        "the workbook is password-protected (encrypted), so it cannot be read",
+        msg("xlsx-encrypted"),
         "",
     )
-    .with_help("open it, remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password), save it and validate it again")
+}
+
+/// `did you mean `x`? ` before a help text, or nothing.
+fn suggestion(name: Option<String>) -> Arg {
+    match name {
+        Some(s) => MessageKey::new("schema-suggestion").arg("key", s).into(),
+        None => "".into(),
+    }
 }
 
 fn cell_location(
@@ -259,10 +278,7 @@ fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
     let looks_like_report = suggestion.is_some()
         || name.eq_ignore_ascii_case("report")
         || matches!(name.as_bytes(), [b'A'..=b'J'] | [b'A'..=b'J', b'.', ..]);
-    let hint = suggestion
-        .map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default();
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/unknown-sheet",
         "unknown-sheet",
         if looks_like_report {
@@ -270,13 +286,12 @@ fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
         } else {
             Severity::Warning
         },
-        format!("the sheet `{name}` is not part of the report layout, so nothing on it is read"),
+        msg("xlsx-unknown-sheet")
+            .arg("sheet", name)
+            .arg("suggestion", self::suggestion(suggestion))
+            .arg("sheets", names.join(", ")),
         "",
     )
-    .with_help(format!(
-        "{hint}rename it to one of the report's sheets, or move it out of the workbook. The sheets are: {}",
-        names.join(", ")
-    ))
     .with_location(Some(cell_location(name, 0, 0, None, Vec::new())))
 }
 
@@ -376,14 +391,23 @@ struct SheetCells {
     merges: Vec<((u32, u32), (u32, u32))>,
 }
 
+/// Why a sheet's cells could not be read.
+enum CellsError {
+    /// The workbook holds more than [`MAX_CELLS`] filled cells.
+    TooMany,
+    /// The sheet cannot be parsed (calamine's explanation).
+    Damaged(String),
+}
+
 fn read_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     budget: &mut usize,
-) -> Result<Vec<(u32, u32, Cell)>, String> {
-    let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+) -> Result<Vec<(u32, u32, Cell)>, CellsError> {
+    let damaged = |e: XlsxError| CellsError::Damaged(e.to_string());
+    let mut reader = wb.worksheet_cells_reader(name).map_err(damaged)?;
     let mut out = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+    while let Some(cell) = reader.next_cell().map_err(damaged)? {
         let Some(value) = Cell::from_ref(cell.get_value()) else {
             continue;
         };
@@ -391,9 +415,7 @@ fn read_cells(
             continue;
         }
         if *budget == 0 {
-            return Err(format!(
-                "the workbook has more than {MAX_CELLS} filled cells, more than a report can have"
-            ));
+            return Err(CellsError::TooMany);
         }
         *budget -= 1;
         let (row, col) = cell.get_position();
@@ -634,21 +656,23 @@ impl<'l> Assembler<'l> {
             let Some(key) = key.filter(|k| !k.is_empty()) else {
                 if let Some(v) = value {
                     self.findings.push(
-                        Diagnostic::new(
+                        Diagnostic::keyed(
                             "input/missing-key",
                             "value-without-key",
                             Severity::Error,
-                            format!(
-                                "cell B{} of sheet `{}` holds `{}` but cell A{} has no key, so the value is not read",
-                                row + 1,
-                                cells.name,
-                                v.shown(),
-                                row + 1
-                            ),
+                            msg("xlsx-value-without-key")
+                                .arg("row", (row + 1) as usize)
+                                .arg("sheet", cells.name.as_str())
+                                .arg("value", v.shown()),
                             sheet_pointer(&sheet.path),
                         )
-                        .with_help("write the value's key in column A, or delete the value")
-                        .with_location(Some(cell_location(&cells.name, row, 1, None, Vec::new()))),
+                        .with_location(Some(cell_location(
+                            &cells.name,
+                            row,
+                            1,
+                            None,
+                            Vec::new(),
+                        ))),
                     );
                 }
                 continue;
@@ -777,24 +801,21 @@ impl<'l> Assembler<'l> {
                     (_, None) => {
                         if headless.insert(col) {
                             self.findings.push(
-                                Diagnostic::new(
+                                Diagnostic::keyed(
                                     "input/missing-key",
                                     "value-without-key",
                                     Severity::Error,
-                                    format!(
-                                        "column {} of sheet `{}` holds values (`{}` in {}) but has no key in its header row, so it is not read",
-                                        column_letters(col),
-                                        cells.name,
-                                        cell.shown(),
-                                        cell_name(row, col)
-                                    ),
+                                    msg("xlsx-column-without-key")
+                                        .arg("column", column_letters(col))
+                                        .arg("sheet", cells.name.as_str())
+                                        .arg("value", cell.shown())
+                                        .arg("cell", cell_name(row, col))
+                                        .arg("header", cell_name(header_row, col)),
                                     sheet_pointer(&sheet.path),
                                 )
-                                .with_help(format!(
-                                    "write the column's key in {}, or delete the column",
-                                    cell_name(header_row, col)
-                                ))
-                                .with_location(Some(cell_location(&cells.name, row, col, None, Vec::new()))),
+                                .with_location(Some(
+                                    cell_location(&cells.name, row, col, None, Vec::new()),
+                                )),
                             );
                         }
                     }
@@ -1203,46 +1224,29 @@ impl<'l> Assembler<'l> {
                     Some((_, c, _)) => (*c, Some(parent.column.clone())),
                     None => (r.cells.first().map_or(0, |(_, c, _)| *c), None),
                 };
-                let rows_text = if row_idx.len() == 1 {
-                    format!("row {}", r.row + 1)
+                let last = data.rows[*row_idx.last().unwrap_or(&first)].row;
+                let by = if parent.by_id { "id" } else { "position" };
+                let id = if key.is_empty() {
+                    "xlsx-rows-without-parent"
                 } else {
-                    format!(
-                        "{} rows ({} to {})",
-                        row_idx.len(),
-                        r.row + 1,
-                        data.rows[*row_idx.last().unwrap_or(&first)].row + 1
-                    )
-                };
-                let message = if key.is_empty() {
-                    format!(
-                        "{rows_text} of sheet `{}` name no parent in `{}`, so they belong to no row of `{parent_name}` and are not read",
-                        data.name, parent.column
-                    )
-                } else {
-                    format!(
-                        "{rows_text} of sheet `{}` name `{key}` in `{}`, but no row of `{parent_name}` has that {}; they are not read",
-                        data.name,
-                        parent.column,
-                        if parent.by_id { "id" } else { "position" }
-                    )
+                    "xlsx-unknown-parent"
                 };
                 self.findings.push(
-                    Diagnostic::new(
+                    Diagnostic::keyed(
                         "input/unknown-parent",
                         "row-without-parent",
                         Severity::Error,
-                        message,
+                        msg(id)
+                            .arg("rows", row_idx.len())
+                            .arg("first", (r.row + 1) as usize)
+                            .arg("last", (last + 1) as usize)
+                            .arg("sheet", data.name.as_str())
+                            .arg("key", key.as_str())
+                            .arg("column", parent.column.as_str())
+                            .arg("parent", parent_name.as_str())
+                            .arg("by", by),
                         parent_ptr.clone(),
                     )
-                    .with_help(format!(
-                        "write in `{}` the {} of a row of `{parent_name}`",
-                        parent.column,
-                        if parent.by_id {
-                            "id"
-                        } else {
-                            "1-based position"
-                        }
-                    ))
                     .with_location(Some(cell_location(
                         &data.name,
                         r.row,
@@ -1269,30 +1273,21 @@ impl<'l> Assembler<'l> {
                     Some(item) => format!("{item}/{}", escape_pointer_token(header)),
                     None => data.array_pointer.clone().unwrap_or_default(),
                 };
-                let suggestion = crate::diagnostics::closest_name(header, &allowed)
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
-                let values = if first.is_some() {
-                    "its values are not read"
-                } else {
-                    "it is empty"
-                };
+                let hint = suggestion(crate::diagnostics::closest_name(header, &allowed));
                 self.findings.push(
-                    Diagnostic::new(
+                    Diagnostic::keyed(
                         "input/unknown-column",
                         "unknown-column",
                         Severity::Error,
-                        format!(
-                            "the column `{header}` of sheet `{}` is not a field the report model knows here; {values}",
-                            data.name
-                        ),
+                        msg("xlsx-unknown-column")
+                            .arg("header", header.as_str())
+                            .arg("sheet", data.name.as_str())
+                            .arg("empty", if first.is_some() { "no" } else { "yes" })
+                            .arg("suggestion", hint)
+                            .arg("cell", cell_name(data.header_row, *col))
+                            .arg("keys", allowed.join(", ")),
                         pointer,
                     )
-                    .with_help(format!(
-                        "{suggestion}rename the header in {} to one of the sheet's keys ({}), or delete the column",
-                        cell_name(data.header_row, *col),
-                        allowed.join(", ")
-                    ))
                     .with_location(Some(cell_location(
                         &data.name,
                         data.header_row,
@@ -1379,32 +1374,32 @@ fn duplicate_key(
     axis: u8,
     pointer: String,
 ) -> Diagnostic {
-    let (what, a, b, loc) = if axis == 0 {
+    let (id, a, b, loc) = if axis == 0 {
         (
-            "row",
+            "xlsx-duplicate-row",
             format!("A{}", first + 1),
             format!("A{}", second + 1),
             (second, 0),
         )
     } else {
         (
-            "column",
+            "xlsx-duplicate-column",
             column_letters(first),
             column_letters(second),
             (0, second),
         )
     };
-    Diagnostic::new(
+    Diagnostic::keyed(
         "input/duplicate-key",
         "duplicate-key",
         Severity::Error,
-        format!("the key `{key}` appears twice on sheet `{sheet}` ({a} and {b})"),
+        msg(id)
+            .arg("key", key)
+            .arg("sheet", sheet)
+            .arg("first", a)
+            .arg("second", b),
         pointer,
     )
-    .with_help(format!(
-        "keep one {what} for `{key}`; only the {} one is read",
-        if axis == 0 { "last" } else { "first" }
-    ))
     .with_location(Some(cell_location(
         sheet,
         loc.0,

@@ -76,6 +76,7 @@
 
 use super::Ingested;
 use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::shape::{kind_at, Kind, Step};
 use crate::source::Format;
@@ -107,18 +108,16 @@ pub const MAX_LISTED_FINDINGS: usize = 100;
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-const CHECK_HELP: &str = "correct the XML at that position (an XML-aware editor highlights it); \
-     if the file came from another program, export it again";
-const TRUNCATED_HELP: &str = "the file seems to be cut short: check that it was saved or \
-     downloaded completely";
-const ENCODING_HELP: &str = "save the file as UTF-8 (in most editors: \"Save as\", encoding \
-     UTF-8) and declare `encoding=\"UTF-8\"`, or leave the encoding out";
-const NUL_HELP: &str = "the file is probably not an XML text file (a binary file, UTF-16 \
-     saved without a byte-order mark, or a damaged download); export the report again as UTF-8 XML";
-const DUPLICATE_HELP: &str = "keep one element with this name and delete or rename the others; \
-     programs disagree on which duplicate they keep, so the report could be read differently elsewhere";
-const BIG_NUMBER_HELP: &str = "numbers are stored with 64 bits, so this one would be silently \
-     rounded; check the figure for a typing error";
+/// Help messages shared by several findings (ids in `i18n/*.ftl`).
+const CHECK_HELP: &str = "xml-help-check";
+const TRUNCATED_HELP: &str = "xml-help-truncated";
+const ENCODING_HELP: &str = "xml-help-encoding";
+const BIG_NUMBER_HELP: &str = "input-help-big-number";
+
+/// A message of the catalogue, as a message argument.
+fn msg(id: &'static str) -> MessageKey {
+    MessageKey::new(id)
+}
 
 /// Reads an XML report. See the module documentation for the mapping and
 /// for what is reported.
@@ -136,9 +135,9 @@ pub fn read(bytes: &[u8]) -> Ingested {
         let location = point(&text, &lines, at);
         let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
         return Ingested::failed(syntax(
-            format!("the file contains NUL characters (the first at line {line}, column {column})"),
+            msg("xml-nul").arg("line", line).arg("column", column),
             Some(location),
-            NUL_HELP,
+            msg("xml-help-nul"),
         ));
     }
     let options = ParsingOptions {
@@ -172,32 +171,32 @@ pub fn read(bytes: &[u8]) -> Ingested {
             document: None,
             findings: refused.finish(|n| {
                 syntax(
-                    format!("{n} more problems of the same kinds (not listed)"),
+                    msg("xml-more-problems").arg("count", n),
                     None,
-                    CHECK_HELP,
+                    msg(CHECK_HELP),
                 )
             }),
         };
     }
     let mut findings = duplicates.finish(|n| {
-        Diagnostic::new(
+        Diagnostic::keyed(
             "input/duplicate-key",
             "duplicate-key",
             Severity::Error,
-            format!("{n} more elements repeat a member of their parent (not listed)"),
+            msg("xml-more-duplicates").arg("count", n),
             "",
         )
-        .with_help(DUPLICATE_HELP)
     });
     findings.extend(big_numbers.finish(|n| {
-        Diagnostic::new(
+        Diagnostic::keyed(
             "input/number-precision",
             "number-too-large",
             Severity::Error,
-            format!("{n} more integers are too large to be stored exactly (not listed)"),
+            msg("input-more-numbers")
+                .arg("count", n)
+                .arg("help", msg(BIG_NUMBER_HELP)),
             "",
         )
-        .with_help(BIG_NUMBER_HELP)
     }));
     drop(xml);
     Ingested {
@@ -213,10 +212,9 @@ pub fn read(bytes: &[u8]) -> Ingested {
 fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     if bytes.is_empty() {
         return Err(Box::new(syntax(
-            "the XML is not well-formed: the file is empty, where a report was expected".into(),
+            msg("xml-empty"),
             Some(point("", &LineIndex::new(""), 0)),
-            "a report is an `<article7-report>` element: check that the right file was given \
-             and that it was saved completely",
+            msg("xml-help-empty"),
         )));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -247,13 +245,13 @@ fn decode_utf16(
                 let at = text.len();
                 let (line, column) = lines.line_col(&text, at);
                 return Err(Box::new(syntax(
-                    format!(
-                        "the file is not valid {name} text (an unpaired surrogate 0x{:04X} at \
-                         line {line}, column {column})",
-                        e.unpaired_surrogate(),
-                    ),
+                    msg("xml-utf16-surrogate")
+                        .arg("encoding", name)
+                        .arg("unit", format!("0x{:04X}", e.unpaired_surrogate()))
+                        .arg("line", line)
+                        .arg("column", column),
                     Some(point(&text, &lines, at)),
-                    "the file is damaged or not a text file; export the report again, preferably as UTF-8",
+                    msg("xml-help-not-text"),
                 )));
             }
         }
@@ -261,9 +259,9 @@ fn decode_utf16(
     if bytes.len() % 2 == 1 {
         let lines = LineIndex::new(&text);
         return Err(Box::new(syntax(
-            format!("the file is {name} text (it starts with that byte-order mark) but ends in half a character"),
+            msg("xml-utf16-half").arg("encoding", name),
             Some(point(&text, &lines, text.len())),
-            TRUNCATED_HELP,
+            msg(TRUNCATED_HELP),
         )));
     }
     Ok(text)
@@ -279,13 +277,15 @@ fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
     }
     let (line, column) = lines.line_col(prefix, at);
     syntax(
-        format!(
-            "the file is not valid UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
-            bytes.get(at).copied().unwrap_or(0)
-        ),
+        msg("xml-not-utf8")
+            .arg(
+                "byte",
+                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
+            )
+            .arg("line", line)
+            .arg("column", column),
         Some(point(prefix, &lines, at)),
-        "save the file with UTF-8 encoding (in most editors: \"Save as\", encoding UTF-8); \
-         a file in another encoding such as Windows-1252 or Latin-1 must be converted",
+        msg("xml-help-not-utf8"),
     )
 }
 
@@ -328,12 +328,9 @@ fn check_declared_encoding(text: &str, lines: &LineIndex) -> Option<Diagnostic> 
         return None;
     }
     Some(syntax(
-        format!(
-            "the file declares the encoding `{}`; only UTF-8 and UTF-16 files are read",
-            shorten(name)
-        ),
+        msg("xml-encoding").arg("encoding", shorten(name)),
         Some(span(text, lines, range)),
-        ENCODING_HELP,
+        msg(ENCODING_HELP),
     ))
 }
 
@@ -343,74 +340,73 @@ fn not_well_formed(text: &str, lines: &LineIndex, err: &roxmltree::Error) -> Dia
     use roxmltree::Error as E;
     let trimmed_end = text.trim_end().len();
     let at_pos = |pos: roxmltree::TextPos| offset_of(text, lines, pos.row, pos.col);
-    let (what, offset, help): (String, usize, &str) = match err {
+    let (what, offset, help): (Arg, usize, MessageKey) = match err {
         E::DtdDetected => {
             let offset = text.find("<!DOCTYPE").unwrap_or(0);
             return syntax(
-                "the file has a DOCTYPE declaration; DOCTYPE and entity definitions are not \
-                 allowed in a report (nothing is expanded or fetched)"
-                    .into(),
+                msg("xml-doctype"),
                 Some(span(text, lines, offset..offset + "<!DOCTYPE".len())),
-                "delete the `<!DOCTYPE …>` block; write special characters directly or as \
-                 `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` or `&#NNN;`",
+                msg("xml-help-doctype"),
             );
         }
         E::NodesLimitReached => {
             return syntax(
-                format!(
-                    "the file has more than {MAX_NODES} XML nodes, far more than any report; \
-                     it is not read"
-                ),
+                msg("xml-too-many-nodes").arg("limit", MAX_NODES as usize),
                 Some(point(text, lines, 0)),
-                "check that the right file was given",
+                msg("xml-help-right-file"),
             );
         }
         E::UnexpectedEndOfStream | E::UnclosedRootNode => (
-            "the file ends before the root element is closed".into(),
+            msg("xml-unclosed-root").into(),
             trimmed_end,
-            TRUNCATED_HELP,
+            msg(TRUNCATED_HELP),
         ),
         E::NoRootNode => {
             let what = if text.trim().is_empty() {
-                "the file holds only white space, where a report was expected"
+                "xml-only-white-space"
             } else {
-                "the file has no element, where a report was expected"
+                "xml-no-element"
             };
-            (what.into(), trimmed_end, TRUNCATED_HELP)
+            (msg(what).into(), trimmed_end, msg(TRUNCATED_HELP))
         }
         E::UnexpectedCloseTag(expected, actual, pos) => (
-            format!("the end tag `</{actual}>` does not close the open element `<{expected}>`"),
+            msg("xml-end-tag")
+                .arg("actual", actual.as_str())
+                .arg("expected", expected.as_str())
+                .into(),
             at_pos(*pos),
-            CHECK_HELP,
+            msg(CHECK_HELP),
         ),
         E::UnknownEntityReference(name, pos) => (
-            format!(
-                "the entity `&{name};` is not defined (only `&amp;`, `&lt;`, `&gt;`, `&quot;`, \
-                 `&apos;` and character references such as `&#233;` are)"
-            ),
+            msg("xml-unknown-entity").arg("name", name.as_str()).into(),
             at_pos(*pos),
-            "write the character itself, or a character reference",
+            msg("xml-help-entity"),
         ),
         E::UnknownNamespace(prefix, pos) => (
-            format!("the namespace prefix `{prefix}:` is not declared"),
+            msg("xml-unknown-prefix")
+                .arg("prefix", prefix.as_str())
+                .into(),
             at_pos(*pos),
-            "write the report's elements without a prefix, under \
-             `xmlns=\"urn:apmbc:article7:report:1\"` on the root element",
+            msg("xml-help-prefix"),
         ),
         other => {
+            // The parser's own explanation, which has no translation.
             let pos = other.pos();
             let full = other.to_string();
             let reason = full
                 .strip_suffix(&format!(" at {pos}"))
                 .map(str::to_owned)
                 .unwrap_or(full);
-            (reason, at_pos(pos), CHECK_HELP)
+            (reason.into(), at_pos(pos), msg(CHECK_HELP))
         }
     };
     let location = point(text, lines, offset);
     let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
     syntax(
-        format!("the XML is not well-formed at line {line}, column {column}: {what}"),
+        msg("xml-not-well-formed")
+            .arg("line", line)
+            .arg("column", column)
+            .arg("what", what),
         Some(location),
         help,
     )
@@ -469,7 +465,7 @@ impl<'t> Reader<'t> {
         span(self.text, self.lines, range)
     }
 
-    fn refuse(&mut self, message: String, range: Range<usize>, help: &str) {
+    fn refuse(&mut self, message: MessageKey, range: Range<usize>, help: MessageKey) {
         let location = self.locate(range);
         self.refused.push(|| syntax(message, Some(location), help));
     }
@@ -477,14 +473,14 @@ impl<'t> Reader<'t> {
     fn root(&mut self, root: Node<'_, '_>) -> Value {
         let name = root.tag_name();
         if name.name() != ROOT_ELEMENT || name.namespace() != Some(NAMESPACE) {
-            let found = format!("`<{}>` {}", name.name(), in_namespace(name.namespace()));
             self.refuse(
-                format!(
-                    "the root element must be `<{ROOT_ELEMENT}>` in the namespace `{NAMESPACE}`; \
-                     found {found}"
-                ),
+                msg("xml-root")
+                    .arg("root", ROOT_ELEMENT)
+                    .arg("namespace", NAMESPACE)
+                    .arg("found", name.name())
+                    .arg("where", in_namespace(name.namespace())),
                 self.name_range(root),
-                "start the report with `<article7-report xmlns=\"urn:apmbc:article7:report:1\">`",
+                msg("xml-help-root"),
             );
             return Value::Null;
         }
@@ -518,9 +514,9 @@ impl<'t> Reader<'t> {
         self.check_attributes(node, depth == 1);
         if depth > MAX_DEPTH {
             self.refuse(
-                format!("elements are nested too deeply (more than {MAX_DEPTH} levels)"),
+                msg("xml-too-deep").arg("limit", MAX_DEPTH),
                 node.range().start..self.name_range(node).end,
-                "a report needs fewer than 10 levels; check that the right file was given",
+                msg("xml-help-too-deep"),
             );
             return Value::Null;
         }
@@ -539,19 +535,17 @@ impl<'t> Reader<'t> {
                 let location = self.locate(node.range());
                 let at = pointer.clone();
                 self.big_numbers.push(|| {
-                    Diagnostic::new(
+                    Diagnostic::keyed(
                         "input/number-precision",
                         "number-too-large",
                         Severity::Error,
-                        format!(
-                            "the number {} at {} is too large to be stored exactly",
-                            shorten(text.trim()),
-                            display_pointer(&at)
-                        ),
+                        msg("input-number-precision")
+                            .arg("number", shorten(text.trim()))
+                            .arg("pointer", display_pointer(&at))
+                            .arg("help", msg(BIG_NUMBER_HELP)),
                         at,
                     )
                     .with_location(Some(location))
-                    .with_help(BIG_NUMBER_HELP)
                 });
             }
             return value;
@@ -620,24 +614,20 @@ impl<'t> Reader<'t> {
                 if members.contains_key(key) {
                     let location = self.locate(self.name_range(child));
                     let at = pointer.clone();
-                    let parent = format!(
-                        "`<{}>` ({})",
-                        node.tag_name().name(),
-                        display_pointer(&pointer[..base])
-                    );
+                    let parent = node.tag_name().name();
+                    let parent_pointer = display_pointer(&pointer[..base]);
                     self.duplicates.push(|| {
-                        Diagnostic::new(
+                        Diagnostic::keyed(
                             "input/duplicate-key",
                             "duplicate-key",
                             Severity::Error,
-                            format!(
-                                "the element `<{key}>` appears more than once in {parent}; \
-                                 only the last one is kept"
-                            ),
+                            msg("xml-duplicate")
+                                .arg("key", key)
+                                .arg("parent", parent)
+                                .arg("pointer", parent_pointer),
                             at,
                         )
                         .with_location(Some(location))
-                        .with_help(DUPLICATE_HELP)
                     });
                 }
                 members.insert(key.to_owned(), value);
@@ -659,30 +649,23 @@ impl<'t> Reader<'t> {
         let raw = self.text.get(range.clone()).unwrap_or("");
         let start = range.start + (raw.len() - raw.trim_start().len());
         self.refuse(
-            format!(
-                "the text `{}` sits beside child elements in `<{}>`; an element holds either \
-                 text or child elements, not both",
-                shorten(value.trim()),
-                parent.tag_name().name()
-            ),
+            msg("xml-stray-text")
+                .arg("text", shorten(value.trim()))
+                .arg("parent", parent.tag_name().name()),
             start.min(range.end)..range.end,
-            "move the text into an element of its own (for example `<note>`), or delete it",
+            msg("xml-help-stray-text"),
         );
     }
 
     fn outside_namespace(&mut self, node: Node<'_, '_>) {
         let name = node.tag_name();
-        let found = in_namespace(name.namespace());
         self.refuse(
-            format!(
-                "the element `<{}>` is {found}; every element of a report must be in the \
-                 namespace `{NAMESPACE}`",
-                name.name()
-            ),
+            msg("xml-foreign-element")
+                .arg("name", name.name())
+                .arg("where", in_namespace(name.namespace()))
+                .arg("namespace", NAMESPACE),
             self.name_range(node),
-            "remove the element, or declare the report's namespace on it \
-             (`xmlns=\"urn:apmbc:article7:report:1\"`); other vocabularies belong nowhere \
-             in a report",
+            msg("xml-help-foreign-element"),
         );
     }
 
@@ -695,18 +678,11 @@ impl<'t> Reader<'t> {
             }
             let qname = self.text.get(attr.range_qname()).unwrap_or(attr.name());
             self.refuse(
-                format!(
-                    "the attribute `{}` on `<{}>` is not part of the report model; values are \
-                     written as elements",
-                    shorten(qname),
-                    node.tag_name().name()
-                ),
+                msg("xml-attribute")
+                    .arg("attribute", shorten(qname))
+                    .arg("element", node.tag_name().name()),
                 attr.range(),
-                &format!(
-                    "write it as a child element (`<{0}>…</{0}>`) if the model has such a field, \
-                     under `<extensions>` if not, or delete it",
-                    attr.name()
-                ),
+                msg("xml-help-attribute").arg("name", attr.name()),
             );
         }
     }
@@ -807,25 +783,25 @@ fn point(text: &str, lines: &LineIndex, offset: usize) -> SourceLocation {
     span(text, lines, offset..end)
 }
 
-fn syntax(message: String, location: Option<SourceLocation>, help: &str) -> Diagnostic {
+fn syntax(message: MessageKey, location: Option<SourceLocation>, help: MessageKey) -> Diagnostic {
     super::syntax(message, location, help)
 }
 
 /// `in no namespace` or `in the namespace `…``.
-fn in_namespace(ns: Option<&str>) -> String {
+fn in_namespace(ns: Option<&str>) -> MessageKey {
     match ns {
         // roxmltree reports `xmlns=""` as the empty namespace name.
-        None | Some("") => "in no namespace".to_owned(),
-        Some(ns) => format!("in the namespace `{}`", shorten(ns)),
+        None | Some("") => msg("xml-no-namespace"),
+        Some(ns) => msg("xml-in-namespace").arg("namespace", shorten(ns)),
     }
 }
 
 /// `/forms/B/total`, or `the root element` for the root.
-fn display_pointer(pointer: &str) -> String {
+fn display_pointer(pointer: &str) -> Arg {
     if pointer.is_empty() {
-        "the root element".to_owned()
+        msg("xml-root-element").into()
     } else {
-        shorten(pointer)
+        shorten(pointer).into()
     }
 }
 

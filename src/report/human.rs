@@ -133,23 +133,36 @@ impl fmt::Display for Shown<'_> {
                 header,
                 row_values,
             }) => {
-                write!(f, "\n  at {} › sheet {sheet}, cell {cell}", self.file)?;
+                let at = MessageKey::new("at-cell")
+                    .arg("file", self.file)
+                    .arg("sheet", sheet.as_str())
+                    .arg("cell", cell.as_str());
+                write!(f, "\n  {}", text(self.lang, &at))?;
                 if let Some(h) = header {
-                    write!(f, " (column `{h}`)")?;
+                    let column = text(self.lang, &MessageKey::new("column"));
+                    write!(f, " ({column} `{h}`)")?;
                 }
                 if !row_values.is_empty() {
                     let row: Vec<String> = row_values
                         .iter()
                         .map(|(k, v)| format!("{k} = {v}"))
                         .collect();
-                    write!(f, "\n  row: {}", row.join(" | "))?;
+                    let word = text(self.lang, &MessageKey::new("row"));
+                    write!(f, "\n  {word}: {}", row.join(" | "))?;
                 }
                 Ok(())
             }
             Some(SourceLocation::Text { line, column, .. }) if self.source.is_none() => {
-                write!(f, "\n  at {}:{line}:{column}", self.file)
+                let at = MessageKey::new("at-text")
+                    .arg("file", self.file)
+                    .arg("line", *line)
+                    .arg("column", *column);
+                write!(f, "\n  {}", text(self.lang, &at))
             }
-            None => write!(f, "\n  in {}", self.file),
+            None => {
+                let at = MessageKey::new("in-file").arg("file", self.file);
+                write!(f, "\n  {}", text(self.lang, &at))
+            }
             _ => Ok(()),
         }
     }
@@ -202,7 +215,7 @@ impl miette::Diagnostic for Shown<'_> {
         };
         self.source?;
         let label = if self.finding.pointer.is_empty() {
-            "here".to_owned()
+            text(self.lang, &MessageKey::new("here"))
         } else {
             self.finding.pointer.clone()
         };

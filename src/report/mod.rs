@@ -55,11 +55,11 @@ impl Summary {
     /// Adds one file's findings.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
-        if report.findings.iter().any(|f| {
-            f.rule.starts_with("input/")
-                && f.rule != "input/duplicate-key"
-                && f.rule != "input/number-precision"
-        }) {
+        if report
+            .findings
+            .iter()
+            .any(|f| crate::ingest::means_unread(&f.rule))
+        {
             self.unreadable += 1;
         }
         for f in &report.findings {
