@@ -174,11 +174,11 @@ impl Engine {
         problems
     }
 
-    fn run_rule(
+    fn run_rule<'a>(
         &self,
         rule: &Rule,
-        value: &Value,
-        bound: &Bound<'_>,
+        value: &'a Value,
+        bound: &Bound<'a>,
         ctx: &Context<'_, '_>,
         rejected: &[Vec<String>],
         related: Related<'_>,
@@ -368,6 +368,10 @@ struct Bound<'a> {
     previous: &'a (dyn Val + 'a),
     earlier: &'a (dyn Val + 'a),
     item: Mutex<Option<&'a (dyn Val + 'a)>>,
+    /// The last path walked and the node after each of its steps: the nodes
+    /// a selector gives share their parents (`/forms/C/areas/…`), which are
+    /// then found once, not once per node.
+    walked: Mutex<(Vec<PathElement<'a>>, Vec<&'a (dyn Val + 'a)>)>,
 }
 
 impl<'a> Bound<'a> {
@@ -377,14 +381,23 @@ impl<'a> Bound<'a> {
             previous: lent.previous.as_ref(),
             earlier: lent.earlier.as_ref(),
             item: Mutex::new(None),
+            walked: Mutex::new((Vec::new(), Vec::new())),
         }
     }
 
     /// Makes the node at `path` the current `item` (none if the path does
     /// not lead anywhere in the lent document).
-    fn set_item(&self, path: &[PathElement<'_>]) {
-        let mut node: Option<&'a (dyn Val + 'a)> = Some(self.doc);
-        for step in path {
+    fn set_item(&self, path: &[PathElement<'a>]) {
+        let Ok(mut walked) = self.walked.lock() else {
+            return;
+        };
+        let (steps, nodes) = &mut *walked;
+        // Keep what the previous path shares with this one.
+        let shared = steps.iter().zip(path).take_while(|(a, b)| a == b).count();
+        steps.truncate(shared);
+        nodes.truncate(shared);
+        let mut node: Option<&'a (dyn Val + 'a)> = nodes.last().copied().or(Some(self.doc));
+        for step in &path[shared..] {
             let Some(ix) = node.and_then(|n| n.as_indexer()) else {
                 node = None;
                 break;
@@ -401,6 +414,10 @@ impl<'a> Bound<'a> {
                 // would be a copy, not the node.
                 _ => None,
             };
+            if let Some(v) = node {
+                steps.push(step.clone());
+                nodes.push(v);
+            }
         }
         if let Ok(mut item) = self.item.lock() {
             *item = node;
