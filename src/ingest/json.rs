@@ -329,8 +329,8 @@ fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> Sou
     }
 }
 
-fn syntax(message: String, location: SourceLocation, help: &str) -> Diagnostic {
-    super::syntax(message, Some(location), help)
+fn syntax(detail: impl Into<Arg>, location: SourceLocation, help: MessageKey) -> Diagnostic {
+    super::syntax(detail, Some(location), help)
 }
 
 /// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).
@@ -343,18 +343,20 @@ fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnosti
     let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
     let utf16 = !had_bom && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"));
     let help = if utf16 {
-        "the file looks like UTF-16 text; save it as UTF-8 (in most editors: \"Save as\", encoding UTF-8)"
+        "json-help-utf16"
     } else {
-        "save the file with UTF-8 encoding (in most editors: \"Save as\", encoding UTF-8); \
-         a file in another encoding such as Windows-1252 or Latin-1 must be converted"
+        "json-help-not-utf8"
     };
     syntax(
-        format!(
-            "the file is not valid UTF-8 text (invalid byte 0x{:02X} at line {line}, column {column})",
-            bytes.get(at).copied().unwrap_or(0)
-        ),
+        msg("json-not-utf8")
+            .arg(
+                "byte",
+                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
+            )
+            .arg("line", line)
+            .arg("column", column),
         location,
-        help,
+        msg(help),
     )
 }
 
@@ -368,15 +370,11 @@ fn not_well_formed(text: &str, err: &serde_json::Error) -> Diagnostic {
     if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         let location = text_location(text, &lines, text.len(), text.len());
         let what = if text.is_empty() {
-            "the file is empty"
+            "json-empty"
         } else {
-            "the file holds only white space"
+            "json-blank"
         };
-        return syntax(
-            format!("the JSON is not well-formed: {what}, where a report object was expected"),
-            location,
-            "a report is a JSON object: check that the right file was given and that it was saved completely",
-        );
+        return syntax(msg(what), location, msg("json-help-empty"));
     }
 
     let eof = reason.starts_with("EOF while parsing");
@@ -402,15 +400,16 @@ fn not_well_formed(text: &str, err: &serde_json::Error) -> Diagnostic {
     let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
 
     let (what, help) = explain(reason);
-    let nul = text.contains('\0');
-    let help = if nul {
-        "the file contains NUL bytes, so it is probably not a JSON text file (a binary file, \
-         a UTF-16 file, or a damaged download); export the report again as UTF-8 JSON"
+    let help = if text.contains('\0') {
+        msg("json-help-nul")
     } else {
         help
     };
     syntax(
-        format!("the JSON is not well-formed: {what} at line {line}, column {column}"),
+        msg("json-not-well-formed")
+            .arg("what", what)
+            .arg("line", line)
+            .arg("column", column),
         location,
         help,
     )
@@ -447,50 +446,37 @@ fn number_around(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Plain-language wording of a serde_json error, and what to do about it.
-fn explain(reason: &str) -> (String, &'static str) {
-    const CHECK: &str = "correct the JSON syntax at that position (a JSON-aware editor \
-                         highlights it); if the file came from another program, export it again";
-    const TRUNCATED: &str = "the file seems to be cut short: check that it was saved or \
-                             downloaded completely, or close the open brackets";
-    let text = match reason {
-        "EOF while parsing a list" => "the file ends inside a list (`[` without its `]`)",
-        "EOF while parsing an object" => "the file ends inside an object (`{` without its `}`)",
-        "EOF while parsing a string" => "the file ends inside a string (a `\"` is not closed)",
-        "EOF while parsing a value" => "the file ends where a value was expected",
-        "expected ident" => "expected `true`, `false` or `null`",
-        "expected value" => {
-            "expected a value (a string in double quotes, a number, an object, a list, \
-             `true`, `false` or `null`)"
-        }
-        "expected `\"`" => "expected a `\"`",
-        "key must be a string" => "expected a key in double quotes",
-        "trailing comma" => {
-            "a comma is followed by a closing bracket (JSON allows no trailing comma)"
-        }
-        "trailing characters" => "there is more text after the end of the JSON value",
-        "recursion limit exceeded" => {
-            "values are nested too deeply (more than 127 levels of lists and objects)"
-        }
-        "number out of range" => "a number is too large to be represented (beyond about 1.8e308)",
-        "invalid number" => "invalid number",
-        "invalid escape" => "invalid escape sequence in a string (after a `\\`)",
+fn explain(reason: &str) -> (Arg, MessageKey) {
+    let id = match reason {
+        "EOF while parsing a list" => "json-eof-list",
+        "EOF while parsing an object" => "json-eof-object",
+        "EOF while parsing a string" => "json-eof-string",
+        "EOF while parsing a value" => "json-eof-value",
+        "expected ident" => "json-expected-ident",
+        "expected value" => "json-expected-value",
+        "expected `\"`" => "json-expected-quote",
+        "key must be a string" => "json-key-string",
+        "trailing comma" => "json-trailing-comma",
+        "trailing characters" => "json-trailing-characters",
+        "recursion limit exceeded" => "json-too-deep",
+        "number out of range" => "json-number-range",
+        "invalid number" => "json-invalid-number",
+        "invalid escape" => "json-invalid-escape",
         "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "a control character (such as a tab or line break) inside a string must be \
-             written as an escape (`\\t`, `\\n`)"
+            "json-control-character"
         }
-        other => return (other.to_owned(), CHECK),
+        // serde_json's own words, for the rare message not listed here.
+        other => return (Arg::Text(other.to_owned()), msg("json-help-check")),
     };
     let help = match reason {
-        r if r.starts_with("EOF while parsing") => TRUNCATED,
-        "recursion limit exceeded" => {
-            "a report never nests this deep: check that the file is a report, and that the \
-             program that wrote it closed its lists and objects"
-        }
-        "number out of range" => {
-            "no real figure is this large: check the number for a typing error (for example a \
-             stray exponent such as `e400`)"
-        }
-        _ => CHECK,
+        r if r.starts_with("EOF while parsing") => "json-help-truncated",
+        "recursion limit exceeded" => "json-help-too-deep",
+        "number out of range" => "json-help-number-range",
+        _ => "json-help-check",
     };
-    (text.to_owned(), help)
+    (msg(id).into(), msg(help))
+}
+
+fn msg(id: &'static str) -> MessageKey {
+    MessageKey::new(id)
 }
