@@ -212,7 +212,7 @@ summary = { $files ->
         [one] { $infos } information
        *[other] { $infos } informations
     }
-summary-unreadable = ; { $count ->
+summary-unreadable = {" "}; { $count ->
         [one] { $count } fichier n'a pas pu être lu
        *[other] { $count } fichiers n'ont pas pu être lus
     }
