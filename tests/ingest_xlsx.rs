@@ -5,12 +5,14 @@
 //! `UPDATE_XLSX_FIXTURES=1 cargo test --test ingest_xlsx` rewrites the
 //! committed workbooks (`fixtures/valid/*.xlsx`, `fixtures/ingest/xlsx/*`).
 
+mod common;
 use article7::convert::xlsx::{template, write};
 use article7::diagnostics::{Diagnostic, Severity, SourceLocation};
 use article7::ingest::xlsx::read;
 use article7::model::{Document, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;
+use common::{mutate, Leaf};
 use proptest::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Formula, Workbook, XlsxError};
 use serde_json::{json, Map, Value};
@@ -1026,15 +1028,6 @@ fn libreoffice_hand_edits_draw_clear_findings() {
 // round trip promises (docs/excel-layout.md lists what invalid reports may
 // lose).
 
-#[derive(Debug, Clone)]
-enum Leaf {
-    Text(String),
-    Int(i64),
-    Big(u64),
-    Float(f64),
-    Bool(bool),
-}
-
 fn not_blank(s: &str) -> bool {
     !s.trim().is_empty()
 }
@@ -1076,31 +1069,6 @@ fn leaf() -> impl Strategy<Value = Leaf> {
             .prop_map(Leaf::Float),
         any::<bool>().prop_map(Leaf::Bool),
     ]
-}
-
-/// Replaces leaves of `value` with leaves of the same JSON type.
-fn mutate(value: &mut Value, edits: &[(usize, Leaf)]) {
-    fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
-        match v {
-            Value::Object(m) => m.values_mut().for_each(|c| leaves(c, out)),
-            Value::Array(a) => a.iter_mut().for_each(|c| leaves(c, out)),
-            other => out.push(other),
-        }
-    }
-    let mut all = Vec::new();
-    leaves(value, &mut all);
-    let n = all.len();
-    for (i, edit) in edits {
-        let slot = &mut all[i % n];
-        match (&**slot, edit) {
-            (Value::String(_), Leaf::Text(s)) => **slot = Value::String(s.clone()),
-            (Value::Number(_), Leaf::Int(i)) => **slot = Value::from(*i),
-            (Value::Number(_), Leaf::Big(u)) => **slot = Value::from(*u),
-            (Value::Number(_), Leaf::Float(f)) => **slot = Value::from(*f),
-            (Value::Bool(_), Leaf::Bool(b)) => **slot = Value::Bool(*b),
-            _ => {}
-        }
-    }
 }
 
 /// Changes to the shape: drop an item of a list of objects, empty a list,

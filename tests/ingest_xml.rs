@@ -3,6 +3,7 @@
 //! findings at the same pointers, every value is located at its element, and
 //! hostile inputs give a finding, never a panic.
 
+mod common;
 use article7::convert::xml::{item_name, losses, write};
 use article7::diagnostics::{escape_pointer_token, Severity, SourceLocation};
 use article7::ingest::xml::{read, MAX_DEPTH, MAX_LISTED_FINDINGS, NAMESPACE};
@@ -11,6 +12,7 @@ use article7::model::{Document, Region, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;
 use article7::Diagnostic;
+use common::{mutate, Leaf};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -748,15 +750,6 @@ fn hostile_fixtures_each_give_a_finding_through_the_validator() {
 
 // ---------------------------------------------------------- properties
 
-#[derive(Debug, Clone)]
-enum Leaf {
-    Text(String),
-    Int(i64),
-    Big(u64),
-    Float(f64),
-    Bool(bool),
-}
-
 fn leaf() -> impl Strategy<Value = Leaf> {
     prop_oneof![
         // Any text XML 1.0 can hold: no control characters but tab, LF, CR.
@@ -770,31 +763,6 @@ fn leaf() -> impl Strategy<Value = Leaf> {
             .prop_map(Leaf::Float),
         any::<bool>().prop_map(Leaf::Bool),
     ]
-}
-
-/// Replaces leaves of `value` with leaves of the same JSON type.
-fn mutate(value: &mut Value, edits: &[(usize, Leaf)]) {
-    fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
-        match v {
-            Value::Object(m) => m.values_mut().for_each(|c| leaves(c, out)),
-            Value::Array(a) => a.iter_mut().for_each(|c| leaves(c, out)),
-            other => out.push(other),
-        }
-    }
-    let mut all = Vec::new();
-    leaves(value, &mut all);
-    let n = all.len();
-    for (i, edit) in edits {
-        let slot = &mut all[i % n];
-        match (&**slot, edit) {
-            (Value::String(_), Leaf::Text(s)) => **slot = Value::String(s.clone()),
-            (Value::Number(_), Leaf::Int(i)) => **slot = Value::from(*i),
-            (Value::Number(_), Leaf::Big(u)) => **slot = Value::from(*u),
-            (Value::Number(_), Leaf::Float(f)) => **slot = Value::from(*f),
-            (Value::Bool(_), Leaf::Bool(b)) => **slot = Value::Bool(*b),
-            _ => {}
-        }
-    }
 }
 
 fn extension_object() -> impl Strategy<Value = Value> {

@@ -437,27 +437,25 @@ impl VariableResolver for Bound<'_> {
     }
 }
 
-/// A `when`: true when the rule applies.
+/// A `when` (true when the rule applies).
 fn guard(when: &Program, scope: &Context<'_, '_>) -> Result<bool, String> {
-    match when.execute(scope) {
-        Ok(Cel::Bool(b)) => Ok(b),
-        Ok(other) => Err(format!(
-            "`when` gave {} instead of true or false",
-            display(&other)
-        )),
-        Err(e) => Err(format!("`when` failed: {e}")),
-    }
+    boolean(when, scope, "when")
 }
 
-/// An `assert`: true when the node passes.
+/// An `assert` (true when the node passes).
 fn check(assert: &Program, scope: &Context<'_, '_>) -> Result<bool, String> {
-    match assert.execute(scope) {
+    boolean(assert, scope, "assert")
+}
+
+/// Runs an expression that must give true or false.
+fn boolean(program: &Program, scope: &Context<'_, '_>, what: &str) -> Result<bool, String> {
+    match program.execute(scope) {
         Ok(Cel::Bool(b)) => Ok(b),
         Ok(other) => Err(format!(
-            "`assert` gave {} instead of true or false",
+            "`{what}` gave {} instead of true or false",
             display(&other)
         )),
-        Err(e) => Err(format!("`assert` failed: {e}")),
+        Err(e) => Err(format!("`{what}` failed: {e}")),
     }
 }
 
