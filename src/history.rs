@@ -4,8 +4,9 @@
 //! are several) and the newest earlier report of any year.
 
 use crate::ingest;
-use crate::source::Source;
+use crate::source::{Format, Source};
 use rayon::prelude::*;
+use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -49,10 +50,7 @@ impl History {
     pub fn scan(paths: &[PathBuf]) -> History {
         let entries = paths
             .par_iter()
-            .filter_map(|p| {
-                let value = load_value(p)?;
-                Some((key_of(&value)?, p.clone()))
-            })
+            .filter_map(|p| Some((key_of_source(&Source::read(p).ok()?)?, p.clone())))
             .collect();
         History { entries }
     }
@@ -87,6 +85,40 @@ impl History {
     }
 }
 
+/// The key of a report file. A JSON file is read for the four members
+/// that make the key and nothing else (a fraction of the cost of reading the
+/// whole report); anything unusual about it (a BOM, a duplicate key, a member
+/// of an unexpected type) sends it through the full reader, which decides.
+pub fn key_of_source(source: &Source) -> Option<ReportKey> {
+    #[derive(Deserialize)]
+    struct Head {
+        state: Option<StateHead>,
+        period: Option<PeriodHead>,
+        report_kind: Option<String>,
+        submitted_on: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct StateHead {
+        code: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct PeriodHead {
+        to: Option<String>,
+    }
+    if source.format == Some(Format::Json) {
+        if let Ok(head) = serde_json::from_slice::<Head>(&source.bytes) {
+            let to = head.period?.to?;
+            return Some(ReportKey {
+                state: head.state?.code?,
+                year: to.get(..4)?.parse().ok()?,
+                annual: head.report_kind.as_deref() == Some("annual"),
+                submitted_on: head.submitted_on.unwrap_or_default(),
+            });
+        }
+    }
+    ingest::load(source).document.and_then(|d| key_of(&d.value))
+}
+
 /// Reads a report in any format into its canonical value (no validation).
 pub fn load_value(path: &Path) -> Option<Value> {
     let source = Source::read(path).ok()?;
@@ -104,6 +136,28 @@ mod tests {
             year,
             annual,
             submitted_on: submitted.into(),
+        }
+    }
+
+    #[test]
+    fn the_quick_key_of_a_json_file_is_the_full_readers_key() {
+        let texts = [
+            r#"{"state": {"code": "KHM", "name": "x"}, "period": {"from": "2019-01-01", "to": "2019-12-31"}, "report_kind": "annual", "submitted_on": "2020-04-30", "forms": {"A": {"cover": "provided"}}}"#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}, "report_kind": "initial"}"#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}}"#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": 2019}}"#,
+            r#"{"state": {"code": "KHM", "code": "LKA"}, "period": {"to": "2019-12-31"}}"#,
+            "\u{feff}{\"state\": {\"code\": \"KHM\"}, \"period\": {\"to\": \"2019-12-31\"}}",
+            r#"{"state": "KHM", "period": {"to": "2019-12-31"}}"#,
+            r#"{"period": {"to": "19"}, "state": {"code": "KHM"}}"#,
+            "not json",
+        ];
+        for text in texts {
+            let source = Source::from_bytes("r.json", text.as_bytes().to_vec());
+            let full = ingest::load(&source)
+                .document
+                .and_then(|d| key_of(&d.value));
+            assert_eq!(key_of_source(&source), full, "{text}");
         }
     }
 
