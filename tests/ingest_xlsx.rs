@@ -878,3 +878,56 @@ fn committed_hostile_samples() {
         );
     }
 }
+
+// ------------------------------------------------- found by the fuzzer
+
+/// Found by `cargo fuzz run xlsx` (see README, "Fuzzing"): a table row whose
+/// only value sits under an unknown header was not kept, yet the unknown
+/// column remembered it as its first row, an index past the kept rows (a
+/// panic, which `read`'s catch_unwind turned into "could not be read") or
+/// the index of a later, unrelated row (a finding at the wrong item).
+fn unknown_column_only_row() -> Vec<u8> {
+    book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind", "titel"])?;
+        ws.write(1, 2, "only under the unknown header")?;
+        Ok(())
+    })
+}
+
+#[test]
+fn a_row_with_values_only_under_an_unknown_header() {
+    let path = root().join("fixtures/ingest/xlsx/unknown-column-only-row.xlsx");
+    if updating() {
+        std::fs::write(&path, unknown_column_only_row()).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, findings) = read_value(&bytes);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.rule, "input/unknown-column");
+    assert_eq!(f.pointer, "/forms/A/measures");
+    assert!(
+        f.message.contains("its values are not read"),
+        "{}",
+        f.message
+    );
+
+    // The same row before a kept row: the finding is not put on that row.
+    let bytes = book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind", "titel"])?;
+        ws.write(1, 2, "only under the unknown header")?;
+        ws.write_row(2, 0, ["Law", "law"])?;
+        ws.write_row(3, 0, ["Decree", "regulation", "x"])?;
+        Ok(())
+    });
+    let (v, findings) = read_value(&bytes);
+    assert_eq!(v["forms"]["A"]["measures"].as_array().unwrap().len(), 2);
+    let unknown: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "input/unknown-column")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{findings:#?}");
+    assert_eq!(unknown[0].pointer, "/forms/A/measures/1/titel");
+}
