@@ -931,3 +931,38 @@ fn a_row_with_values_only_under_an_unknown_header() {
     assert_eq!(unknown.len(), 1, "{findings:#?}");
     assert_eq!(unknown[0].pointer, "/forms/A/measures/1/titel");
 }
+
+/// Found by `cargo fuzz run xlsx`: a sheet whose `<dimension ref>` is
+/// reversed (`C5:A1`, end before start) made calamine subtract past zero
+/// (tafia/calamine#692), a panic in debug builds and tests. The declared
+/// dimension is never used, so the workbook reads as any other.
+fn reversed_dimension() -> Vec<u8> {
+    let good = book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind"])?;
+        ws.write_row(1, 0, ["Law", "law"])?;
+        Ok(())
+    });
+    let entry = sheet_entry(&good, "A.measures");
+    patch_entry(&good, &entry, |xml| {
+        let start = xml.find("<dimension ref=\"").unwrap() + 16;
+        let end = start + xml[start..].find('"').unwrap();
+        format!("{}C5:A1{}", &xml[..start], &xml[end..])
+    })
+}
+
+#[test]
+fn a_reversed_dimension_is_ignored() {
+    let path = root().join("fixtures/ingest/xlsx/reversed-dimension.xlsx");
+    if updating() {
+        std::fs::write(&path, reversed_dimension()).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(entry_text(&bytes, &sheet_entry(&bytes, "A.measures")).contains("ref=\"C5:A1\""));
+    let (v, findings) = read_value(&bytes);
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(
+        v["forms"]["A"],
+        json!({"measures": [{"title": "Law", "kind": "law"}]})
+    );
+}
