@@ -10,9 +10,13 @@
 #   FUZZ_SANITIZER=none|address   default none; address (ASan) runs ~5x slower
 #   FUZZ_DEV=1                    unoptimised build: builds in about half the
 #                                 time, runs ~7x slower (what CI uses)
+#   FUZZ_CORPUS=DIR               where the corpora go (default fuzz/corpus);
+#                                 CI gives an empty directory, so that its run
+#                                 starts from the seeds alone
 #
 # The seeds are the committed fixtures (read, never written); what the fuzzer
-# learns goes to fuzz/corpus/TARGET (not committed) and is reused next time.
+# learns goes to fuzz/corpus/TARGET (not committed) and is reused next time
+# (all of it is run again first, however long that takes).
 # Needs cargo-fuzz (installed here if missing). Only a stable toolchain is
 # available: RUSTC_BOOTSTRAP=1 lets cargo-fuzz pass its -Z flags to it.
 set -euo pipefail
@@ -25,7 +29,9 @@ if [ ${#targets[@]} -eq 0 ]; then
     targets=(json xml xlsx)
 fi
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
+# Looked up on PATH (cargo finds its subcommands there) rather than by
+# running `cargo fuzz`, which only prints an error when it is missing.
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "== installing cargo-fuzz"
     cargo install --locked cargo-fuzz
 fi
@@ -59,12 +65,13 @@ for target in "${targets[@]}"; do
         exit 2
         ;;
     esac
-    mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target"
+    corpus=${FUZZ_CORPUS:-fuzz/corpus}/$target
+    mkdir -p "$corpus" "fuzz/artifacts/$target"
     echo "== fuzzing $target for ${seconds}s"
     log=$(mktemp)
     # -timeout: seconds per input; -rss_limit_mb: the whole process.
     set +e
-    cargo fuzz run "${build[@]}" "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
+    cargo fuzz run "${build[@]}" "$target" "$corpus" "${seeds[@]}" -- \
         -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -max_total_time="$seconds" -print_final_stats=1 2>&1 |
         tee "$log" |
