@@ -458,6 +458,7 @@ fn many_duplicate_keys_are_counted_not_all_listed() {
 fn every_hostile_fixture_gives_a_finding_or_a_document() {
     let expected = [
         ("bom.json", None),
+        ("cr-line-breaks.json", None),
         ("deep-nesting.json", Some("input/syntax")),
         ("duplicate-keys.json", Some("input/duplicate-key")),
         ("empty.json", Some("input/syntax")),
@@ -794,4 +795,56 @@ proptest! {
         }
         let _ = index(&text[..cut]);
     }
+}
+
+/// Found by `cargo fuzz run json` (README, "Fuzzing"): line breaks written
+/// `\r\r\n` (a CRLF file converted to CRLF once more) made the human output
+/// fail half-way (`cannot write the results`, exit status 2): a value's
+/// underline took in the `\r`s that the snippet window leaves out. Lone `\r`s
+/// (old Mac line ends) also reached the terminal and shifted line numbers.
+#[test]
+fn human_output_with_carriage_returns() {
+    use article7::report::{printer, OutputFormat, PrintOptions, Summary};
+    use article7::validator::Validator;
+    use article7::Source;
+
+    let render = |name: &str, bytes: Vec<u8>| -> String {
+        let report = Validator::new().validate_source(&Source::from_bytes(name, bytes));
+        assert!(!report.findings.is_empty());
+        let options = PrintOptions {
+            lang: "en".into(),
+            ..PrintOptions::default()
+        };
+        let mut out = Vec::new();
+        let mut human = printer(OutputFormat::Human, &options);
+        human
+            .file(&mut out, &report)
+            .expect("the human output is written");
+        human.finish(&mut out, &Summary::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+
+    let out = render("cr-line-breaks.json", fixture("cr-line-breaks.json"));
+    assert!(!out.contains('\r'), "{out:?}");
+    assert!(out.contains("[cr-line-breaks.json:1:1]"), "{out}");
+    assert!(out.contains(" 1 │ { \n   · ┬\n"), "{out}");
+    assert!(out.contains(" 2 │   \"format_version\": \"1.0\","), "{out}");
+
+    // The same in XML, and with lone `\r`s: same lines as the findings give.
+    let xml = "<article7-report xmlns=\"urn:apmbc:article7:report:1\">\r\r\n\
+               <format_version>1.0</format_version>\r\r\n</article7-report>\r\r\n";
+    let out = render("cr-line-breaks.xml", xml.as_bytes().to_vec());
+    assert!(
+        !out.contains('\r') && out.contains(" 2 │ <format_version>"),
+        "{out}"
+    );
+    let lone = fixture("cr-line-breaks.json")
+        .into_iter()
+        .filter(|&b| b != b'\n')
+        .collect::<Vec<u8>>();
+    let out = render("lone-cr.json", lone);
+    assert!(
+        !out.contains('\r') && out.contains("[lone-cr.json:1:1]"),
+        "{out}"
+    );
 }

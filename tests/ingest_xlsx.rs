@@ -1344,3 +1344,91 @@ fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
         _ => Some(format!("{at}: {a} became {b}")),
     }
 }
+
+// ------------------------------------------------- found by the fuzzer
+
+/// Found by `cargo fuzz run xlsx` (see README, "Fuzzing"): a table row whose
+/// only value sits under an unknown header was not kept, yet the unknown
+/// column remembered it as its first row, an index past the kept rows (a
+/// panic, which `read`'s catch_unwind turned into "could not be read") or
+/// the index of a later, unrelated row (a finding at the wrong item).
+fn unknown_column_only_row() -> Vec<u8> {
+    book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind", "titel"])?;
+        ws.write(1, 2, "only under the unknown header")?;
+        Ok(())
+    })
+}
+
+#[test]
+fn a_row_with_values_only_under_an_unknown_header() {
+    let path = root().join("fixtures/ingest/xlsx/unknown-column-only-row.xlsx");
+    if updating() {
+        std::fs::write(&path, unknown_column_only_row()).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, findings) = read_value(&bytes);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.rule, "input/unknown-column");
+    assert_eq!(f.pointer, "/forms/A/measures");
+    assert!(
+        f.message.contains("its values are not read"),
+        "{}",
+        f.message
+    );
+
+    // The same row before a kept row: the finding is not put on that row.
+    let bytes = book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind", "titel"])?;
+        ws.write(1, 2, "only under the unknown header")?;
+        ws.write_row(2, 0, ["Law", "law"])?;
+        ws.write_row(3, 0, ["Decree", "regulation", "x"])?;
+        Ok(())
+    });
+    let (v, findings) = read_value(&bytes);
+    assert_eq!(v["forms"]["A"]["measures"].as_array().unwrap().len(), 2);
+    let unknown: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "input/unknown-column")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{findings:#?}");
+    assert_eq!(unknown[0].pointer, "/forms/A/measures/1/titel");
+}
+
+/// Found by `cargo fuzz run xlsx`: a sheet whose `<dimension ref>` is
+/// reversed (`C5:A1`, end before start) made calamine subtract past zero
+/// (tafia/calamine#692), a panic in debug builds and tests. The declared
+/// dimension is never used, so the workbook reads as any other.
+fn reversed_dimension() -> Vec<u8> {
+    let good = book(|wb| {
+        let ws = wb.add_worksheet().set_name("A.measures")?;
+        ws.write_row(0, 0, ["title", "kind"])?;
+        ws.write_row(1, 0, ["Law", "law"])?;
+        Ok(())
+    });
+    let entry = sheet_entry(&good, "A.measures");
+    patch_entry(&good, &entry, |xml| {
+        let start = xml.find("<dimension ref=\"").unwrap() + 16;
+        let end = start + xml[start..].find('"').unwrap();
+        format!("{}C5:A1{}", &xml[..start], &xml[end..])
+    })
+}
+
+#[test]
+fn a_reversed_dimension_is_ignored() {
+    let path = root().join("fixtures/ingest/xlsx/reversed-dimension.xlsx");
+    if updating() {
+        std::fs::write(&path, reversed_dimension()).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(entry_text(&bytes, &sheet_entry(&bytes, "A.measures")).contains("ref=\"C5:A1\""));
+    let (v, findings) = read_value(&bytes);
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(
+        v["forms"]["A"],
+        json!({"measures": [{"title": "Law", "kind": "law"}]})
+    );
+}

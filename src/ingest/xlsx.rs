@@ -596,8 +596,9 @@ struct TableData {
     unknown: Vec<(u32, String)>,
     /// Data rows, in sheet order.
     rows: Vec<TableRow>,
-    /// Columns (of unknown headers) → first data row index holding a value.
-    unknown_values: HashMap<u32, usize>,
+    /// Columns (of unknown headers) that hold values → the first kept data
+    /// row holding one (`None` while only rows that were not kept do).
+    unknown_values: HashMap<u32, Option<usize>>,
     /// The item pointer each row became.
     row_items: Vec<Option<String>>,
     /// Rows not yet attached to a parent, by parent key (nested tables).
@@ -775,6 +776,7 @@ impl<'l> Assembler<'l> {
         }
         let mut headless: HashSet<u32> = HashSet::new();
         for (&row, row_cells) in iter {
+            let mut unknown_here = Vec::new();
             let mut tr = TableRow {
                 row,
                 cells: Vec::new(),
@@ -796,7 +798,7 @@ impl<'l> Assembler<'l> {
                     }
                     (None, Some(h)) => {
                         tr.shown.push((h.clone(), cell.shown()));
-                        data.unknown_values.entry(col).or_insert(data.rows.len());
+                        unknown_here.push(col);
                     }
                     (_, None) => {
                         if headless.insert(col) {
@@ -821,7 +823,15 @@ impl<'l> Assembler<'l> {
                     }
                 }
             }
-            if !tr.cells.is_empty() {
+            // Only a kept row (one with a known field) becomes an item.
+            let kept = (!tr.cells.is_empty()).then_some(data.rows.len());
+            for col in unknown_here {
+                let first = data.unknown_values.entry(col).or_insert(kept);
+                if first.is_none() {
+                    *first = kept;
+                }
+            }
+            if kept.is_some() {
                 data.rows.push(tr);
             }
         }
@@ -1269,7 +1279,7 @@ impl<'l> Assembler<'l> {
             let allowed: Vec<String> = sheet.fields.iter().map(|f| f.key.clone()).collect();
             for (col, header) in &data.unknown {
                 let first = data.unknown_values.get(col).copied();
-                let pointer = match first.and_then(|r| data.row_items[r].clone()) {
+                let pointer = match first.flatten().and_then(|r| data.row_items[r].clone()) {
                     Some(item) => format!("{item}/{}", escape_pointer_token(header)),
                     None => data.array_pointer.clone().unwrap_or_default(),
                 };

@@ -10,6 +10,7 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -42,7 +43,7 @@ impl Printer for HumanPrinter {
         }
         let source = report.text.as_deref().map(|t| IndexedSource {
             name: report.file.clone(),
-            text: t,
+            text: without_lone_cr(t),
             index: LineIndex::new(t),
         });
         for finding in &report.findings {
@@ -72,7 +73,7 @@ impl Printer for HumanPrinter {
 /// every label and merges distant labels into one huge snippet).
 struct IndexedSource<'t> {
     name: String,
-    text: &'t str,
+    text: Cow<'t, str>,
     index: LineIndex,
 }
 
@@ -88,25 +89,47 @@ impl SourceCode for IndexedSource<'_> {
         if end > self.text.len() {
             return Err(MietteError::OutOfBounds);
         }
-        let (first, _) = self.index.line_col(self.text, start);
-        let (last, _) = self.index.line_col(self.text, end);
+        let (first, _) = self.index.line_col(&self.text, start);
+        let (last, _) = self.index.line_col(&self.text, end);
         let from_line = first.saturating_sub(before).max(1);
         let to_line = (last + after).min(self.index.line_count());
-        let window_start = self.index.line_range(self.text, from_line).start;
-        let window_end = self.index.line_range(self.text, to_line).end;
+        let window_start = self.index.line_range(&self.text, from_line).start;
+        // Line ranges leave out line breaks, `\r` included: the window still
+        // ends no earlier than the span.
+        let window_end = self.index.line_range(&self.text, to_line).end.max(end);
         let window = &self.text[window_start..window_end];
         let inner = SourceSpan::new((start - window_start).into(), span.len());
         let contents = window.read_span(&inner, before, after)?;
         let data_start = contents.data().as_ptr() as usize - self.text.as_ptr() as usize;
+        // Line and column as the findings count them: miette also breaks
+        // lines at a lone `\r`, and counts columns in bytes.
+        let (line, column) = self.index.line_col(&self.text, data_start);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             contents.data(),
             SourceSpan::new(data_start.into(), contents.data().len()),
-            contents.line() + from_line - 1,
-            contents.column(),
+            line - 1,
+            column - 1,
             contents.line_count(),
         )))
     }
+}
+
+/// The text with every `\r` that does not end a line (as `\r\n`) shown as a
+/// space: miette would break lines there where the findings' line numbers
+/// do not, and a terminal would jump back to the start of the line. Same
+/// length, so every offset still holds.
+fn without_lone_cr(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !text.contains('\r') || !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let shown: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b' ' } else { bytes[i] })
+        .collect();
+    // Only ASCII bytes were replaced, by ASCII: still UTF-8.
+    Cow::Owned(String::from_utf8(shown).unwrap_or_else(|_| text.to_owned()))
 }
 
 /// One finding as miette sees it.
@@ -220,9 +243,12 @@ impl miette::Diagnostic for Shown<'_> {
             self.finding.pointer.clone()
         };
         // Long values (whole objects) are underlined at their first line only.
-        let text = self.source.map_or("", |s| s.text);
-        let line_end = text[*start..].find('\n').map_or(text.len(), |i| start + i);
+        let text = self.source.map_or("", |s| &s.text);
+        let line_end = text[*start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
         let end = (*end).min(line_end).max(*start);
+        let end = start + text[*start..end].trim_end().len();
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some(label),
