@@ -18,7 +18,7 @@ use serde_json_path::PathElement;
 
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// User choices that change what the catalogue does.
 #[derive(Debug, Clone, Default)]
@@ -99,13 +99,18 @@ impl Engine {
         let lent = Lent::new(value, related);
         let bound = Bound::new(&lent);
         let ctx = context(&bound);
-        let rejected: Vec<Vec<String>> = rejected.iter().map(|p| pointer_tokens(p)).collect();
+        let mut doc = DocRun {
+            value,
+            rejected: rejected.iter().map(|p| pointer_tokens(p)).collect(),
+            related,
+            selections: HashMap::new(),
+        };
         let mut run = RuleRun::default();
         for rule in &self.catalogue.rules {
             if self.options.disabled.contains(&rule.id) {
                 continue;
             }
-            match self.run_rule(rule, value, &bound, &ctx, &rejected, related) {
+            match self.run_rule(rule, &mut doc, &bound, &ctx) {
                 Outcome::Findings(f) => run.findings.extend(f),
                 Outcome::Skip(reason) => run.skipped.push(Skipped {
                     rule: rule.id.clone(),
@@ -127,7 +132,13 @@ impl Engine {
         let lent = Lent::new(value, related);
         let bound = Bound::new(&lent);
         let ctx = context(&bound);
-        match self.run_rule(rule, value, &bound, &ctx, &[], related) {
+        let mut doc = DocRun {
+            value,
+            rejected: Vec::new(),
+            related,
+            selections: HashMap::new(),
+        };
+        match self.run_rule(rule, &mut doc, &bound, &ctx) {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
         }
@@ -177,12 +188,11 @@ impl Engine {
     fn run_rule<'a>(
         &self,
         rule: &Rule,
-        value: &'a Value,
-        bound: &Bound<'a>,
+        doc: &mut DocRun<'a>,
+        bound: &Bound<'a, '_>,
         ctx: &Context<'_, '_>,
-        rejected: &[Vec<String>],
-        related: Related<'_>,
     ) -> Outcome {
+        let (value, related) = (doc.value, doc.related);
         for req in &rule.requires {
             match req {
                 Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
@@ -204,9 +214,13 @@ impl Engine {
                 _ => {}
             }
         }
-        let nodes = rule.select.select_located(value);
+        let nodes: &[Selected<'a>] = doc
+            .selections
+            .entry(rule.select_source.clone())
+            .or_insert_with(|| rule.select.select_located(value));
+        let rejected = &doc.rejected;
         if !rejected.is_empty() {
-            if let Some(bad) = touched(rule, &nodes, rejected) {
+            if let Some(bad) = touched(rule, nodes, rejected) {
                 return Outcome::Skip(format!(
                     "reads `/{}`, which breaks the report schema",
                     bad.join("/")
@@ -255,7 +269,7 @@ impl Engine {
         }
         let per_node_vars = rule.uses.path || rule.uses.key || rule.uses.index;
         let mut findings = Vec::new();
-        for node in &nodes {
+        for node in nodes {
             bound.set_item(&node.path);
             let mut node_scope;
             let scope = if per_node_vars {
@@ -330,9 +344,20 @@ impl Engine {
     }
 }
 
+/// One document as the rules of a run see it.
+struct DocRun<'a> {
+    value: &'a Value,
+    /// The pointers the schema rejected, as tokens.
+    rejected: Vec<Vec<String>>,
+    related: Related<'a>,
+    /// What each selector (by its text) matched: rules with the same
+    /// selector (C04–C07 all read every area) share one query.
+    selections: HashMap<String, Vec<Selected<'a>>>,
+}
+
 /// The root scope of one document: the function library, and `doc`,
 /// `item`, `previous` and `earlier` lent by `bound`.
-fn context<'a>(bound: &'a Bound<'_>) -> Context<'a, 'a> {
+fn context<'a>(bound: &'a Bound<'_, '_>) -> Context<'a, 'a> {
     let mut ctx = root_context(Vec::new());
     ctx.set_variable_resolver(bound);
     ctx
@@ -340,21 +365,63 @@ fn context<'a>(bound: &'a Bound<'_>) -> Context<'a, 'a> {
 
 /// The reports of one run lent to CEL ([`to_val`]: value trees whose text
 /// borrows from the JSON), built once per document and shared by every rule.
+/// `previous` and `earlier` are lent when a rule first reads them (only the
+/// Y rules do), and once when they are the same report.
 struct Lent<'v> {
     doc: Box<dyn Val + 'v>,
-    previous: Box<dyn Val + 'v>,
-    earlier: Box<dyn Val + 'v>,
+    previous: LentLater<'v>,
+    earlier: LentLater<'v>,
+    /// `earlier` is the report `previous` is (the usual case).
+    earlier_is_previous: bool,
 }
 
 impl<'v> Lent<'v> {
     fn new(value: &'v Value, related: Related<'v>) -> Lent<'v> {
-        let or_null =
-            |v: Option<&'v Value>| v.map_or_else(|| Box::new(CelNull) as Box<dyn Val>, to_val);
         Lent {
             doc: to_val(value),
-            previous: or_null(related.previous),
-            earlier: or_null(related.earlier),
+            previous: LentLater::new(related.previous),
+            earlier: LentLater::new(related.earlier),
+            earlier_is_previous: match (related.previous, related.earlier) {
+                (Some(p), Some(e)) => std::ptr::eq(p, e),
+                _ => false,
+            },
         }
+    }
+
+    fn previous(&self) -> &(dyn Val + 'v) {
+        self.previous.get()
+    }
+
+    fn earlier(&self) -> &(dyn Val + 'v) {
+        if self.earlier_is_previous {
+            self.previous.get()
+        } else {
+            self.earlier.get()
+        }
+    }
+}
+
+/// A report lent to CEL on first use (`null` when there is none).
+struct LentLater<'v> {
+    value: Option<&'v Value>,
+    lent: OnceLock<Box<dyn Val + 'v>>,
+}
+
+impl<'v> LentLater<'v> {
+    fn new(value: Option<&'v Value>) -> LentLater<'v> {
+        LentLater {
+            value,
+            lent: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &(dyn Val + 'v) {
+        self.lent
+            .get_or_init(|| {
+                self.value
+                    .map_or_else(|| Box::new(CelNull) as Box<dyn Val>, to_val)
+            })
+            .as_ref()
     }
 }
 
@@ -363,10 +430,9 @@ impl<'v> Lent<'v> {
 /// in turn, so no node is ever copied (binding each node as a variable of
 /// its own would convert its whole subtree again, for every rule and node —
 /// the cost that dominated validation before).
-struct Bound<'a> {
+struct Bound<'a, 'v> {
     doc: &'a (dyn Val + 'a),
-    previous: &'a (dyn Val + 'a),
-    earlier: &'a (dyn Val + 'a),
+    lent: &'a Lent<'v>,
     item: Mutex<Option<&'a (dyn Val + 'a)>>,
     /// The last path walked and the node after each of its steps: the nodes
     /// a selector gives share their parents (`/forms/C/areas/…`), which are
@@ -374,12 +440,11 @@ struct Bound<'a> {
     walked: Mutex<(Vec<PathElement<'a>>, Vec<&'a (dyn Val + 'a)>)>,
 }
 
-impl<'a> Bound<'a> {
-    fn new(lent: &'a Lent<'_>) -> Bound<'a> {
+impl<'a, 'v> Bound<'a, 'v> {
+    fn new(lent: &'a Lent<'v>) -> Bound<'a, 'v> {
         Bound {
             doc: lent.doc.as_ref(),
-            previous: lent.previous.as_ref(),
-            earlier: lent.earlier.as_ref(),
+            lent,
             item: Mutex::new(None),
             walked: Mutex::new((Vec::new(), Vec::new())),
         }
@@ -425,12 +490,12 @@ impl<'a> Bound<'a> {
     }
 }
 
-impl VariableResolver for Bound<'_> {
+impl VariableResolver for Bound<'_, '_> {
     fn resolve<'b>(&'b self, name: &str) -> Option<CowVal<'b, 'b>> {
         match name {
             "doc" => Some(CowVal::Borrowed(self.doc)),
-            "previous" => Some(CowVal::Borrowed(self.previous)),
-            "earlier" => Some(CowVal::Borrowed(self.earlier)),
+            "previous" => Some(CowVal::Borrowed(self.lent.previous())),
+            "earlier" => Some(CowVal::Borrowed(self.lent.earlier())),
             "item" => self.item.lock().ok()?.map(CowVal::Borrowed),
             _ => None,
         }
@@ -459,29 +524,56 @@ fn boolean(program: &Program, scope: &Context<'_, '_>, what: &str) -> Result<boo
     }
 }
 
-/// The first rejected pointer the rule's footprint overlaps.
+/// The first rejected pointer the rule's footprint overlaps. Compares path
+/// steps as they are (no pointer spelled out per node: on a report that
+/// breaks the schema this ran for every node of every rule).
 fn touched<'r>(
     rule: &Rule,
     nodes: &[Selected<'_>],
     rejected: &'r [Vec<String>],
 ) -> Option<&'r Vec<String>> {
-    let node_tokens: Vec<Vec<String>> =
-        nodes.iter().map(|n| pointer_tokens(&n.pointer())).collect();
     for path in &rule.footprint {
-        let bases: Vec<Vec<String>> = match path.root.as_str() {
-            "doc" => vec![Vec::new()],
-            "item" => node_tokens.clone(),
-            _ => continue,
+        let hit = match path.root.as_str() {
+            "doc" => rejected.iter().find(|r| overlaps(r, &path.tokens)),
+            "item" => nodes.iter().find_map(|n| {
+                rejected
+                    .iter()
+                    .find(|r| overlaps_below(r, &n.path, &path.tokens))
+            }),
+            _ => None,
         };
-        for base in bases {
-            let mut full = base;
-            full.extend(path.tokens.iter().cloned());
-            if let Some(bad) = rejected.iter().find(|r| overlaps(r, &full)) {
-                return Some(bad);
-            }
+        if hit.is_some() {
+            return hit;
         }
     }
     None
+}
+
+/// Whether the pointer `rejected` (as tokens) and the path `base` followed
+/// by `tail` overlap: one is a prefix of the other ([`overlaps`] without
+/// building the joined path).
+fn overlaps_below(rejected: &[String], base: &[PathElement<'_>], tail: &[String]) -> bool {
+    let steps = base
+        .iter()
+        .map(|step| match step {
+            PathElement::Name(n) => Step::Name(n),
+            PathElement::Index(i) => Step::Index(*i),
+        })
+        .chain(tail.iter().map(|t| Step::Name(t.as_str())));
+    rejected.iter().zip(steps).all(|(r, step)| match step {
+        Step::Name(n) => r == n,
+        // The token as `i.to_string()` spells it: digits, no leading zero.
+        Step::Index(i) => {
+            r.bytes().all(|b| b.is_ascii_digit())
+                && (r.len() == 1 || !r.starts_with('0'))
+                && r.parse::<usize>().ok() == Some(i)
+        }
+    })
+}
+
+enum Step<'a> {
+    Name(&'a str),
+    Index(usize),
 }
 
 fn failed_to_run(rule: &Rule, pointer: &str, error: &str) -> Diagnostic {
@@ -534,6 +626,29 @@ help = "h"
             run.findings[0].message,
             "the rows add up to 1,203 but `total` says 1,230"
         );
+    }
+
+    #[test]
+    fn overlapping_paths_compare_steps_as_pointer_tokens() {
+        let r = |p: &str| pointer_tokens(p);
+        let base = [PathElement::Name("areas"), PathElement::Index(10)];
+        let tail = ["location".to_owned(), "lat".to_owned()];
+        // A prefix either way overlaps.
+        assert!(overlaps_below(&r("/areas/10"), &base, &tail));
+        assert!(overlaps_below(&r("/areas/10/location/lat/x"), &base, &tail));
+        assert!(overlaps_below(&r("/areas"), &base, &[]));
+        // Indexes match only as `10` is spelled.
+        for other in [
+            "/areas/1",
+            "/areas/010",
+            "/areas/+10",
+            "/areas/10/location/lon",
+        ] {
+            assert!(!overlaps_below(&r(other), &base, &tail), "{other}");
+        }
+        let zero = [PathElement::Index(0)];
+        assert!(overlaps_below(&r("/0"), &zero, &[]));
+        assert!(!overlaps_below(&r("/00"), &zero, &[]));
     }
 
     #[test]

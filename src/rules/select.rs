@@ -69,8 +69,14 @@ fn locate<'v>(root: &'v Value, found: Vec<&'v Value>) -> Vec<Selected<'v>> {
         .collect();
     wanted.sort_unstable();
     let mut paths: Vec<Option<Vec<PathElement<'v>>>> = vec![None; found.len()];
-    let mut stack: Vec<PathElement<'v>> = Vec::new();
-    walk(root, &mut stack, &wanted, &mut paths);
+    let mut walk = Walk {
+        wanted: &wanted,
+        leaves: found.iter().any(|n| !is_container(n)),
+        stack: Vec::new(),
+        paths: &mut paths,
+    };
+    walk.mark(root);
+    walk.children(root);
     found
         .into_iter()
         .zip(paths)
@@ -78,33 +84,58 @@ fn locate<'v>(root: &'v Value, found: Vec<&'v Value>) -> Vec<Selected<'v>> {
         .collect()
 }
 
-fn walk<'v>(
-    node: &'v Value,
-    stack: &mut Vec<PathElement<'v>>,
-    wanted: &[(*const Value, usize)],
-    paths: &mut [Option<Vec<PathElement<'v>>>],
-) {
-    let at = node as *const Value;
-    let first = wanted.partition_point(|(p, _)| *p < at);
-    for &(_, i) in wanted[first..].iter().take_while(|(p, _)| *p == at) {
-        paths[i] = Some(stack.clone());
+fn is_container(v: &Value) -> bool {
+    matches!(v, Value::Object(_) | Value::Array(_))
+}
+
+/// One walk of the document in search of the matches' paths.
+struct Walk<'w, 'v> {
+    /// The matches' addresses, sorted, with their places in `paths`.
+    wanted: &'w [(*const Value, usize)],
+    /// Whether any match is a leaf (a string, number, boolean or null):
+    /// if none is, leaves are not even looked at.
+    leaves: bool,
+    /// The path of the node being walked.
+    stack: Vec<PathElement<'v>>,
+    paths: &'w mut [Option<Vec<PathElement<'v>>>],
+}
+
+impl<'v> Walk<'_, 'v> {
+    /// Records the current path for every match at `node`'s address.
+    fn mark(&mut self, node: &'v Value) {
+        let at = node as *const Value;
+        let first = self.wanted.partition_point(|(p, _)| *p < at);
+        for &(_, i) in self.wanted[first..].iter().take_while(|(p, _)| *p == at) {
+            self.paths[i] = Some(self.stack.clone());
+        }
     }
-    match node {
-        Value::Object(m) => {
-            for (k, v) in m {
-                stack.push(PathElement::Name(k));
-                walk(v, stack, wanted, paths);
-                stack.pop();
+
+    /// Visits the children of `node` (most nodes are leaves: they are
+    /// checked in place, without a step of the walk of their own).
+    fn children(&mut self, node: &'v Value) {
+        match node {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    self.child(PathElement::Name(k), v);
+                }
             }
-        }
-        Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                stack.push(PathElement::Index(i));
-                walk(v, stack, wanted, paths);
-                stack.pop();
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    self.child(PathElement::Index(i), v);
+                }
             }
+            _ => {}
         }
-        _ => {}
+    }
+
+    fn child(&mut self, step: PathElement<'v>, v: &'v Value) {
+        if !self.leaves && !is_container(v) {
+            return;
+        }
+        self.stack.push(step);
+        self.mark(v);
+        self.children(v);
+        self.stack.pop();
     }
 }
 
