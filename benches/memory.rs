@@ -1,0 +1,72 @@
+//! Peak resident memory of `article7 validate DIR --format jsonl` (the
+//! release binary, as a user runs it) on 1,000 and then N generated reports
+//! (default 10,000): quality.md asks for under 200 MB, not growing with the
+//! number of files. Prints figures; asserts nothing.
+//!
+//! `cargo bench --bench memory [-- N]` (writes N reports of about 77 KB to a
+//! temporary folder first: 767 MB for 10,000).
+
+mod corpus;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let exe = env!("CARGO_BIN_EXE_article7");
+    let small = tempfile::tempdir().expect("a temporary folder");
+    let large = tempfile::tempdir().expect("a temporary folder");
+    let first = n.min(1_000);
+    corpus::write(small.path(), 7, first).expect("corpus written");
+    let bytes = corpus::write(large.path(), 7, n).expect("corpus written");
+    println!(
+        "corpus: {n} reports, {:.0} MB; binary: {exe}",
+        bytes as f64 / 1e6
+    );
+    for (count, dir) in [(first, small.path()), (n, large.path())] {
+        let (peak_mb, seconds, ok) = peak_of(exe, dir);
+        println!(
+            "validate {count:>6} files --format jsonl: peak RSS {peak_mb:>6.1} MB, {seconds:.1} s{}",
+            if ok { "" } else { " (exit status above 1!)" }
+        );
+    }
+    println!("quality bar: under 200 MB, flat in the number of files");
+}
+
+/// Runs `article7 validate DIR --format jsonl -o /dev/null` and returns its
+/// peak resident set (the kernel's own figure for that process, from
+/// `wait4`), its wall time, and whether it exited 0 or 1 (findings) rather
+/// than 2.
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which std does not offer"
+)]
+fn peak_of(exe: &str, dir: &Path) -> (f64, f64, bool) {
+    let start = Instant::now();
+    let child = Command::new(exe)
+        .args(["validate", "--format", "jsonl", "-o", "/dev/null"])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("article7 runs");
+    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
+    let mut status = 0;
+    // SAFETY: wait4 reaps our own child and writes only the two values it
+    // is given; `child` is not waited for again (dropping it does not wait).
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        let reaped = libc::wait4(pid, &mut status, 0, &mut usage);
+        assert_eq!(reaped, pid, "wait4 failed");
+        usage
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    // Linux gives ru_maxrss in kilobytes.
+    let peak_mb = usage.ru_maxrss as f64 * 1024.0 / 1e6;
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (peak_mb, seconds, matches!(code, Some(0 | 1)))
+}
