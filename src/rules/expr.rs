@@ -5,10 +5,12 @@
 //! fail), other numbers `double`. A document is converted once and shared by
 //! every rule.
 
+use cel::common::traits::{Container, Indexer, Iterable, Sizer, Zeroer};
+use cel::common::types::Type;
 use cel::common::types::{
     CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelNull, CelString,
 };
-use cel::common::value::Val;
+use cel::common::value::{Builtin, BuiltinRef, Val};
 use cel::objects::{Key, Map};
 use cel::{Context, Env, Program, Value};
 use serde_json::Value as Json;
@@ -49,9 +51,10 @@ pub fn root_context<'v>(vars: Vec<(&str, Value)>) -> Context<'v, 'v> {
 
 /// Lends a JSON document to CEL: a tree of CEL's own values whose text
 /// (member names and strings) borrows from the JSON instead of copying it.
-/// This is what rules evaluate against; building it costs one allocation per
-/// node, a fraction of what [`to_cel`] followed by a conversion to `Val`
-/// cost (two full copies of every string).
+/// This is what rules evaluate against. Objects are lent lazily
+/// ([`LentObject`]): an object's members are put into a CEL map the first
+/// time anything reads it, so the parts of a report no rule reads cost one
+/// small allocation each instead of a hash of every member name.
 pub fn to_val(v: &Json) -> Box<dyn Val + '_> {
     match v {
         Json::Null => Box::new(CelNull),
@@ -62,14 +65,110 @@ pub fn to_val(v: &Json) -> Box<dyn Val + '_> {
         },
         Json::String(s) => Box::new(CelString::from(s.as_str())),
         Json::Array(a) => Box::new(CelList::from(a.iter().map(to_val).collect::<Vec<_>>())),
-        Json::Object(m) => {
-            let mut map: HashMap<CelMapKey<'_>, Box<dyn Val + '_>> =
-                HashMap::with_capacity(m.len());
-            for (k, v) in m {
-                map.insert(CelMapKey::from(k.as_str()), to_val(v));
-            }
-            Box::new(CelMap::from(map))
-        }
+        Json::Object(m) => Box::new(LentObject {
+            json: m,
+            map: OnceLock::new(),
+        }),
+    }
+}
+
+/// A JSON object lent to CEL, as a CEL map built on first use. To CEL it
+/// is a built-in map in every respect (type, indexing, `in`, `size`,
+/// comprehensions, equality, conversions): each operation is the built map's.
+#[derive(Debug)]
+struct LentObject<'v> {
+    json: &'v serde_json::Map<String, Json>,
+    map: OnceLock<CelMap<'v>>,
+}
+
+impl<'v> LentObject<'v> {
+    fn map(&self) -> &CelMap<'v> {
+        self.map.get_or_init(|| build_map(self.json))
+    }
+
+    fn into_map(self) -> CelMap<'v> {
+        let json = self.json;
+        self.map.into_inner().unwrap_or_else(|| build_map(json))
+    }
+}
+
+fn build_map(m: &serde_json::Map<String, Json>) -> CelMap<'_> {
+    let mut map: HashMap<CelMapKey<'_>, Box<dyn Val + '_>> = HashMap::with_capacity(m.len());
+    for (k, v) in m {
+        map.insert(CelMapKey::from(k.as_str()), to_val(v));
+    }
+    CelMap::from(map)
+}
+
+impl<'v> Val for LentObject<'v> {
+    fn get_type(&self) -> &Type {
+        <CelMap<'v> as Val>::cel_type()
+    }
+
+    fn cel_type() -> &'static Type {
+        <CelMap<'v> as Val>::cel_type()
+    }
+
+    fn as_container(&self) -> Option<&dyn Container> {
+        self.map().as_container()
+    }
+
+    fn as_indexer<'b, 'w>(&'b self) -> Option<&'b (dyn Indexer + 'w)>
+    where
+        Self: 'w,
+    {
+        Some(self.map())
+    }
+
+    fn into_indexer<'w>(self: Box<Self>) -> Option<Box<dyn Indexer + 'w>>
+    where
+        Self: 'w,
+    {
+        Some(Box::new(self.into_map()))
+    }
+
+    fn as_iterable<'b, 'w>(&'b self) -> Option<&'b (dyn Iterable + 'w)>
+    where
+        Self: 'w,
+    {
+        Some(self.map())
+    }
+
+    fn as_sizer(&self) -> Option<&dyn Sizer> {
+        self.map().as_sizer()
+    }
+
+    fn as_zeroer(&self) -> Option<&dyn Zeroer> {
+        self.map().as_zeroer()
+    }
+
+    fn equals(&self, other: &dyn Val) -> bool {
+        self.map().equals(other)
+    }
+
+    fn clone_as_boxed<'w>(&self) -> Box<dyn Val + 'w>
+    where
+        Self: 'w,
+    {
+        // Another lazy view of the same JSON: nothing is copied.
+        Box::new(LentObject {
+            json: self.json,
+            map: OnceLock::new(),
+        })
+    }
+
+    fn as_builtin<'b, 'w>(&'b self) -> BuiltinRef<'b, 'w>
+    where
+        Self: 'w,
+    {
+        BuiltinRef::Map(self.map())
+    }
+
+    fn into_builtin<'w>(self: Box<Self>) -> Option<Builtin<'w>>
+    where
+        Self: 'w,
+    {
+        Some(Builtin::Map(self.into_map()))
     }
 }
 
@@ -196,6 +295,53 @@ mod tests {
         let ctx = root_context(vec![("doc", to_cel(&json!({"n": 5, "f": 2.5})))]);
         let p = compile("doc.n + 1 == 6 && doc.f * 2.0 == 5.0").unwrap();
         assert_eq!(p.execute(&ctx).unwrap(), Value::Bool(true));
+    }
+
+    /// Objects are lent lazily (`LentObject`); to CEL they must be maps in
+    /// every respect. Each expression gives the same result on the lent
+    /// report as on an owned copy of it.
+    #[test]
+    fn lent_objects_behave_as_maps() {
+        let j = json!({
+            "a": {"x": 1, "y": "two", "z": {"deep": [1, 2]}},
+            "b": {"x": 1, "y": "two", "z": {"deep": [1, 2]}},
+            "c": {"x": 2},
+            "list": [{"id": "p", "n": 3}, {"id": "q", "n": 4}],
+            "empty": {}
+        });
+        let lent = {
+            let mut ctx = root_context(Vec::new());
+            ctx.add_variable_as_val("doc", to_val(&j));
+            ctx
+        };
+        let owned = root_context(vec![("doc", to_cel(&j))]);
+        for src in [
+            "doc.a == doc.b",
+            "doc.a != doc.c",
+            "doc.a == {'x': 1, 'y': 'two', 'z': {'deep': [1, 2]}}",
+            "{'x': 2} == doc.c",
+            "[doc.c] == [{'x': 2}]",
+            "doc.list[1] == {'id': 'q', 'n': 4}",
+            "'x' in doc.a && !('w' in doc.a)",
+            "size(doc.a) == 3 && doc.a.size() == 3 && size(doc.empty) == 0",
+            "doc.a.all(k, k in ['x', 'y', 'z'])",
+            "doc.a.exists(k, k == 'z')",
+            "doc.a.map(k, k).size()",
+            "doc.list.map(r, r.id)",
+            "doc.list.filter(r, r.n > 3)",
+            "doc.list.exists(r, r == {'id': 'p', 'n': 3})",
+            "has(doc.a.z.deep) && !has(doc.a.w)",
+            "doc.?a.?z.?deep.orValue([])",
+            "doc.?c.?w.orValue(0)",
+            "doc['a']['z']",
+            "type(doc.a) == map",
+            "doc.a",
+            "[doc.a, doc.empty]",
+            "doc",
+        ] {
+            let p = compile(src).unwrap();
+            assert_eq!(p.execute(&lent), p.execute(&owned), "{src}");
+        }
     }
 
     #[test]
