@@ -480,7 +480,7 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
     })?;
     let mut translated_messages = HashMap::new();
     for (lang, t) in &r.translations {
-        let tpl = Template::parse(&t.message).map_err(|m| {
+        let tpl = Template::parse_like(&t.message, Some(&message)).map_err(|m| {
             err(
                 r.message.span(),
                 format!("the {lang} message template is invalid: {m}"),
