@@ -11,8 +11,8 @@
 //! Both read the list where it is: `list.map(x, x.id)` would copy every
 //! object first.
 
-use super::val::{is_null, kind, number};
-use cel::common::types::{CelString, Kind};
+use super::val::{is_null, kind, member, number};
+use cel::common::types::Kind;
 use cel::common::value::Val;
 use cel::{ExecutionError, FunctionContext, Value};
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ pub fn index_of(ftx: &FunctionContext) -> Result<i64, ExecutionError> {
     let (list, field, wanted) = match ftx.args.as_slice() {
         [l, v] => (l.as_ref(), None, v.as_ref()),
         [l, f, v] => match <&str>::try_from(f.as_ref()) {
-            Ok(f) => (l.as_ref(), Some(CelString::from(f)), v.as_ref()),
+            Ok(f) => (l.as_ref(), Some(f), v.as_ref()),
             Err(_) => return Err(err(usage)),
         },
         _ => return Err(err(usage)),
@@ -40,11 +40,7 @@ pub fn index_of(ftx: &FunctionContext) -> Result<i64, ExecutionError> {
     while let Some(row) = rows.next() {
         let found = match &field {
             None => same(row, wanted),
-            Some(f) if kind(row) == Kind::Map => row
-                .as_indexer()
-                .and_then(|ix| ix.get(f).ok())
-                .is_some_and(|v| same(v.as_ref(), wanted)),
-            Some(_) => false,
+            Some(f) => member(row, f).is_some_and(|v| same(v, wanted)),
         };
         if found {
             return Ok(i);
@@ -61,7 +57,7 @@ pub fn first_positions(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
         return Err(err(usage));
     };
     let (list, field) = (list.as_ref(), field.as_ref());
-    let Ok(field) = <&str>::try_from(field).map(CelString::from) else {
+    let Ok(field) = <&str>::try_from(field) else {
         return Err(err(usage));
     };
     if is_null(list) {
@@ -77,15 +73,9 @@ pub fn first_positions(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
     let mut rows = rows.iter();
     let mut i: i64 = 0;
     while let Some(row) = rows.next() {
-        let value = (kind(row) == Kind::Map)
-            .then(|| row.as_indexer().and_then(|ix| ix.get(&field).ok()))
-            .flatten();
-        let key = value.and_then(|v| {
-            let v = v.as_ref();
-            match kind(v) {
-                Kind::String => <&str>::try_from(v).ok().map(|s| format!("s{s}")),
-                _ => number(v).map(|n| format!("n{}", n.as_f64())),
-            }
+        let key = member(row, field).and_then(|v| match kind(v) {
+            Kind::String => <&str>::try_from(v).ok().map(|s| format!("s{s}")),
+            _ => number(v).map(|n| format!("n{}", n.as_f64())),
         });
         let at = match key {
             Some(k) => *first.entry(k).or_insert(i),

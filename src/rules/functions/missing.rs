@@ -3,8 +3,8 @@
 //!
 //! The map is read where it is (a report's object is lent, not copied).
 
-use super::val::{is_null, kind};
-use cel::common::types::{CelString, Kind};
+use super::val::{is_null, kind, member};
+use cel::common::types::Kind;
 use cel::{ExecutionError, FunctionContext, Value};
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ pub fn missing(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
         return Err(err("expects a list of names as second argument".into()));
     };
     let map = match kind(map) {
-        Kind::Map => map.as_indexer(),
+        Kind::Map => Some(map),
         _ if is_null(map) => None,
         _ => return Err(err(format!("expects an object, found {map:?}"))),
     };
@@ -29,15 +29,12 @@ pub fn missing(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
             return Err(err("names must be text".into()));
         };
         let present = map
-            .and_then(|m| m.get(&CelString::from(n)).ok())
-            .is_some_and(|v| {
-                let v = v.as_ref();
-                match kind(v) {
-                    Kind::NullType => false,
-                    Kind::String => <&str>::try_from(v).is_ok_and(|s| !s.trim().is_empty()),
-                    Kind::List => v.as_sizer().is_some_and(|s| *s.size() > 0),
-                    _ => true,
-                }
+            .and_then(|m| member(m, n))
+            .is_some_and(|v| match kind(v) {
+                Kind::NullType => false,
+                Kind::String => <&str>::try_from(v).is_ok_and(|s| !s.trim().is_empty()),
+                Kind::List => v.as_sizer().is_some_and(|s| *s.size() > 0),
+                _ => true,
             });
         if !present {
             out.push(Value::String(Arc::new(n.to_owned())));

@@ -4,16 +4,16 @@
 //! Reads its arguments where they are (a report's list is lent, not copied:
 //! a `Value`-typed argument would deep-copy every row at every call).
 
-use super::val::{is_null, kind, number, Number};
-use cel::common::types::{CelString, Kind};
+use super::val::{is_null, kind, member, number, Number};
+use cel::common::types::Kind;
 use cel::common::value::Val;
 use cel::{ExecutionError, FunctionContext, Value};
 
 pub fn sum(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
     let err = |m: &str| ExecutionError::function_error("sum", m);
     let usage = "expects a list, optionally the name of a field, and optionally the name of a key and the value it must have";
-    fn text<'a>(v: &'a dyn Val) -> Option<CelString<'a>> {
-        <&str>::try_from(v).ok().map(CelString::from)
+    fn text(v: &dyn Val) -> Option<&str> {
+        <&str>::try_from(v).ok()
     }
     let (list, field, only) = match ftx.args.as_slice() {
         [l] => (l.as_ref(), None, None),
@@ -41,29 +41,20 @@ pub fn sum(ftx: &FunctionContext) -> Result<Value, ExecutionError> {
     let mut rows = rows.iter();
     while let Some(row) = rows.next() {
         if let Some((key, value)) = &only {
-            let selected = kind(row) == Kind::Map
-                && row
-                    .as_indexer()
-                    .and_then(|ix| ix.get(key).ok())
-                    .is_some_and(|v| v.as_ref().equals(*value));
+            let selected = member(row, key).is_some_and(|v| v.equals(*value));
             if !selected {
                 continue;
             }
         }
-        let member;
-        let v = match &field {
+        let v = match field {
             None => row,
-            Some(f) if kind(row) == Kind::Map => match row.as_indexer().map(|ix| ix.get(f)) {
-                Some(Ok(v)) => {
-                    member = v;
-                    member.as_ref()
-                }
-                _ => continue,
+            Some(f) if kind(row) == Kind::Map => match member(row, f) {
+                Some(v) => v,
+                None => continue,
             },
             Some(f) => {
                 return Err(err(&format!(
-                    "cannot take `{}` of a value that is not an object",
-                    f.inner()
+                    "cannot take `{f}` of a value that is not an object"
                 )))
             }
         };

@@ -1,8 +1,9 @@
 //! Reading CEL values where they are, for the library's functions: a
 //! report's lists and objects are lent to a function, never copied.
 
-use cel::common::types::Kind;
-use cel::common::value::Val;
+use cel::common::types::{CelMap, CelMapKey, CelString, Kind};
+use cel::common::value::{CowVal, Val};
+use std::collections::HashMap;
 
 /// A number, whichever of CEL's three numeric types holds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,6 +30,22 @@ pub fn kind(v: &dyn Val) -> Kind {
 /// `null`?
 pub fn is_null(v: &dyn Val) -> bool {
     kind(v) == Kind::NullType
+}
+
+/// The member `name` of an object, read where it is; `None` when the value
+/// is not an object or has no such member. Unlike CEL's own indexing, a
+/// missing member costs no error value (CEL builds one, with its text, for
+/// every miss).
+pub fn member<'b>(object: &'b dyn Val, name: &'b str) -> Option<&'b dyn Val> {
+    if let Some(map) = object.downcast_ref::<CelMap>() {
+        let members: &HashMap<CelMapKey<'b>, Box<dyn Val + 'b>> = map.inner();
+        return members.get(&CelMapKey::from(name)).map(|v| v.as_ref());
+    }
+    match object.as_indexer()?.get(&CelString::from(name)).ok()? {
+        CowVal::Borrowed(v) => Some(v),
+        // Not a built-in map: nothing to lend.
+        CowVal::Owned(_) => None,
+    }
 }
 
 /// The number a value holds (`uint` beyond `i64` becomes a double).
