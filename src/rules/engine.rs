@@ -99,12 +99,8 @@ impl Engine {
         let lent = Lent::new(value, related);
         let bound = Bound::new(&lent);
         let ctx = context(&bound);
-        let mut doc = DocRun {
-            value,
-            rejected: rejected.iter().map(|p| pointer_tokens(p)).collect(),
-            related,
-            selections: HashMap::new(),
-        };
+        let rejected = rejected.iter().map(|p| pointer_tokens(p)).collect();
+        let mut doc = DocRun::new(value, rejected, related);
         let mut run = RuleRun::default();
         for rule in &self.catalogue.rules {
             if self.options.disabled.contains(&rule.id) {
@@ -132,12 +128,7 @@ impl Engine {
         let lent = Lent::new(value, related);
         let bound = Bound::new(&lent);
         let ctx = context(&bound);
-        let mut doc = DocRun {
-            value,
-            rejected: Vec::new(),
-            related,
-            selections: HashMap::new(),
-        };
+        let mut doc = DocRun::new(value, Vec::new(), related);
         match self.run_rule(rule, &mut doc, &bound, &ctx) {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
@@ -353,6 +344,17 @@ struct DocRun<'a> {
     /// What each selector (by its text) matched: rules with the same
     /// selector (C04–C07 all read every area) share one query.
     selections: HashMap<String, Vec<Selected<'a>>>,
+}
+
+impl<'a> DocRun<'a> {
+    fn new(value: &'a Value, rejected: Vec<Vec<String>>, related: Related<'a>) -> DocRun<'a> {
+        DocRun {
+            value,
+            rejected,
+            related,
+            selections: HashMap::new(),
+        }
+    }
 }
 
 /// The root scope of one document: the function library, and `doc`,
