@@ -160,13 +160,19 @@ fn excel_reader_findings_read_in_every_language() {
         report.write(2, 0, "report_kind")?.write(2, 1, "initial")?;
         report.write(3, 1, "a value without its key")?;
         let areas = wb.add_worksheet().set_name("C.areas")?;
-        for (c, h) in ["id", "name", "admin_unti", "id"].iter().enumerate() {
+        for (c, h) in ["id", "name", "admin_unti", "id", "mines"]
+            .iter()
+            .enumerate()
+        {
             areas.write(0, c as u16, *h)?;
         }
+        // A value typed into the `mines` link column while the mines sheet
+        // has rows for this area.
         areas
             .write(2, 0, "A1")?
             .write(2, 1, "One")?
-            .write(2, 2, "x")?;
+            .write(2, 2, "x")?
+            .write(2, 4, "2 mines")?;
         areas.write(2, 5, "no header")?;
         let mines = wb.add_worksheet().set_name("C.areas.mines")?;
         mines.write(0, 0, "area_id")?.write(0, 1, "mine_type")?;
@@ -177,6 +183,18 @@ fn excel_reader_findings_read_in_every_language() {
             }
             mines.write(r, 1, "PMN")?;
         }
+        mines.write(7, 0, "A1")?.write(7, 1, "PMN-2")?;
+        // A value typed into a link row while the linked sheet has rows.
+        let b = wb.add_worksheet().set_name("B")?;
+        b.write(0, 0, "key")?.write(0, 1, "value")?;
+        b.write(1, 0, "cover")?.write(1, 1, "provided")?;
+        b.write(2, 0, "stockpile")?
+            .write(2, 1, "see the next sheet")?;
+        let stockpile = wb.add_worksheet().set_name("B.stockpile")?;
+        stockpile
+            .write(0, 0, "mine_type")?
+            .write(0, 1, "quantity")?;
+        stockpile.write(1, 0, "PMN-2")?.write(1, 1, 12)?;
         Ok(())
     };
     build(&mut wb).unwrap();
@@ -188,9 +206,29 @@ fn excel_reader_findings_read_in_every_language() {
         "input/missing-key",
         "input/unknown-column",
         "input/unknown-parent",
+        "input/link-ignored",
     ] {
         assert!(rules.contains(&want), "{want}: {found:#?}");
     }
+    // The typed link values, at their cells; the rows are what is read.
+    let ignored: Vec<String> = found
+        .iter()
+        .filter(|f| f.rule == "input/link-ignored")
+        .map(|f| format!("{} {:?}", f.pointer, f.location))
+        .collect();
+    assert_eq!(ignored.len(), 2, "{ignored:#?}");
+    assert!(
+        ignored
+            .iter()
+            .any(|l| l.starts_with("/forms/B/stockpile ") && l.contains("\"B3\"")),
+        "{ignored:#?}"
+    );
+    assert!(
+        ignored
+            .iter()
+            .any(|l| l.starts_with("/forms/C/areas/0/mines ") && l.contains("\"E3\"")),
+        "{ignored:#?}"
+    );
     // One row and several rows naming an unknown area, rows naming none.
     let orphans: Vec<&str> = found
         .iter()

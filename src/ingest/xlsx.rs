@@ -967,6 +967,30 @@ impl<'l> Assembler<'l> {
         }
     }
 
+    /// A value typed into a link cell (row or column naming a member held
+    /// on sheet `target`) while that sheet has rows for it: the rows are
+    /// read and the cell is not, which the person who typed it should know.
+    fn link_ignored(&mut self, at: (&str, u32, u32), cell: &Cell, target: &str, pointer: &str) {
+        let (sheet, row, col) = at;
+        if cell.display().trim().is_empty() {
+            return;
+        }
+        self.findings.push(
+            Diagnostic::keyed(
+                "input/link-ignored",
+                "link-ignored",
+                Severity::Warning,
+                msg("xlsx-link-ignored")
+                    .arg("cell", cell_name(row, col))
+                    .arg("sheet", sheet)
+                    .arg("value", cell.shown())
+                    .arg("target", target),
+                pointer.to_owned(),
+            )
+            .with_location(Some(cell_location(sheet, row, col, None, Vec::new()))),
+        );
+    }
+
     /// The value of a member held on sheet `child` (key/value or table),
     /// when it is present.
     fn child_sheet(
@@ -998,6 +1022,11 @@ impl<'l> Assembler<'l> {
             "[]"
         };
         let from_sheet = value.is_some();
+        if let (true, Some(c), Some(Region::Cell { sheet, row, .. }), Some(target)) =
+            (from_sheet, link, &key_region, &sheet_name)
+        {
+            self.link_ignored((sheet, *row, 1), c, target, ptr);
+        }
         let value = match (value, link) {
             (Some(v), _) => Some(v),
             (None, Some(c)) if c.is_marker(marker) => Some(if marker == "{}" {
@@ -1163,6 +1192,19 @@ impl<'l> Assembler<'l> {
                         Some(k) => self.table_items(child, &ptr, Some(&k)),
                         None => Vec::new(),
                     };
+                    if let (
+                        false,
+                        Some(c),
+                        Some(Region::Cell {
+                            sheet, row, col, ..
+                        }),
+                    ) = (items.is_empty(), cell, &value_region)
+                    {
+                        let target = self.tables[child]
+                            .as_ref()
+                            .map_or_else(String::new, |d| d.name.clone());
+                        self.link_ignored((sheet, *row, *col), c, &target, &ptr);
+                    }
                     let value = if !items.is_empty() {
                         Some(Value::Array(items))
                     } else {
