@@ -224,6 +224,80 @@ fn output_file_is_written_and_stdout_stays_empty() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// `-o` onto something that is not a regular file writes into it: renaming
+/// a temporary file over a device or a pipe would replace it with an
+/// ordinary file (run as root, `-o /dev/null` once broke `/dev/null` for
+/// the whole machine). A named pipe stands in for the device here.
+#[cfg(unix)]
+#[test]
+fn output_into_a_named_pipe_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo has no other requirement.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = article7()
+        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Checked before waiting for the reader: had the pipe been replaced,
+    // the reader would wait on it for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe: {kind:?}");
+    let text = reader.join().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["summary"]["files"], valid_fixture_count());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+/// `-o` through a symbolic link writes the file the link names; the link
+/// stays a link.
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let target = real.join("out.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = article7()
+        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(v["summary"]["files"], valid_fixture_count());
+    assert_eq!(
+        std::fs::read_dir(&real).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
 #[test]
 fn bad_arguments_exit_2() {
     let (code, _) = stdout(&["validate", "fixtures/valid", "--format", "yaml"]);

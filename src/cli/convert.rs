@@ -62,7 +62,7 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> u8 {
     }
     let result = AtomicFile::create(path).and_then(|mut f| {
         f.write_all(bytes)?;
-        f.commit(path)
+        f.commit()
     });
     match result {
         Ok(()) => EXIT_OK,

@@ -71,47 +71,96 @@ pub fn fail(message: &str) -> u8 {
     EXIT_USAGE
 }
 
-/// A file written through a temporary file in the same folder and renamed
-/// into place only when complete, so readers never see a half-written file.
+/// An output file. A regular file (or a new one) is written through a
+/// temporary file in the same folder and renamed into place only when
+/// complete, so readers never see a half-written file. Anything else that
+/// already exists at the path — `/dev/null`, `/dev/stdout`, a named pipe —
+/// is written directly: renaming over it would replace the device with an
+/// ordinary file (as root, a `-o /dev/null` used to break `/dev/null` for
+/// the whole machine). A symbolic link is followed, so the link stays and
+/// the file it points to gets the output.
 pub struct AtomicFile {
-    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    out: std::io::BufWriter<Output>,
+}
+
+enum Output {
+    /// A temporary file, and the path it is renamed to.
+    Temp(tempfile::NamedTempFile, PathBuf),
+    /// A device or a pipe, opened for writing.
+    Direct(std::fs::File),
+}
+
+impl Output {
+    fn file(&mut self) -> &mut std::fs::File {
+        match self {
+            Output::Temp(t, _) => t.as_file_mut(),
+            Output::Direct(f) => f,
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file().write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file().flush()
+    }
 }
 
 impl AtomicFile {
     /// Starts writing the future `path`.
     pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+        let output = match std::fs::metadata(path) {
+            // A device, a pipe, a socket: write into it.
+            Ok(m) if !m.is_file() && !m.is_dir() => {
+                Output::Direct(std::fs::OpenOptions::new().write(true).open(path)?)
+            }
+            _ => {
+                // Through a symbolic link to the file it names (a dangling
+                // link: to the link's own place, replacing it).
+                let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let dir = match target.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                Output::Temp(tempfile::NamedTempFile::new_in(dir)?, target)
+            }
         };
         Ok(AtomicFile {
-            tmp: std::io::BufWriter::new(tempfile::NamedTempFile::new_in(dir)?),
+            out: std::io::BufWriter::new(output),
         })
     }
 
-    /// Flushes, syncs and renames the file into place.
-    pub fn commit(self, path: &Path) -> std::io::Result<()> {
-        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
-        tmp.as_file().sync_all()?;
-        // Temporary files are created private (0600); the output is an
-        // ordinary file that others may read, like one written directly.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+    /// Flushes, syncs and puts the file in place.
+    pub fn commit(self) -> std::io::Result<()> {
+        match self.out.into_inner().map_err(|e| e.into_error())? {
+            Output::Direct(mut f) => f.flush(),
+            Output::Temp(tmp, target) => {
+                tmp.as_file().sync_all()?;
+                // Temporary files are created private (0600); the output is
+                // an ordinary file that others may read, like one written
+                // directly.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+                }
+                tmp.persist(target).map_err(|e| e.error)?;
+                Ok(())
+            }
         }
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
+        self.out.write(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
+        self.out.flush()
     }
 }
 
@@ -120,14 +169,14 @@ pub enum Sink {
     /// Standard output.
     Stdout(std::io::BufWriter<std::io::Stdout>),
     /// `-o FILE`.
-    File(AtomicFile, PathBuf),
+    File(AtomicFile),
 }
 
 impl Sink {
     /// Standard output, or `path` written atomically.
     pub fn open(path: Option<&Path>) -> std::io::Result<Sink> {
         Ok(match path {
-            Some(p) => Sink::File(AtomicFile::create(p)?, p.to_path_buf()),
+            Some(p) => Sink::File(AtomicFile::create(p)?),
             None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
         })
     }
@@ -136,7 +185,7 @@ impl Sink {
     pub fn finish(self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush(),
-            Sink::File(f, path) => f.commit(&path),
+            Sink::File(f) => f.commit(),
         }
     }
 }
@@ -145,14 +194,14 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Sink::Stdout(o) => o.write(buf),
-            Sink::File(f, _) => f.write(buf),
+            Sink::File(f) => f.write(buf),
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(o) => o.flush(),
-            Sink::File(f, _) => f.flush(),
+            Sink::File(f) => f.flush(),
         }
     }
 }

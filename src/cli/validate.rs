@@ -36,7 +36,7 @@ pub struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
-    /// Write the output to FILE (atomically) instead of standard output.
+    /// Write the output to FILE instead of standard output (a file is replaced only once complete).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// The lowest severity that makes the exit status 1.
