@@ -200,15 +200,20 @@ fn the_same_input_prints_the_same_bytes() {
     assert_eq!(a, b);
 }
 
+/// `validate fixtures/valid --format json -o PATH`.
+fn validate_valid_fixtures_to(path: &Path) -> std::process::Output {
+    article7()
+        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn output_file_is_written_and_stdout_stays_empty() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out.json");
-    let out = article7()
-        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = validate_valid_fixtures_to(&path);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     let v: serde_json::Value =
@@ -241,11 +246,7 @@ fn output_into_a_named_pipe_keeps_the_pipe() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
-    let out = article7()
-        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
-        .arg(&fifo)
-        .output()
-        .unwrap();
+    let out = validate_valid_fixtures_to(&fifo);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -278,11 +279,7 @@ fn output_through_a_symbolic_link_keeps_the_link() {
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let out = article7()
-        .args(["validate", "fixtures/valid", "--format", "json", "-o"])
-        .arg(&link)
-        .output()
-        .unwrap();
+    let out = validate_valid_fixtures_to(&link);
     assert_eq!(out.status.code(), Some(0));
     assert!(std::fs::symlink_metadata(&link)
         .unwrap()
