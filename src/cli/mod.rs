@@ -173,7 +173,7 @@ pub enum Sink {
 }
 
 impl Sink {
-    /// Standard output, or `path` written atomically.
+    /// Standard output, or `path` (see [`AtomicFile`]).
     pub fn open(path: Option<&Path>) -> std::io::Result<Sink> {
         Ok(match path {
             Some(p) => Sink::File(AtomicFile::create(p)?),
