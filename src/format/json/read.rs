@@ -31,7 +31,7 @@
 use super::scan::{self, Sink, Span};
 use super::value::{Notes, ValueSeed};
 use crate::diagnostics::{Code, Diagnostic, SourceLocation};
-use crate::format::findings::{msg, shorten};
+use crate::format::findings::{msg, shorten, NotUtf8};
 use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
@@ -316,12 +316,7 @@ fn syntax(detail: impl Into<Arg>, location: SourceLocation, help: MessageKey) ->
 
 /// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).
 fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnostic {
-    let at = err.valid_up_to();
-    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-    let lines = LineIndex::new(prefix);
-    let end = at + err.error_len().unwrap_or(bytes.len() - at);
-    let location = text_location(prefix, &lines, at, end);
-    let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+    let bad = NotUtf8::new(bytes, err);
     let utf16 = !had_bom && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"));
     let help = if utf16 {
         "json-help-utf16"
@@ -329,14 +324,8 @@ fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnosti
         "json-help-not-utf8"
     };
     syntax(
-        msg("json-not-utf8")
-            .arg(
-                "byte",
-                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
-            )
-            .arg("line", line)
-            .arg("column", column),
-        location,
+        bad.message("json-not-utf8"),
+        text_location(bad.prefix, &bad.lines, bad.at, bad.end),
         msg(help),
     )
 }

@@ -75,7 +75,7 @@
 //! locations would take hand-kept offsets and text reassembly.
 
 use crate::diagnostics::{escape_pointer_token, Code, Diagnostic, SourceLocation};
-use crate::format::findings::{msg, shorten};
+use crate::format::findings::{msg, shorten, NotUtf8};
 use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
@@ -260,23 +260,14 @@ fn decode_utf16(
 }
 
 fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
-    let at = err.valid_up_to();
-    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-    let lines = LineIndex::new(prefix);
+    let bad = NotUtf8::new(bytes, err);
     // A declared single-byte encoding is the likely cause: say so.
-    if let Some(finding) = check_declared_encoding(prefix, &lines) {
+    if let Some(finding) = check_declared_encoding(bad.prefix, &bad.lines) {
         return finding;
     }
-    let (line, column) = lines.line_col(prefix, at);
     syntax(
-        msg("xml-not-utf8")
-            .arg(
-                "byte",
-                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
-            )
-            .arg("line", line)
-            .arg("column", column),
-        Some(point(prefix, &lines, at)),
+        bad.message("xml-not-utf8"),
+        Some(point(bad.prefix, &bad.lines, bad.at)),
         msg("xml-help-not-utf8"),
     )
 }
