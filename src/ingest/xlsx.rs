@@ -10,7 +10,7 @@
 //! Hostile input is refused before calamine sees it: encrypted (OLE) files,
 //! archives that are not ZIP, ZIP bombs (declared entry sizes are checked,
 //! and the `zip` crate refuses to inflate past a declared size), too many
-//! entries or cells. Only cells that exist in the sheet XML are visited, so a
+//! entries or cells, parts that do not match their CRC. Only cells that exist in the sheet XML are visited, so a
 //! used range claiming a million rows costs nothing. A `catch_unwind` around
 //! the whole reader turns a panic inside a dependency into a finding.
 
