@@ -8,7 +8,7 @@
 mod common;
 use article7::convert::xlsx::{template, write};
 use article7::diagnostics::{Diagnostic, Severity, SourceLocation};
-use article7::ingest::xlsx::read;
+use article7::format::xlsx::read;
 use article7::model::{Document, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;
@@ -415,7 +415,7 @@ fn the_template_has_lists_validation_formats_and_frozen_headers() {
 #[test]
 fn docs_name_every_sheet() {
     let doc = std::fs::read_to_string(root().join("docs/excel-layout.md")).unwrap();
-    for sheet in &article7::ingest::xlsx::layout::Layout::get().sheets {
+    for sheet in &article7::format::xlsx::layout::Layout::get().sheets {
         assert!(
             doc.contains(&format!("`{}`", sheet.name)),
             "docs/excel-layout.md does not name sheet {}",
@@ -1097,7 +1097,7 @@ fn reshape() -> impl Strategy<Value = Reshape> {
 /// Pointers of the objects written inline: not the report, `forms`, a
 /// form, an object with a sheet of its own, nor a table row.
 fn inline_objects(value: &Value) -> Vec<String> {
-    use article7::ingest::xlsx::layout::{Layout, Seg, SheetKind};
+    use article7::format::xlsx::layout::{Layout, Seg, SheetKind};
     fn walk(v: &Value, at: &str, segs: &[Seg], out: &mut Vec<(String, Vec<Seg>)>) {
         match v {
             Value::Object(m) => {

@@ -16,9 +16,9 @@
 
 pub mod layout;
 
-use super::Ingested;
 use crate::convert::labels::{self, Ui};
 use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{cell_name, Document, Region, SourceMap, Spans};
 use crate::shape::{self, Kind};
@@ -140,7 +140,7 @@ fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
         if contains_utf16(bytes, "EncryptedPackage") {
             return Err(encrypted());
         }
-        return Err(super::syntax(
+        return Err(crate::format::syntax(
             msg("xlsx-legacy"),
             None,
             msg("xlsx-help-legacy"),
@@ -256,11 +256,11 @@ fn big(n: u64) -> Arg {
 }
 
 fn syntax(message: MessageKey) -> Diagnostic {
-    super::syntax(message, None, msg("xlsx-help-resave"))
+    crate::format::syntax(message, None, msg("xlsx-help-resave"))
 }
 
 fn bomb(why: MessageKey) -> Diagnostic {
-    super::syntax(
+    crate::format::syntax(
         msg("xlsx-refused").arg("why", why),
         None,
         msg("xlsx-help-refused"),
