@@ -221,6 +221,11 @@ summary-unreadable = ; { $count ->
         [one] { $count } file
        *[other] { $count } files
     } could not be read
+summary-waived = ; { $count } waived
+summary-skipped = ; { $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    } skipped (not .json, .xml or .xlsx): { $files }
 basis = basis
 row = row
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }

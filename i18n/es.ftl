@@ -219,6 +219,14 @@ summary-unreadable = ; { $count ->
         [one] no se pudo leer { $count } archivo
        *[other] no se pudieron leer { $count } archivos
     }
+summary-waived = ; { $count ->
+        [one] { $count } hallazgo dispensado
+       *[other] { $count } hallazgos dispensados
+    }
+summary-skipped = ; { $count ->
+        [one] { $count } archivo omitido
+       *[other] { $count } archivos omitidos
+    } (ni .json, ni .xml, ni .xlsx): { $files }
 basis = fundamento
 row = fila
 at-cell = en { $file } › hoja { $sheet }, celda { $cell }

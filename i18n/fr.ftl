@@ -219,6 +219,14 @@ summary-unreadable = {" "}; { $count ->
         [one] { $count } fichier n'a pas pu être lu
        *[other] { $count } fichiers n'ont pas pu être lus
     }
+summary-waived = {" "}; { $count ->
+        [one] { $count } dérogation appliquée
+       *[other] { $count } dérogations appliquées
+    }
+summary-skipped = {" "}; { $count ->
+        [one] { $count } fichier ignoré
+       *[other] { $count } fichiers ignorés
+    } (ni .json, ni .xml, ni .xlsx) : { $files }
 basis = fondement
 row = ligne
 at-cell = dans { $file } › feuille { $sheet }, cellule { $cell }

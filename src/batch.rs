@@ -5,6 +5,7 @@
 //! This is the one driver: the command line, the benchmarks and any other
 //! front end call [`run`], so what is measured is what users run.
 
+use crate::config::PathFilter;
 use crate::history::History;
 use crate::source::Source;
 use crate::validator::{FileReport, Validator};
@@ -25,37 +26,58 @@ pub enum Input {
 /// Extensions a folder walk picks up.
 pub const REPORT_EXTENSIONS: &[&str] = &["json", "xml", "xlsx"];
 
+/// What expanding the command line's paths gave.
+#[derive(Debug, Clone, Default)]
+pub struct Expansion {
+    /// The inputs to validate, in order.
+    pub inputs: Vec<Input>,
+    /// Files a folder walk left out because of their extension (sorted):
+    /// listed in the summary, so that a `.docx` or `.pdf` report is not
+    /// passed over without a word.
+    pub skipped: Vec<PathBuf>,
+}
+
 /// Expands `paths`: files stay as given (whatever their extension), folders
 /// are walked recursively for `.json`, `.xml` and `.xlsx` files, sorted by
 /// path so the order never depends on the file system.
 pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
-    let mut out = Vec::new();
+    expand_with(paths, &PathFilter::default()).inputs
+}
+
+/// [`expand`] through a project's `include`/`exclude` globs: an excluded
+/// path is left out, named on the command line or found in a folder (so a
+/// hook passing every changed file still skips `expected.json`); `include`
+/// globs, when given, replace the extensions for folder walks.
+pub fn expand_with(paths: &[PathBuf], filter: &PathFilter) -> Expansion {
+    let mut out = Expansion::default();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
-                walk(p, &mut found, &mut out);
+                walk(p, filter, &mut found, &mut out);
                 found.sort();
-                out.extend(found.into_iter().map(Input::File));
+                out.inputs.extend(found.into_iter().map(Input::File));
             }
-            Ok(_) => out.push(Input::File(p.clone())),
-            Err(e) => out.push(Input::Broken(
+            Ok(_) if filter.excludes(p) => {}
+            Ok(_) => out.inputs.push(Input::File(p.clone())),
+            Err(e) => out.inputs.push(Input::Broken(
                 p.clone(),
                 format!("cannot open the path: {e}"),
             )),
         }
     }
+    out.skipped.sort();
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, broken: &mut Vec<Input>) {
+fn walk(dir: &Path, filter: &PathFilter, found: &mut Vec<PathBuf>, out: &mut Expansion) {
     // An explicit stack: deep folder trees must not exhaust the call stack.
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                broken.push(Input::Broken(
+                out.inputs.push(Input::Broken(
                     d.clone(),
                     format!("cannot read the folder: {e}"),
                 ));
@@ -67,14 +89,41 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, broken: &mut Vec<Input>) {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
+            if filter.excludes(&path) {
+                continue;
+            }
             if kind.is_dir() {
                 stack.push(path);
-            } else if is_report_file(&path) {
+            } else if filter
+                .includes(&path)
+                .unwrap_or_else(|| is_report_file(&path))
+            {
                 found.push(path);
+            } else if filter.includes(&path).is_none() && is_skipped_document(&path) {
+                out.skipped.push(path);
             }
         }
     }
 }
+
+/// A file that is not a report format but looks like a document someone
+/// may have meant as one (a report saved as Word, PDF, ODS or CSV): named
+/// in the summary. Hidden files and other noise (`.gitkeep`, `README.md`,
+/// images) are passed over quietly.
+fn is_skipped_document(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SKIPPED_NOTED.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Extensions of documents a folder walk does not read but names.
+pub const SKIPPED_NOTED: &[&str] = &[
+    "doc", "docx", "pdf", "odt", "ods", "xls", "xlsm", "csv", "rtf", "txt",
+];
 
 fn is_report_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

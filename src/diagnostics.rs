@@ -254,9 +254,23 @@ pub struct Diagnostic {
     /// Articles of the Convention and action-plan sections the check rests on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
+    /// The waiver that accepts this finding, if one does: a waived finding
+    /// is still reported, but no longer counts towards `--fail-on`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
     /// The message's id and arguments, to render it in another language.
     #[serde(skip)]
     pub key: Option<crate::i18n::MessageKey>,
+}
+
+/// Why a finding is accepted: the waiver that covers it (see
+/// `crate::waivers`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    /// The waiver's justification.
+    pub justification: String,
+    /// Where the waiver is: `waivers.toml:12`.
+    pub waiver: String,
 }
 
 impl Diagnostic {
@@ -277,6 +291,7 @@ impl Diagnostic {
             location: None,
             help: None,
             references: Vec::new(),
+            suppression: None,
             key: None,
         }
     }

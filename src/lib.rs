@@ -20,6 +20,7 @@
 //! ```
 
 pub mod batch;
+pub mod config;
 pub mod convert;
 pub mod diagnostics;
 pub mod format;
@@ -33,6 +34,7 @@ pub mod schema;
 pub mod shape;
 pub mod source;
 pub mod validator;
+pub mod waivers;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};
 pub use model::Document;

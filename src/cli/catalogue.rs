@@ -1,7 +1,7 @@
 //! `article7 rules` and `article7 explain`, and the catalogue options that
 //! `validate` shares with them.
 
-use super::{fail, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use super::{fail, out, outln, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
 use article7::Severity;
 use clap::{Args, ValueEnum};
@@ -144,9 +144,9 @@ pub fn rules(args: RulesArgs) -> u8 {
             .flat_map(|r| engine.check_examples(r))
             .collect();
         for p in &problems {
-            println!("{p}");
+            outln!("{p}");
         }
-        println!("{} rules, {} example problems", rules.len(), problems.len());
+        outln!("{} rules, {} example problems", rules.len(), problems.len());
         return if problems.is_empty() {
             EXIT_OK
         } else {
@@ -169,13 +169,13 @@ pub fn rules(args: RulesArgs) -> u8 {
                 "catalogue_hash": engine.catalogue.hash,
                 "rules": list,
             });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         ListFormat::Table => {
             let w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
-            println!("{:<5} {:<w$} {:<8} TITLE", "ID", "NAME", "SEVERITY");
+            outln!("{:<5} {:<w$} {:<8} TITLE", "ID", "NAME", "SEVERITY");
             for r in rules {
-                println!(
+                outln!(
                     "{:<5} {:<w$} {:<8} {}",
                     r.id,
                     r.name,
@@ -183,7 +183,7 @@ pub fn rules(args: RulesArgs) -> u8 {
                     r.title_in(lang)
                 );
             }
-            println!("{} rules", rules.len());
+            outln!("{} rules", rules.len());
         }
     }
     EXIT_OK
@@ -214,7 +214,7 @@ pub fn explain(args: ExplainArgs) -> u8 {
             args.id
         ));
     };
-    print!(
+    out!(
         "{}",
         explain_text(rule, &engine, args.catalogue.lang.code())
     );

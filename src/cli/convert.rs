@@ -66,6 +66,8 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> u8 {
     });
     match result {
         Ok(()) => EXIT_OK,
+        // `-o /dev/stdout` into a reader that stopped reading.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => fail(&format!("cannot write {}: {e}", path.display())),
     }
 }

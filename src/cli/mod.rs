@@ -1,11 +1,13 @@
 //! Command-line arguments, commands and exit statuses. No validation logic
 //! lives here: it wires the library together.
 
+mod baseline;
 mod catalogue;
 mod convert;
 mod validate;
+mod watch;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,13 +42,32 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
+    /// Write a waivers file with one entry per current finding (each needs a
+    /// justification before the run passes).
+    Baseline(baseline::BaselineArgs),
 }
 
 /// Parses the arguments and runs the command.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    // Which options were typed (rather than defaulted): those override the
+    // configuration file.
+    let sub = matches.subcommand().map(|(_, m)| m);
+    let given = |id: &str| {
+        sub.is_some_and(|m| {
+            matches!(
+                m.try_get_raw(id).map(|_| m.value_source(id)),
+                Ok(Some(clap::parser::ValueSource::CommandLine))
+            )
+        })
+    };
     let status = match cli.command {
-        Command::Validate(args) => validate::run(args),
+        Command::Validate(args) => validate::run(args, &given),
+        Command::Baseline(args) => baseline::run(args, &given),
         Command::Rules(args) => catalogue::rules(args),
         Command::Explain(args) => catalogue::explain(args),
         Command::Template(args) => convert::template(args),
@@ -54,6 +75,51 @@ pub fn run() -> ExitCode {
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
     };
     ExitCode::from(status)
+}
+
+/// Writes a line to standard output for the commands that print and are
+/// done (`rules`, `explain`): a reader that stopped reading (`| head`) ends
+/// the program quietly with status 0, as it ends `ls` or `git log`.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format!("{}\n", format_args!($($arg)*)).as_bytes())
+    };
+}
+
+/// [`outln!`] without the line break.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format!($($arg)*).as_bytes())
+    };
+}
+
+pub(crate) use {out, outln};
+
+/// Writes to standard output; on a closed pipe exits at once with status 0
+/// (nothing is left to do for a command that only prints), on another
+/// error with status 2.
+pub fn write_stdout(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => std::process::exit(i32::from(fail(&format!(
+            "cannot write to standard output: {e}"
+        )))),
+    }
+}
+
+/// Lets the system end the process on a write to a closed pipe, as it ends
+/// `grep` or `cat`: the shell sees the usual status 141 (128 + SIGPIPE).
+/// Rust programs ignore SIGPIPE by default, so without this a closed pipe
+/// is an error on every write.
+pub fn die_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition at start-up, before
+    // any other thread runs, touches no memory of ours.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 fn print_stdout(bytes: &[u8]) -> u8 {

@@ -49,6 +49,11 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Findings accepted by a waiver (counted here only, so they never
+    /// reach `--fail-on`).
+    pub waived: usize,
+    /// Files a folder walk left out because of their extension.
+    pub skipped_files: Vec<String>,
 }
 
 impl Summary {
@@ -59,6 +64,10 @@ impl Summary {
             self.unreadable += 1;
         }
         for f in &report.findings {
+            if f.suppression.is_some() {
+                self.waived += 1;
+                continue;
+            }
             match f.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -92,6 +101,9 @@ pub struct Output {
     printer: Box<dyn Printer>,
     lang: String,
     summary: Summary,
+    /// Whether the format shows waived findings (as suppressions); the
+    /// others leave them out and count them in the summary.
+    shows_waived: bool,
 }
 
 impl Output {
@@ -101,7 +113,16 @@ impl Output {
             printer: printer(format, options),
             lang: options.lang.clone(),
             summary: Summary::default(),
+            shows_waived: matches!(
+                format,
+                OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Sarif
+            ),
         }
+    }
+
+    /// Records the files a folder walk left out, for the summary.
+    pub fn skipped_files(&mut self, files: Vec<String>) {
+        self.summary.skipped_files = files;
     }
 
     /// Writes one file's results (files come in input order).
@@ -110,6 +131,9 @@ impl Output {
             f.localize(&self.lang);
         }
         self.summary.add(&report);
+        if !self.shows_waived {
+            report.findings.retain(|f| f.suppression.is_none());
+        }
         self.printer.file(out, &report)
     }
 
@@ -207,6 +231,20 @@ impl Summary {
             line.push_str(&text(
                 lang,
                 &MessageKey::new("summary-unreadable").arg("count", self.unreadable),
+            ));
+        }
+        if self.waived > 0 {
+            line.push_str(&text(
+                lang,
+                &MessageKey::new("summary-waived").arg("count", self.waived),
+            ));
+        }
+        if !self.skipped_files.is_empty() {
+            line.push_str(&text(
+                lang,
+                &MessageKey::new("summary-skipped")
+                    .arg("count", self.skipped_files.len())
+                    .arg("files", self.skipped_files.join(", ")),
             ));
         }
         line

@@ -2,7 +2,10 @@
 //! are in `tool.driver.rules`, built-in codes that occur are added after
 //! them; each result has a stable fingerprint, a physical location with
 //! line/column (text inputs) and a logical location naming the JSON pointer
-//! (and `sheet!cell` for workbooks).
+//! (and `sheet!cell` for workbooks). File locations are relative to the
+//! working directory (`uriBaseId` `SRCROOT`, given in `originalUriBaseIds`),
+//! so code scanning places them in the repository wherever it was checked
+//! out; a waived finding carries a suppression with its justification.
 
 use super::{fingerprint, PrintOptions, Printer, Summary};
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
@@ -11,9 +14,17 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+/// Where the rule reference lives: each catalogue rule's `helpUri` is its
+/// section of `docs/rules.md` in the repository.
+pub const RULES_REFERENCE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
+
+/// The `uriBaseId` of every file location: the working directory.
+const SRCROOT: &str = "SRCROOT";
+
 /// Collects results, writes the log at the end.
 pub struct SarifPrinter {
     options: PrintOptions,
+    root: Option<std::path::PathBuf>,
     results: Vec<Value>,
     artifacts: Vec<Value>,
     builtins: BTreeMap<String, (String, Severity)>,
@@ -24,6 +35,7 @@ impl SarifPrinter {
     pub fn new(options: PrintOptions) -> SarifPrinter {
         SarifPrinter {
             options,
+            root: std::env::current_dir().ok(),
             results: Vec::new(),
             artifacts: Vec::new(),
             builtins: BTreeMap::new(),
@@ -56,9 +68,39 @@ fn uri(path: &str) -> String {
     out
 }
 
+/// A file URI for an absolute path (`file:///work/r/`).
+fn file_uri(path: &std::path::Path) -> String {
+    let s = uri(&path.to_string_lossy());
+    if s.starts_with('/') {
+        format!("file://{s}")
+    } else {
+        // Windows: `C:/…` (the colon was percent-encoded by `uri`).
+        format!("file:///{}", s.replacen("%3A", ":", 1))
+    }
+}
+
 impl SarifPrinter {
+    /// The artifact location of `file`: relative to the working directory
+    /// when it is under it, an absolute `file:` URI otherwise.
+    fn location(&self, file: &str) -> Value {
+        let path = std::path::Path::new(file);
+        if let Some(root) = &self.root {
+            let abs = crate::config::absolute(path);
+            if abs.starts_with(root) {
+                let rel = crate::config::relative_to(root, &abs);
+                return json!({"uri": uri(&rel), "uriBaseId": SRCROOT});
+            }
+            if path.is_absolute() {
+                return json!({"uri": file_uri(path)});
+            }
+        }
+        json!({"uri": uri(file)})
+    }
+
     fn result(&mut self, file: &str, artifact: usize, f: &Diagnostic) -> Value {
-        let mut physical = json!({"artifactLocation": {"uri": uri(file), "index": artifact}});
+        let mut artifact_location = self.location(file);
+        artifact_location["index"] = json!(artifact);
+        let mut physical = json!({"artifactLocation": artifact_location});
         let mut logical = vec![json!({
             "fullyQualifiedName": if f.pointer.is_empty() { "/".to_owned() } else { f.pointer.clone() },
             "kind": "member",
@@ -87,6 +129,14 @@ impl SarifPrinter {
             "locations": [{"physicalLocation": physical, "logicalLocations": logical}],
             "partialFingerprints": {"article7/v1": fingerprint(file, &f.rule, &f.pointer)},
         });
+        if let Some(s) = &f.suppression {
+            result["suppressions"] = json!([{
+                "kind": "external",
+                "status": "accepted",
+                "justification": s.justification,
+                "properties": {"waiver": s.waiver},
+            }]);
+        }
         if let Some(i) = self.options.rules.iter().position(|r| r.id == f.rule) {
             result["ruleIndex"] = json!(i);
         } else {
@@ -101,8 +151,8 @@ impl SarifPrinter {
 impl Printer for SarifPrinter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         let index = self.artifacts.len();
-        self.artifacts
-            .push(json!({"location": {"uri": uri(&report.file)}}));
+        let location = self.location(&report.file);
+        self.artifacts.push(json!({ "location": location }));
         for f in &report.findings {
             let r = self.result(&report.file, index, f);
             self.results.push(r);
@@ -122,6 +172,7 @@ impl Printer for SarifPrinter {
                     "shortDescription": {"text": r.title},
                     "fullDescription": {"text": r.why},
                     "help": {"text": r.help},
+                    "helpUri": format!("{RULES_REFERENCE}#{}", r.id.to_lowercase()),
                     "defaultConfiguration": {"level": level(r.severity)},
                     "properties": {"references": r.references},
                 })
@@ -161,6 +212,10 @@ impl Printer for SarifPrinter {
                     },
                 }},
                 "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": match &self.root {
+                    Some(root) => json!({SRCROOT: {"uri": format!("{}/", file_uri(root).trim_end_matches('/'))}}),
+                    None => json!({}),
+                },
                 "artifacts": std::mem::take(&mut self.artifacts),
                 "results": std::mem::take(&mut self.results),
             }],
