@@ -75,6 +75,23 @@ impl History {
             .map(|(_, p)| p.as_path())
     }
 
+    /// The predecessors of the report `key` read from `path` (`None` for
+    /// one held in memory), loaded: the previous annual report and the
+    /// newest earlier one. A file is never its own predecessor; when both are
+    /// the same file it is read once.
+    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>) -> Predecessors {
+        let not_self = |p: &&Path| Some(*p) != path;
+        let prev_path = self.previous(key).filter(not_self);
+        let earlier_path = self.earlier(key).filter(not_self);
+        let previous = prev_path.and_then(load_value);
+        let earlier = if earlier_path.is_some() && earlier_path == prev_path {
+            previous.clone()
+        } else {
+            earlier_path.and_then(load_value)
+        };
+        Predecessors { previous, earlier }
+    }
+
     /// The newest report of `key`'s State for an earlier year.
     pub fn earlier(&self, key: &ReportKey) -> Option<&Path> {
         self.entries
@@ -82,6 +99,25 @@ impl History {
             .filter(|(k, _)| k.state == key.state && k.year < key.year)
             .max_by(|a, b| (a.0.year, &a.0.submitted_on).cmp(&(b.0.year, &b.0.submitted_on)))
             .map(|(_, p)| p.as_path())
+    }
+}
+
+/// A report's predecessors, loaded, for the year-over-year rules.
+#[derive(Debug, Default)]
+pub struct Predecessors {
+    /// The previous annual report of the same State.
+    pub previous: Option<Value>,
+    /// The newest report of the same State for an earlier year.
+    pub earlier: Option<Value>,
+}
+
+impl Predecessors {
+    /// The reports lent to the rule engine.
+    pub fn related(&self) -> crate::rules::engine::Related<'_> {
+        crate::rules::engine::Related {
+            previous: self.previous.as_ref(),
+            earlier: self.earlier.as_ref(),
+        }
     }
 }
 

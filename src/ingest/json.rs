@@ -32,7 +32,7 @@ mod scan;
 mod value;
 
 use super::Ingested;
-use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::diagnostics::{Code, Diagnostic, SourceLocation};
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::source::Format;
@@ -95,10 +95,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
 
     for (n, dup) in duplicates.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(Diagnostic::keyed(
-                "input/duplicate-key",
-                "duplicate-key",
-                Severity::Error,
+            findings.push(Diagnostic::builtin(
+                Code::DuplicateKey,
                 MessageKey::new("input-more-duplicates")
                     .arg("count", duplicates.len() - n)
                     .arg("help", MessageKey::new(DUPLICATE_HELP)),
@@ -110,10 +108,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
     }
     for (n, (pointer, span)) in big_integers.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(Diagnostic::keyed(
-                "input/number-precision",
-                "number-too-large",
-                Severity::Error,
+            findings.push(Diagnostic::builtin(
+                Code::NumberPrecision,
                 MessageKey::new("input-more-numbers")
                     .arg("count", big_integers.len() - n)
                     .arg("help", MessageKey::new(BIG_NUMBER_HELP)),
@@ -123,10 +119,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
         }
         let literal = shorten(text.get(span.0..span.1).unwrap_or(""));
         findings.push(
-            Diagnostic::keyed(
-                "input/number-precision",
-                "number-too-large",
-                Severity::Error,
+            Diagnostic::builtin(
+                Code::NumberPrecision,
                 MessageKey::new("input-number-precision")
                     .arg("number", literal)
                     .arg("pointer", describe_pointer(pointer))
@@ -286,10 +280,8 @@ fn duplicate_finding(document: &Document, text: &str, dup: &FoundDuplicate) -> D
     } else {
         MessageKey::new("input-duplicate-key-object").arg("pointer", parent)
     };
-    Diagnostic::keyed(
-        "input/duplicate-key",
-        "duplicate-key",
-        Severity::Error,
+    Diagnostic::builtin(
+        Code::DuplicateKey,
         MessageKey::new("input-duplicate-key")
             .arg("key", shorten(&key.escape_debug().to_string()))
             .arg("times", dup.occurrence)

@@ -75,7 +75,7 @@
 //! locations would take hand-kept offsets and text reassembly.
 
 use super::Ingested;
-use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::diagnostics::{escape_pointer_token, Code, Diagnostic, SourceLocation};
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::shape::{kind_at, Kind, Step};
@@ -179,19 +179,15 @@ pub fn read(bytes: &[u8]) -> Ingested {
         };
     }
     let mut findings = duplicates.finish(|n| {
-        Diagnostic::keyed(
-            "input/duplicate-key",
-            "duplicate-key",
-            Severity::Error,
+        Diagnostic::builtin(
+            Code::DuplicateKey,
             msg("xml-more-duplicates").arg("count", n),
             "",
         )
     });
     findings.extend(big_numbers.finish(|n| {
-        Diagnostic::keyed(
-            "input/number-precision",
-            "number-too-large",
-            Severity::Error,
+        Diagnostic::builtin(
+            Code::NumberPrecision,
             msg("input-more-numbers")
                 .arg("count", n)
                 .arg("help", msg(BIG_NUMBER_HELP)),
@@ -535,10 +531,8 @@ impl<'t> Reader<'t> {
                 let location = self.locate(node.range());
                 let at = pointer.clone();
                 self.big_numbers.push(|| {
-                    Diagnostic::keyed(
-                        "input/number-precision",
-                        "number-too-large",
-                        Severity::Error,
+                    Diagnostic::builtin(
+                        Code::NumberPrecision,
                         msg("input-number-precision")
                             .arg("number", shorten(text.trim()))
                             .arg("pointer", display_pointer(&at))
@@ -617,10 +611,8 @@ impl<'t> Reader<'t> {
                     let parent = node.tag_name().name();
                     let parent_pointer = display_pointer(&pointer[..base]);
                     self.duplicates.push(|| {
-                        Diagnostic::keyed(
-                            "input/duplicate-key",
-                            "duplicate-key",
-                            Severity::Error,
+                        Diagnostic::builtin(
+                            Code::DuplicateKey,
                             msg("xml-duplicate")
                                 .arg("key", key)
                                 .arg("parent", parent)
