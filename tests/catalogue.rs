@@ -27,6 +27,10 @@ fn root() -> &'static Path {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFixture {
+    /// What the reports show, for a reader, when the patches do not say it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
     /// Where the failing report's one finding is.
     pointer: String,
     /// A report that draws no finding at all.
