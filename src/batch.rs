@@ -118,7 +118,7 @@ pub fn validate_one(validator: &Validator, input: &Input, history: &History) -> 
         Input::File(p) => validator.validate_path_with(p, history),
         Input::Memory(source) => validator.validate_source_with(source, history),
         Input::Broken(p, why) => {
-            FileReport::unreadable(p.display().to_string(), crate::ingest::unreadable(why))
+            FileReport::unreadable(p.display().to_string(), crate::format::unreadable(why))
         }
     }
 }

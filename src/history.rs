@@ -3,7 +3,7 @@
 //! of the same State (period year = Year − 1, the latest submitted if there
 //! are several) and the newest earlier report of any year.
 
-use crate::ingest;
+use crate::format;
 use crate::source::{Format, Source};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -152,13 +152,13 @@ pub fn key_of_source(source: &Source) -> Option<ReportKey> {
             });
         }
     }
-    ingest::load(source).document.and_then(|d| key_of(&d.value))
+    format::load(source).document.and_then(|d| key_of(&d.value))
 }
 
 /// Reads a report in any format into its canonical value (no validation).
 pub fn load_value(path: &Path) -> Option<Value> {
     let source = Source::read(path).ok()?;
-    ingest::load(&source).document.map(|d| d.value)
+    format::load(&source).document.map(|d| d.value)
 }
 
 #[cfg(test)]
@@ -190,7 +190,7 @@ mod tests {
         ];
         for text in texts {
             let source = Source::from_bytes("r.json", text.as_bytes().to_vec());
-            let full = ingest::load(&source)
+            let full = format::load(&source)
                 .document
                 .and_then(|d| key_of(&d.value));
             assert_eq!(key_of_source(&source), full, "{text}");

@@ -2,8 +2,8 @@
 //! order. A [`Validator`] is built once per process and shared by threads.
 
 use crate::diagnostics::{pointer_tokens, Diagnostic};
+use crate::format;
 use crate::history::{History, Predecessors};
-use crate::ingest;
 use crate::model::Document;
 use crate::rules::engine::Related;
 use crate::rules::{Catalogue, Engine, EngineOptions};
@@ -96,7 +96,7 @@ impl Validator {
         match Source::read(path) {
             Ok(source) => self.validate_in(&source, Some(path), history),
             Err(reason) => {
-                FileReport::unreadable(path.display().to_string(), ingest::unreadable(&reason))
+                FileReport::unreadable(path.display().to_string(), format::unreadable(&reason))
             }
         }
     }
@@ -113,7 +113,7 @@ impl Validator {
     }
 
     fn validate_in(&self, source: &Source, path: Option<&Path>, history: &History) -> FileReport {
-        let ingested = ingest::load(source);
+        let ingested = format::load(source);
         let predecessors = match ingested.document.as_ref() {
             Some(d) if !history.is_empty() => match crate::history::key_of(&d.value) {
                 Some(key) => history.predecessors(&key, path),
@@ -127,7 +127,7 @@ impl Validator {
     fn report_for(
         &self,
         source: &Source,
-        ingested: ingest::Ingested,
+        ingested: format::Ingested,
         related: Related<'_>,
     ) -> FileReport {
         let mut findings = ingested.findings;
