@@ -31,7 +31,7 @@ fn repository() -> tempfile::TempDir {
         .unwrap();
     }
     std::fs::copy(
-        root().join("fixtures/rules/B01/fail.json"),
+        root().join("fixtures/examples/rule-finding-b01.json"),
         reports.join("broken.json"),
     )
     .unwrap();

@@ -45,7 +45,7 @@ fn check(situation: &str, temp: &Path) -> Option<i32> {
         temp.join("w.toml").display().to_string()
     };
     let b01 = root()
-        .join("fixtures/rules/B01/fail.json")
+        .join("fixtures/examples/rule-finding-b01.json")
         .display()
         .to_string();
     match situation {

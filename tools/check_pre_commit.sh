@@ -44,7 +44,7 @@ echo "-- a valid report: the hook passes"
 hook || { cat "$work/log"; echo "FAIL: the hook failed on a valid repository"; exit 1; }
 
 echo "-- a broken report: the hook fails"
-cp "$root/fixtures/rules/B01/fail.json" reports/broken.json
+cp "$root/fixtures/examples/rule-finding-b01.json" reports/broken.json
 git add -A
 if hook; then
     cat "$work/log"; echo "FAIL: the hook passed with a broken report"; exit 1
