@@ -57,6 +57,12 @@ fn exclude_globs_leave_files_out_of_folder_walks_and_file_lists() {
         "{}",
         summary(&out)
     );
+    // The Word document is named, not passed over without a word.
+    assert!(
+        summary(&out).ends_with("; 1 file skipped (not .json, .xml or .xlsx): reports/draft.docx"),
+        "{}",
+        summary(&out)
+    );
     std::fs::write(
         repo.path().join("article7.toml"),
         "exclude = [\"expected.json\"]\n",
