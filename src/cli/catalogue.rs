@@ -59,7 +59,7 @@ impl CatalogueArgs {
     /// and returns the exit status (2).
     pub fn engine(&self) -> Result<Engine, u8> {
         let catalogue = Catalogue::with_directory(self.rules.as_deref(), self.no_default_rules)
-            .map_err(|e| report_catalogue_error(&e))?;
+            .map_err(|e| report_catalogue_errors(&e))?;
         let mut severity = HashMap::new();
         for s in &self.severity {
             let Some((id, level)) = s.split_once('=') else {
@@ -77,13 +77,24 @@ impl CatalogueArgs {
             disabled: self.disable.iter().cloned().collect::<HashSet<_>>(),
             lang: self.lang.code().to_owned(),
         };
-        Engine::new(catalogue, options).map_err(|e| fail(&e))
+        Engine::new(catalogue, options).map_err(|e| fail(&e.to_string()))
     }
 }
 
-/// Prints a broken rule file's diagnostic (with the file's snippet) and
-/// returns exit status 2.
-pub fn report_catalogue_error(e: &CatalogueError) -> u8 {
+/// Prints every problem of the rule files (each with its file's snippet),
+/// then how many there are, and returns exit status 2.
+pub fn report_catalogue_errors(errors: &[CatalogueError]) -> u8 {
+    for e in errors {
+        eprintln!("{}", render_catalogue_error(e));
+    }
+    if errors.len() > 1 {
+        eprintln!("{} problems in the rule files", errors.len());
+    }
+    EXIT_USAGE
+}
+
+/// One problem of a rule file as a diagnostic with the file's snippet.
+fn render_catalogue_error(e: &CatalogueError) -> String {
     let diag = MietteDiagnostic::new(format!(
         "broken rule file {}:{}:{}: {}",
         e.file, e.line, e.column, e.message
@@ -107,8 +118,7 @@ pub fn report_catalogue_error(e: &CatalogueError) -> u8 {
     if handler.render_report(&mut out, report.as_ref()).is_err() {
         out = e.to_string();
     }
-    eprintln!("{out}");
-    EXIT_USAGE
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -229,17 +239,21 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
         rule.name,
         engine.severity_of(rule),
         rule.title_in(lang),
-        rule.select_source
+        rule.program.select_source
     );
-    if let Some(w) = &rule.when_source {
+    if let Some(w) = &rule.program.when_source {
         s.push_str(&format!("  when:    {}\n", w.trim()));
     }
     s.push_str(&format!(
         "  assert:  {}\n",
-        rule.assert_source.trim().replace('\n', "\n           ")
+        rule.program
+            .assert_source
+            .trim()
+            .replace('\n', "\n           ")
     ));
-    if !rule.requires.is_empty() {
+    if !rule.program.requires.is_empty() {
         let req: Vec<String> = rule
+            .program
             .requires
             .iter()
             .map(|r| match r {

@@ -4,7 +4,7 @@ use super::catalogue::CatalogueArgs;
 use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK};
 use article7::batch;
 use article7::history::History;
-use article7::report::{self, OutputFormat, PrintOptions, RuleMeta, Summary};
+use article7::report::{self, OutputFormat, PrintOptions, Summary};
 use article7::source::{Format, Source};
 use article7::validator::FileReport;
 use article7::validator::Validator;
@@ -92,23 +92,7 @@ pub fn run(args: ValidateArgs) -> u8 {
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         quiet: args.quiet,
         fail_on,
-        catalogue_version: article7::rules::catalogue::CATALOGUE_VERSION.to_owned(),
-        catalogue_hash: engine.catalogue.hash.clone(),
-        rules: engine
-            .catalogue
-            .rules
-            .iter()
-            .map(|r| RuleMeta {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                title: r.title_in(lang).to_owned(),
-                why: r.why_in(lang).to_owned(),
-                help: r.help_in(lang).to_owned(),
-                references: r.references.clone(),
-                severity: engine.severity_of(r),
-            })
-            .collect(),
-        lang: lang.to_owned(),
+        ..PrintOptions::for_engine(engine, lang)
     };
 
     // Where the output goes: standard output directly, or a temporary file

@@ -13,9 +13,15 @@ pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 
 use crate::diagnostics::Severity;
+use crate::rules::catalogue::CATALOGUE_VERSION;
+use crate::rules::{Engine, RuleDoc};
 use crate::validator::FileReport;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Moved to [`crate::i18n`] (number formatting is a matter of language).
+pub use crate::i18n::thousands;
 
 /// The output formats `validate --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -89,22 +95,12 @@ pub trait Printer {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// A rule's metadata, for formats that describe the rules they report
-/// (SARIF, HTML, JSON).
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleMeta {
-    /// Id.
-    pub id: String,
-    /// Kebab-case name.
-    pub name: String,
-    /// One-line title.
-    pub title: String,
-    /// Why it matters.
-    pub why: String,
-    /// How to fix it.
-    pub help: String,
-    /// Basis.
-    pub references: Vec<String>,
+/// A rule as printers describe it (SARIF, HTML, JSON): its documentation
+/// and the severity its findings get in this run.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    /// What the catalogue says about it (texts in every language).
+    pub doc: Arc<RuleDoc>,
     /// Severity after overrides.
     pub severity: Severity,
 }
@@ -123,9 +119,32 @@ pub struct PrintOptions {
     /// Content hash of the rule files used.
     pub catalogue_hash: String,
     /// The rules of the catalogue, in catalogue order.
-    pub rules: Vec<RuleMeta>,
+    pub rules: Vec<RuleEntry>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+}
+
+impl PrintOptions {
+    /// What the printers need to know about `engine`'s catalogue (version,
+    /// hash, each rule's documentation and effective severity), in `lang`;
+    /// the other options keep their defaults.
+    pub fn for_engine(engine: &Engine, lang: &str) -> PrintOptions {
+        PrintOptions {
+            catalogue_version: CATALOGUE_VERSION.to_owned(),
+            catalogue_hash: engine.catalogue.hash.clone(),
+            rules: engine
+                .catalogue
+                .rules
+                .iter()
+                .map(|r| RuleEntry {
+                    doc: Arc::clone(&r.doc),
+                    severity: engine.severity_of(r),
+                })
+                .collect(),
+            lang: lang.to_owned(),
+            ..PrintOptions::default()
+        }
+    }
 }
 
 impl Summary {
@@ -180,30 +199,4 @@ pub fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
 pub fn form_of(pointer: &str) -> Option<&str> {
     let rest = pointer.strip_prefix("/forms/")?;
     Some(rest.split('/').next().unwrap_or(rest)).filter(|f| !f.is_empty())
-}
-
-/// Formats an integer with thousands separators: 1203 → "1,203".
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1203), "1,203");
-        assert_eq!(thousands(577171932), "577,171,932");
-    }
 }

@@ -6,9 +6,9 @@ use super::catalogue::{Catalogue, Requirement, Rule};
 use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
 use super::select::Selected;
+use super::skip::{SkipReason, Skipped};
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
 use crate::i18n::MessageKey;
-use crate::validator::Skipped;
 use cel::common::types::{CelInt, CelNull, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
@@ -59,17 +59,26 @@ pub struct RuleRun {
 
 enum Outcome {
     Findings(Vec<Diagnostic>),
-    Skip(String),
+    Skip(SkipReason),
+}
+
+/// An [`Engine`] that cannot be built from the options given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// `--severity` or `--disable` names a rule the catalogue lacks.
+    #[error("there is no rule `{id}` in the catalogue (see `article7 rules`)")]
+    UnknownRule {
+        /// The id as given.
+        id: String,
+    },
 }
 
 impl Engine {
     /// An engine; refuses overrides naming rules that do not exist.
-    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, String> {
+    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, EngineError> {
         for id in options.severity.keys().chain(options.disabled.iter()) {
             if catalogue.get(id).is_none() {
-                return Err(format!(
-                    "there is no rule `{id}` in the catalogue (see `article7 rules`)"
-                ));
+                return Err(EngineError::UnknownRule { id: id.clone() });
             }
         }
         Ok(Engine { catalogue, options })
@@ -124,7 +133,7 @@ impl Engine {
         rule: &Rule,
         value: &Value,
         related: Related<'_>,
-    ) -> Result<Vec<Diagnostic>, String> {
+    ) -> Result<Vec<Diagnostic>, SkipReason> {
         let lent = Lent::new(value, related);
         let bound = Bound::new(&lent);
         let ctx = context(&bound);
@@ -184,38 +193,31 @@ impl Engine {
         ctx: &Context<'_, '_>,
     ) -> Outcome {
         let (value, related) = (doc.value, doc.related);
-        for req in &rule.requires {
+        let program = &rule.program;
+        for req in &program.requires {
             match req {
                 Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
-                    return Outcome::Skip(format!(
-                        "needs `{}`, which the report does not give",
-                        p.trim_start_matches('/')
-                    ));
+                    return Outcome::Skip(SkipReason::MissingValue { pointer: p.clone() });
                 }
                 Requirement::Previous if related.previous.is_none() => {
-                    return Outcome::Skip(
-                        "needs the State's previous annual report, which was not found (in the batch or under --history)".into(),
-                    );
+                    return Outcome::Skip(SkipReason::NoPrevious);
                 }
                 Requirement::Earlier if related.earlier.is_none() => {
-                    return Outcome::Skip(
-                        "needs an earlier report of the same State, and none was found (in the batch or under --history)".into(),
-                    );
+                    return Outcome::Skip(SkipReason::NoEarlier);
                 }
                 _ => {}
             }
         }
         let nodes: &[Selected<'a>] = doc
             .selections
-            .entry(rule.select_source.clone())
-            .or_insert_with(|| rule.select.select_located(value));
+            .entry(program.select_source.clone())
+            .or_insert_with(|| program.select.select_located(value));
         let rejected = &doc.rejected;
         if !rejected.is_empty() {
             if let Some(bad) = touched(rule, nodes, rejected) {
-                return Outcome::Skip(format!(
-                    "reads `/{}`, which breaks the report schema",
-                    bad.join("/")
-                ));
+                return Outcome::Skip(SkipReason::ReadsRejected {
+                    pointer: format!("/{}", bad.join("/")),
+                });
             }
         }
         let schema_valid = rejected.is_empty();
@@ -228,21 +230,21 @@ impl Engine {
             if schema_valid {
                 Outcome::Findings(vec![failed_to_run(rule, pointer, e)])
             } else {
-                Outcome::Skip(format!(
-                    "could not run on a report that breaks the schema: {e}"
-                ))
+                Outcome::Skip(SkipReason::FailedOnInvalid {
+                    error: e.to_owned(),
+                })
             }
         };
         // `let` bindings: evaluated once per document, shared by every node.
         // Without bindings the root scope serves: every scope on the way
         // is one more place each name is looked up.
         let mut with_bindings;
-        let rule_scope = if rule.bindings.is_empty() {
+        let rule_scope = if program.bindings.is_empty() {
             ctx
         } else {
             with_bindings = ctx.new_inner_scope();
-            for (name, program) in &rule.bindings {
-                match program.execute(ctx) {
+            for (name, binding) in &program.bindings {
+                match binding.execute(ctx) {
                     Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
                     Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
@@ -251,14 +253,18 @@ impl Engine {
         };
         // A `when` that reads no per-node variable is the same for every
         // node: evaluated once.
-        if let Some(when) = rule.when.as_ref().filter(|_| !rule.uses.when_per_node) {
+        if let Some(when) = program
+            .when
+            .as_ref()
+            .filter(|_| !program.uses.when_per_node)
+        {
             match guard(when, rule_scope) {
                 Ok(true) => {}
                 Ok(false) => return Outcome::Findings(Vec::new()),
                 Err(e) => return broken(&nodes[0].pointer(), &e),
             }
         }
-        let per_node_vars = rule.uses.path || rule.uses.key || rule.uses.index;
+        let per_node_vars = program.uses.path || program.uses.key || program.uses.index;
         let mut findings = Vec::new();
         for node in nodes {
             bound.set_item(&node.path);
@@ -266,29 +272,29 @@ impl Engine {
             let scope = if per_node_vars {
                 node_scope = rule_scope.new_inner_scope();
                 let (last, index) = node.last();
-                if rule.uses.path {
+                if program.uses.path {
                     node_scope.add_variable_from_value("path", node.pointer());
                 }
-                if rule.uses.index {
+                if program.uses.index {
                     node_scope.add_variable_from_value(
                         "index",
                         index.and_then(|i| i64::try_from(i).ok()).unwrap_or(-1),
                     );
                 }
-                if rule.uses.key {
+                if program.uses.key {
                     node_scope.add_variable_from_value("key", last);
                 }
                 &node_scope
             } else {
                 rule_scope
             };
-            let verdict = match rule.when.as_ref().filter(|_| rule.uses.when_per_node) {
+            let verdict = match program.when.as_ref().filter(|_| program.uses.when_per_node) {
                 Some(when) => guard(when, scope),
                 None => Ok(true),
             }
             .and_then(|applies| {
                 if applies {
-                    check(&rule.assert, scope)
+                    check(&program.assert, scope)
                 } else {
                     Ok(true)
                 }
@@ -302,16 +308,16 @@ impl Engine {
                         .lang
                         .as_str()
                         .ne("en")
-                        .then(|| rule.translated_messages.get(&self.options.lang))
+                        .then(|| program.translated_messages.get(&self.options.lang))
                         .flatten()
-                        .unwrap_or(&rule.message);
+                        .unwrap_or(&program.message);
                     let (message, render_error) = template.render(scope, &self.options.lang);
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),
                         self.severity_of(rule),
                         message,
-                        format!("{pointer}{}", rule.at),
+                        format!("{pointer}{}", program.at),
                     )
                     .with_help(rule.help_in(&self.options.lang));
                     d.references = rule.references.clone();
@@ -534,7 +540,7 @@ fn touched<'r>(
     nodes: &[Selected<'_>],
     rejected: &'r [Vec<String>],
 ) -> Option<&'r Vec<String>> {
-    for path in &rule.footprint {
+    for path in &rule.program.footprint {
         let hit = match path.root.as_str() {
             "doc" => rejected.iter().find(|r| overlaps(r, &path.tokens)),
             "item" => nodes.iter().find_map(|n| {
@@ -672,9 +678,12 @@ help = "h"
         );
         assert!(run.findings.is_empty());
         assert_eq!(run.skipped[0].rule, "T01");
-        assert!(run.skipped[0]
-            .reason
-            .contains("/forms/B/stockpile/0/quantity"));
+        assert_eq!(
+            run.skipped[0].reason,
+            SkipReason::ReadsRejected {
+                pointer: "/forms/B/stockpile/0/quantity".into()
+            }
+        );
     }
 
     #[test]
