@@ -2,6 +2,7 @@
 //! `validate` shares with them.
 
 use super::{fail, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use article7::rules::functions::{self, Function, FUNCTIONS};
 use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
 use article7::Severity;
 use clap::{Args, ValueEnum};
@@ -100,7 +101,7 @@ fn render_catalogue_error(e: &CatalogueError) -> String {
         e.file, e.line, e.column, e.message
     ))
     .with_code("catalogue/invalid")
-    .with_help("fix the rule file; `article7 explain` and docs/rules.md describe the format");
+    .with_help("fix the rule file; docs/rule-format.md describes the format, and `article7 explain --functions` the functions");
     let report = if e.text.is_empty() {
         Report::new(diag)
     } else {
@@ -201,8 +202,13 @@ pub fn rules(args: RulesArgs) -> u8 {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id (`B01`) or name (`stockpile-total-matches`).
-    id: String,
+    /// A rule id (`B01`) or name (`stockpile-total-matches`), or the name of
+    /// a function of rule expressions (`sum`).
+    #[arg(required_unless_present = "functions")]
+    id: Option<String>,
+    /// List the functions rule expressions may call, instead.
+    #[arg(long, conflicts_with = "id")]
+    functions: bool,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -212,26 +218,49 @@ pub fn explain(args: ExplainArgs) -> u8 {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let wanted = args.id.to_ascii_uppercase();
-    let Some(rule) = engine
+    let Some(id) = args.id.as_deref() else {
+        for f in FUNCTIONS {
+            print!("{}", function_text(f));
+        }
+        return EXIT_OK;
+    };
+    let wanted = id.to_ascii_uppercase();
+    // Rules first: a rule named like a function is still found by its id.
+    if let Some(rule) = engine
         .catalogue
         .rules
         .iter()
-        .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == args.id)
-    else {
-        return fail(&format!(
-            "there is no rule `{}` (see `article7 rules`)",
-            args.id
-        ));
-    };
-    print!(
-        "{}",
-        explain_text(rule, &engine, args.catalogue.lang.code())
-    );
-    EXIT_OK
+        .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == id)
+    {
+        print!(
+            "{}",
+            explain_text(rule, &engine, args.catalogue.lang.code())
+        );
+        return EXIT_OK;
+    }
+    if let Some(f) = functions::get(id) {
+        print!("{}", function_text(f));
+        return EXIT_OK;
+    }
+    fail(&format!(
+        "there is no rule or function `{id}` (see `article7 rules` and `article7 explain --functions`)"
+    ))
 }
 
-/// A rule's whole documentation as text (also used for docs/rules.md).
+/// A function's forms and examples as text.
+fn function_text(f: &Function) -> String {
+    let mut s = format!("{}\n", f.name);
+    for (call, returns) in f.forms {
+        s.push_str(&format!("  {call}\n      {returns}\n"));
+    }
+    for (expr, value) in f.examples {
+        s.push_str(&format!("  example: {expr} == {value}\n"));
+    }
+    s.push('\n');
+    s
+}
+
+/// A rule's whole documentation as text, in `lang`.
 pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
     let mut s = format!(
         "{} {} ({})\n{}\n\nWhat it checks\n  selects: {}\n",
