@@ -12,7 +12,7 @@ mod sarif;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::rules::catalogue::CATALOGUE_VERSION;
 use crate::rules::{Engine, RuleDoc};
 use crate::validator::FileReport;
@@ -61,11 +61,7 @@ impl Summary {
     /// Adds one file's findings.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
-        if report
-            .findings
-            .iter()
-            .any(|f| crate::ingest::means_unread(&f.rule))
-        {
+        if report.findings.iter().any(Diagnostic::means_unread) {
             self.unreadable += 1;
         }
         for f in &report.findings {
@@ -93,6 +89,46 @@ pub trait Printer {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()>;
     /// Called once at the end.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// A run's output in one format: localises each file's built-in findings
+/// into the run's language (the one place this happens), counts them, and
+/// hands them to the format's printer.
+pub struct Output {
+    printer: Box<dyn Printer>,
+    lang: String,
+    summary: Summary,
+}
+
+impl Output {
+    /// The output of `format`, with `options`.
+    pub fn new(format: OutputFormat, options: &PrintOptions) -> Output {
+        Output {
+            printer: printer(format, options),
+            lang: options.lang.clone(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Writes one file's results (files come in input order).
+    pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        for f in &mut report.findings {
+            f.localize(&self.lang);
+        }
+        self.summary.add(&report);
+        self.printer.file(out, &report)
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Writes what comes after the last file and returns the run's counts.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<Summary> {
+        self.printer.finish(out, &self.summary)?;
+        Ok(self.summary)
+    }
 }
 
 /// A rule as printers describe it (SARIF, HTML, JSON): its documentation
