@@ -19,7 +19,10 @@ fn explain_documents_functions_from_the_table() {
     assert!(text.contains("area_eq(a, b)"), "{text}");
     assert!(text.contains("example: area_eq("), "{text}");
 
-    let out = article7().args(["explain", "--functions"]).output().unwrap();
+    let out = article7()
+        .args(["explain", "--functions"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     for f in article7::rules::functions::FUNCTIONS {
