@@ -7,6 +7,7 @@ pub mod engine;
 pub mod expr;
 pub mod footprint;
 pub mod functions;
+pub mod native;
 pub mod select;
 pub mod template;
 

@@ -23,6 +23,7 @@ mod val;
 use cel::Context;
 
 pub use area::area_equal;
+pub(crate) use dates::{add_days_to, add_years_to, year_of_text};
 
 /// Names and one-line descriptions, for documentation.
 pub const FUNCTIONS: &[(&str, &str)] = &[
