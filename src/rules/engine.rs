@@ -5,6 +5,7 @@
 use super::catalogue::{Catalogue, Requirement, Rule};
 use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
+use super::native;
 use super::select::Selected;
 use super::skip::{SkipReason, Skipped};
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
@@ -37,6 +38,61 @@ pub struct Engine {
     /// The rules.
     pub catalogue: Catalogue,
     options: EngineOptions,
+    /// Each rule compiled for the native evaluator, when all its
+    /// expressions are in its subset (same order as the catalogue).
+    native: Vec<Option<NativeRule>>,
+    /// Whether to use them (see [`Engine::cel_only`]).
+    use_native: bool,
+}
+
+/// A rule's `let`, `when` and `assert` compiled by [`native::compile`].
+#[derive(Debug)]
+struct NativeRule {
+    lets: Vec<native::Expression>,
+    when: Option<native::Expression>,
+    assert: native::Expression,
+}
+
+impl NativeRule {
+    fn of(rule: &Rule) -> Option<NativeRule> {
+        let names: Vec<String> = rule
+            .program
+            .bindings
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect();
+        let mut lets = Vec::new();
+        for (i, (_, program)) in rule.program.bindings.iter().enumerate() {
+            // In `cel` a binding that read the node would see whichever
+            // node was bound last: not a behaviour to reproduce.
+            let refs = program.references();
+            if ["item", "path", "key", "index"]
+                .iter()
+                .any(|v| refs.has_variable(v))
+            {
+                return None;
+            }
+            // A binding sees the bindings before it only.
+            lets.push(native::compile(program, &names[..i])?);
+        }
+        let when = match &rule.program.when {
+            Some(w) => Some(native::compile(w, &names)?),
+            None => None,
+        };
+        Some(NativeRule {
+            lets,
+            when,
+            assert: native::compile(&rule.program.assert, &names)?,
+        })
+    }
+}
+
+/// What the first, native pass decided for a rule.
+enum Pass {
+    Disabled,
+    Done(Outcome),
+    /// To be run in `cel`.
+    Cel,
 }
 
 /// The State's other reports, for the year-over-year rules.
@@ -81,7 +137,37 @@ impl Engine {
                 return Err(EngineError::UnknownRule { id: id.clone() });
             }
         }
-        Ok(Engine { catalogue, options })
+        let native = catalogue.rules.iter().map(NativeRule::of).collect();
+        Ok(Engine {
+            catalogue,
+            options,
+            native,
+            use_native: true,
+        })
+    }
+
+    /// The same engine evaluating every expression in `cel` only (for
+    /// tests comparing the two evaluators, and for measurements).
+    pub fn cel_only(mut self) -> Engine {
+        self.use_native = false;
+        self
+    }
+
+    /// How many rules the native evaluator runs (the others run in `cel`).
+    pub fn native_rules(&self) -> usize {
+        self.native.iter().filter(|n| n.is_some()).count()
+    }
+
+    fn native_of(&self, rule: &Rule) -> Option<&NativeRule> {
+        if !self.use_native {
+            return None;
+        }
+        let i = self
+            .catalogue
+            .rules
+            .iter()
+            .position(|r| std::ptr::eq(r, rule))?;
+        self.native.get(i)?.as_ref()
     }
 
     /// The language of messages (`en`, `fr`, `es`).
@@ -105,17 +191,47 @@ impl Engine {
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
     pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
-        let lent = Lent::new(value, related);
-        let bound = Bound::new(&lent);
-        let ctx = context(&bound);
         let rejected = rejected.iter().map(|p| pointer_tokens(p)).collect();
         let mut doc = DocRun::new(value, rejected, related);
+        // First the native evaluator; the rules it leaves (outside its
+        // subset, or not passing on this report) then run in `cel`, whose
+        // context is only built when one does.
+        let mut passes: Vec<Pass> = Vec::with_capacity(self.catalogue.rules.len());
+        for (i, rule) in self.catalogue.rules.iter().enumerate() {
+            passes.push(if self.options.disabled.contains(&rule.id) {
+                Pass::Disabled
+            } else {
+                match self.native.get(i).and_then(Option::as_ref) {
+                    Some(native) if self.use_native => {
+                        match self.run_native(rule, native, &mut doc) {
+                            Some(outcome) => Pass::Done(outcome),
+                            None => Pass::Cel,
+                        }
+                    }
+                    _ => Pass::Cel,
+                }
+            });
+        }
         let mut run = RuleRun::default();
-        for rule in &self.catalogue.rules {
-            if self.options.disabled.contains(&rule.id) {
-                continue;
-            }
-            match self.run_rule(rule, &mut doc, &bound, &ctx) {
+        let lent;
+        let bound;
+        let ctx;
+        let cel = if passes.iter().any(|p| matches!(p, Pass::Cel)) {
+            lent = Lent::new(value, related);
+            bound = Bound::new(&lent);
+            ctx = context(&bound);
+            Some((&bound, &ctx))
+        } else {
+            None
+        };
+        for (rule, pass) in self.catalogue.rules.iter().zip(passes) {
+            let outcome = match (pass, cel) {
+                (Pass::Disabled, _) => continue,
+                (Pass::Done(outcome), _) => outcome,
+                (Pass::Cel, Some((bound, ctx))) => self.run_rule(rule, &mut doc, bound, ctx),
+                (Pass::Cel, None) => continue,
+            };
+            match outcome {
                 Outcome::Findings(f) => run.findings.extend(f),
                 Outcome::Skip(reason) => run.skipped.push(Skipped {
                     rule: rule.id.clone(),
@@ -134,11 +250,20 @@ impl Engine {
         value: &Value,
         related: Related<'_>,
     ) -> Result<Vec<Diagnostic>, SkipReason> {
-        let lent = Lent::new(value, related);
-        let bound = Bound::new(&lent);
-        let ctx = context(&bound);
         let mut doc = DocRun::new(value, Vec::new(), related);
-        match self.run_rule(rule, &mut doc, &bound, &ctx) {
+        let native = self
+            .native_of(rule)
+            .and_then(|native| self.run_native(rule, native, &mut doc));
+        let outcome = match native {
+            Some(outcome) => outcome,
+            None => {
+                let lent = Lent::new(value, related);
+                let bound = Bound::new(&lent);
+                let ctx = context(&bound);
+                self.run_rule(rule, &mut doc, &bound, &ctx)
+            }
+        };
+        match outcome {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
         }
@@ -185,25 +310,30 @@ impl Engine {
         problems
     }
 
-    fn run_rule<'a>(
+    /// What a rule reads on a document: its requirements checked, its
+    /// nodes selected (shared by rules with the same selector), the
+    /// values the schema rejected kept out. `Err` is the rule's outcome
+    /// without evaluating anything; `Ok` also says whether the report
+    /// passed the schema.
+    fn nodes<'d, 'a>(
         &self,
         rule: &Rule,
-        doc: &mut DocRun<'a>,
-        bound: &Bound<'a, '_>,
-        ctx: &Context<'_, '_>,
-    ) -> Outcome {
+        doc: &'d mut DocRun<'a>,
+    ) -> Result<(&'d [Selected<'a>], bool), Outcome> {
         let (value, related) = (doc.value, doc.related);
         let program = &rule.program;
         for req in &program.requires {
             match req {
                 Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
-                    return Outcome::Skip(SkipReason::MissingValue { pointer: p.clone() });
+                    return Err(Outcome::Skip(SkipReason::MissingValue {
+                        pointer: p.clone(),
+                    }));
                 }
                 Requirement::Previous if related.previous.is_none() => {
-                    return Outcome::Skip(SkipReason::NoPrevious);
+                    return Err(Outcome::Skip(SkipReason::NoPrevious));
                 }
                 Requirement::Earlier if related.earlier.is_none() => {
-                    return Outcome::Skip(SkipReason::NoEarlier);
+                    return Err(Outcome::Skip(SkipReason::NoEarlier));
                 }
                 _ => {}
             }
@@ -215,15 +345,107 @@ impl Engine {
         let rejected = &doc.rejected;
         if !rejected.is_empty() {
             if let Some(bad) = touched(rule, nodes, rejected) {
-                return Outcome::Skip(SkipReason::ReadsRejected {
+                return Err(Outcome::Skip(SkipReason::ReadsRejected {
                     pointer: format!("/{}", bad.join("/")),
-                });
+                }));
             }
         }
-        let schema_valid = rejected.is_empty();
         if nodes.is_empty() {
-            return Outcome::Findings(Vec::new());
+            return Err(Outcome::Findings(Vec::new()));
         }
+        Ok((nodes, rejected.is_empty()))
+    }
+
+    /// Runs a rule with the native evaluator: its outcome when it is
+    /// decided without evaluating anything or every node passes; `None`
+    /// when the rule must run in `cel` (a node fails, or an evaluation
+    /// bails), which then gives the findings, messages and errors.
+    fn run_native(
+        &self,
+        rule: &Rule,
+        native: &NativeRule,
+        doc: &mut DocRun<'_>,
+    ) -> Option<Outcome> {
+        let (value, related) = (doc.value, doc.related);
+        let nodes = match self.nodes(rule, doc) {
+            Ok((nodes, _)) => nodes,
+            Err(outcome) => return Some(outcome),
+        };
+        let no_path = String::new;
+        let base = native::Scope {
+            doc: value,
+            item: value,
+            previous: related.previous,
+            earlier: related.earlier,
+            path: &no_path,
+            key: &no_path,
+            index: -1,
+            lets: &[],
+        };
+        let mut lets = Vec::with_capacity(native.lets.len());
+        for program in &native.lets {
+            let v = program
+                .eval(&native::Scope {
+                    lets: &lets,
+                    ..base
+                })
+                .ok()?;
+            lets.push(v);
+        }
+        let base = native::Scope {
+            lets: &lets,
+            ..base
+        };
+        if let Some(when) = native
+            .when
+            .as_ref()
+            .filter(|_| !rule.program.uses.when_per_node)
+        {
+            if !when.check(&base).ok()? {
+                return Some(Outcome::Findings(Vec::new()));
+            }
+        }
+        for node in nodes {
+            let path = || node.pointer();
+            let key = || node.last().0;
+            let scope = native::Scope {
+                item: node.node,
+                path: &path,
+                key: &key,
+                index: match node.path.last() {
+                    Some(PathElement::Index(i)) => i64::try_from(*i).unwrap_or(-1),
+                    _ => -1,
+                },
+                ..base
+            };
+            if let Some(when) = native
+                .when
+                .as_ref()
+                .filter(|_| rule.program.uses.when_per_node)
+            {
+                if !when.check(&scope).ok()? {
+                    continue;
+                }
+            }
+            if !native.assert.check(&scope).ok()? {
+                return None;
+            }
+        }
+        Some(Outcome::Findings(Vec::new()))
+    }
+
+    fn run_rule<'a>(
+        &self,
+        rule: &Rule,
+        doc: &mut DocRun<'a>,
+        bound: &Bound<'a, '_>,
+        ctx: &Context<'_, '_>,
+    ) -> Outcome {
+        let (nodes, schema_valid) = match self.nodes(rule, doc) {
+            Ok(n) => n,
+            Err(outcome) => return outcome,
+        };
+        let program = &rule.program;
         // An expression that cannot run: a skip on a report that breaks the
         // schema, `rule/failed-to-run` on one that passes it.
         let broken = |pointer: &str, e: &str| {

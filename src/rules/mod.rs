@@ -8,6 +8,7 @@ pub mod engine;
 pub mod expr;
 pub mod footprint;
 pub mod functions;
+pub mod native;
 pub mod reference;
 pub mod select;
 pub mod skip;

@@ -14,6 +14,7 @@ mod val;
 use cel::{Context, DeclarationError};
 
 pub use area::area_equal;
+pub(crate) use dates::{add_days_to, add_years_to, year_of_text};
 
 /// One function of the library: how it is called, what it gives, an
 /// example, and how it is added to a CEL context.
