@@ -108,7 +108,7 @@ fn readers(root: &Path, json_dir: &Path, n: usize, rounds: usize) {
             Some(article7::format::xml::write(v).into_bytes())
         }),
         ("Excel", "xlsx", |v| {
-            article7::convert::xlsx::write(v, "en").ok()
+            article7::format::xlsx::write(v, "en").ok()
         }),
     ];
     println!("readers, {n} reports, 1 thread:");
