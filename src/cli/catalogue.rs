@@ -1,7 +1,7 @@
 //! `article7 rules` and `article7 explain`, and the catalogue options that
 //! `validate` shares with them.
 
-use super::{fail, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use super::{fail, print_stdout, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use article7::rules::functions::{self, Function, FUNCTIONS};
 use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
 use article7::Severity;
@@ -154,16 +154,18 @@ pub fn rules(args: RulesArgs) -> u8 {
             .iter()
             .flat_map(|r| engine.check_examples(r))
             .collect();
-        for p in &problems {
-            println!("{p}");
-        }
-        println!("{} rules, {} example problems", rules.len(), problems.len());
-        return if problems.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_FINDINGS
+        let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
+        out.push_str(&format!(
+            "{} rules, {} example problems\n",
+            rules.len(),
+            problems.len()
+        ));
+        return match print_stdout(out.as_bytes()) {
+            EXIT_OK if !problems.is_empty() => EXIT_FINDINGS,
+            status => status,
         };
     }
+    let mut out = String::new();
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = rules
@@ -180,24 +182,27 @@ pub fn rules(args: RulesArgs) -> u8 {
                 "catalogue_hash": engine.catalogue.hash,
                 "rules": list,
             });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
         }
         ListFormat::Table => {
             let w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
-            println!("{:<5} {:<w$} {:<8} TITLE", "ID", "NAME", "SEVERITY");
+            out.push_str(&format!(
+                "{:<5} {:<w$} {:<8} TITLE\n",
+                "ID", "NAME", "SEVERITY"
+            ));
             for r in rules {
-                println!(
-                    "{:<5} {:<w$} {:<8} {}",
+                out.push_str(&format!(
+                    "{:<5} {:<w$} {:<8} {}\n",
                     r.id,
                     r.name,
                     engine.severity_of(r).as_str(),
                     r.title_in(lang)
-                );
+                ));
             }
-            println!("{} rules", rules.len());
+            out.push_str(&format!("{} rules\n", rules.len()));
         }
     }
-    EXIT_OK
+    print_stdout(out.as_bytes())
 }
 
 #[derive(Debug, Args)]
@@ -219,10 +224,8 @@ pub fn explain(args: ExplainArgs) -> u8 {
         Err(code) => return code,
     };
     let Some(id) = args.id.as_deref() else {
-        for f in FUNCTIONS {
-            print!("{}", function_text(f));
-        }
-        return EXIT_OK;
+        let all: String = FUNCTIONS.iter().map(function_text).collect();
+        return print_stdout(all.as_bytes());
     };
     let wanted = id.to_ascii_uppercase();
     // Rules first: a rule named like a function is still found by its id.
@@ -232,15 +235,11 @@ pub fn explain(args: ExplainArgs) -> u8 {
         .iter()
         .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == id)
     {
-        print!(
-            "{}",
-            explain_text(rule, &engine, args.catalogue.lang.code())
-        );
-        return EXIT_OK;
+        let text = explain_text(rule, &engine, args.catalogue.lang.code());
+        return print_stdout(text.as_bytes());
     }
     if let Some(f) = functions::get(id) {
-        print!("{}", function_text(f));
-        return EXIT_OK;
+        return print_stdout(function_text(f).as_bytes());
     }
     fail(&format!(
         "there is no rule or function `{id}` (see `article7 rules` and `article7 explain --functions`)"
