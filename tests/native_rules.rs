@@ -127,3 +127,14 @@ fn a_generated_corpus_gives_the_same_findings_both_ways() {
     json_files(dir.path(), &mut files);
     assert_eq!(compare(&files, "en"), 40);
 }
+
+#[test]
+fn the_native_evaluator_decides_a_valid_report_alone() {
+    let e = engine("en");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid/cambodia-2019.json");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let left = e.left_to_cel(&doc, Default::default());
+    let outside = e.catalogue.rules.len() - e.native_rules();
+    // Only the rules outside the subset.
+    assert_eq!(left.len(), outside, "left to cel: {left:?}");
+}

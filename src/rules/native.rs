@@ -136,6 +136,18 @@ impl<'a> Iterator for Elements<'_, 'a> {
     }
 }
 
+/// The member `key` of a JSON object. Report objects are small (a mined
+/// area has about ten members): comparing the names in turn costs less than
+/// hashing the key with the map's SipHash, which a lookup in a
+/// `serde_json::Map` does.
+pub fn get<'a>(m: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
+    if m.len() <= 32 {
+        m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        m.get(key)
+    }
+}
+
 /// A variable, resolved when compiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Var {
@@ -463,18 +475,18 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
             Var::Local(i) => locals.get(*i).cloned().ok_or(Bail)?,
         },
         Node::Select(on, field) => match eval(on, s, locals)? {
-            V::Json(Json::Object(m)) => V::of(m.get(field).ok_or(Bail)?),
+            V::Json(Json::Object(m)) => V::of(get(m, field).ok_or(Bail)?),
             V::Opt(None) => V::Opt(None),
             V::Opt(Some(inner)) => match inner.object() {
-                Some(m) => V::Opt(m.get(field).map(|v| Box::new(V::of(v)))),
+                Some(m) => V::Opt(get(m, field).map(|v| Box::new(V::of(v)))),
                 None => return Err(Bail),
             },
             _ => return Err(Bail),
         },
         Node::Has(on, field) => match eval(on, s, locals)? {
-            V::Json(Json::Object(m)) => V::Bool(m.contains_key(field)),
+            V::Json(Json::Object(m)) => V::Bool(get(m, field).is_some()),
             V::Opt(None) => V::Bool(false),
-            V::Opt(Some(inner)) => V::Bool(inner.object().ok_or(Bail)?.contains_key(field)),
+            V::Opt(Some(inner)) => V::Bool(get(inner.object().ok_or(Bail)?, field).is_some()),
             _ => return Err(Bail),
         },
         Node::OptSelect(on, field) => {
@@ -488,7 +500,7 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
             V::Opt(
                 target
                     .object()
-                    .and_then(|m| m.get(field))
+                    .and_then(|m| get(m, field))
                     .map(|v| Box::new(V::of(v))),
             )
         }
@@ -503,7 +515,7 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
                     .get(usize::try_from(*i).map_err(|_| Bail)?)
                     .cloned()
                     .ok_or(Bail)?,
-                (V::Json(Json::Object(m)), V::Str(k)) => V::of(m.get(k.as_ref()).ok_or(Bail)?),
+                (V::Json(Json::Object(m)), V::Str(k)) => V::of(get(m, k).ok_or(Bail)?),
                 _ => return Err(Bail),
             }
         }
@@ -558,7 +570,7 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
         Node::In(x, container) => {
             let x = eval(x, s, locals)?;
             match eval(container, s, locals)? {
-                V::Json(Json::Object(m)) => V::Bool(m.contains_key(x.text()?)),
+                V::Json(Json::Object(m)) => V::Bool(get(m, x.text()?).is_some()),
                 c if c.is_list() => {
                     let mut found = false;
                     for e in c.elements()? {
@@ -739,7 +751,7 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
 
 /// A member of an object, `None` when the value is no object or lacks it.
 fn member<'a>(row: &V<'a>, name: &str) -> Option<V<'a>> {
-    row.object()?.get(name).map(V::of)
+    get(row.object()?, name).map(V::of)
 }
 
 /// `sum(list)`, `sum(list, field)`, `sum(list, field, key, value)` as
@@ -765,7 +777,7 @@ fn sum<'a>(args: &[V<'a>]) -> Res<V<'a>> {
         let v = match field {
             None => row,
             Some(f) => match row.object() {
-                Some(m) => match m.get(f) {
+                Some(m) => match get(m, f) {
                     Some(v) => V::of(v),
                     None => continue,
                 },
@@ -804,7 +816,7 @@ fn missing<'a>(map: &V<'a>, names: &V<'a>) -> Res<V<'a>> {
     let mut out = Vec::new();
     for name in names.elements()? {
         let key = name.text()?;
-        let present = object.and_then(|m| m.get(key)).is_some_and(|v| match v {
+        let present = object.and_then(|m| get(m, key)).is_some_and(|v| match v {
             Json::Null => false,
             Json::String(t) => !t.trim().is_empty(),
             Json::Array(a) => !a.is_empty(),
@@ -847,15 +859,24 @@ fn first_positions<'a>(list: &V<'a>, field: &str) -> Res<V<'a>> {
     if matches!(list, V::Null) {
         return Ok(V::List(Rc::new(Vec::new())));
     }
-    // Keyed as `functions::first_positions` keys them: text and numbers
-    // apart, numbers by their value as a double.
-    let mut first: HashMap<Cow<'a, str>, i64> = HashMap::new();
+    // Grouped as `functions::first_positions` groups them (by the text
+    // `s{text}` or `n{number as a double}`): text apart from numbers, and
+    // numbers by their value as a double, all NaNs together (they print
+    // alike) but 0 apart from -0 (they do not).
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'k> {
+        Text(Cow<'k, str>),
+        Number(u64),
+    }
+    let mut first: HashMap<Key<'a>, i64> = HashMap::with_capacity(16);
     let mut out = Vec::new();
     for (i, row) in list.elements()?.enumerate() {
         let i = i as i64;
-        let key: Option<Cow<'a, str>> = match member(&row, field) {
-            Some(V::Str(t)) => Some(Cow::Owned(format!("s{t}"))),
-            Some(v) => number(&v).map(|n| Cow::Owned(format!("n{n}"))),
+        let key = match member(&row, field) {
+            Some(V::Str(t)) => Some(Key::Text(t)),
+            Some(v) => {
+                number(&v).map(|n| Key::Number(if n.is_nan() { u64::MAX } else { n.to_bits() }))
+            }
             None => None,
         };
         let at = match key {
