@@ -58,8 +58,9 @@ pub enum V<'a> {
     Json(&'a Json),
     /// A list built during evaluation.
     List(Rc<Vec<V<'a>>>),
-    /// An optional value (`x.?f`).
-    Opt(Option<Box<V<'a>>>),
+    /// An optional value: `x.?f` on an object of the report (the only
+    /// optionals the subset makes).
+    Opt(Option<&'a Json>),
 }
 
 impl<'a> V<'a> {
@@ -200,6 +201,7 @@ enum Func {
     Split,
     Trim,
     LowerAscii,
+    Range,
 }
 
 /// A compiled expression.
@@ -357,6 +359,13 @@ impl Compiler<'_> {
 
     fn call(&mut self, call: &CallExpr) -> Option<Node> {
         let name = call.func_name.as_str();
+        // `lists.range(n)` (the lists extension): `lists` names the
+        // function's namespace, not a value.
+        if let (Some(target), "range", [n]) = (&call.target, name, call.args.as_slice()) {
+            if matches!(&target.expr, Expr::Ident(ns) if ns == "lists") {
+                return Some(Node::Call(Func::Range, vec![self.expr(n)?]));
+            }
+        }
         let mut args: Vec<Node> = Vec::with_capacity(call.args.len() + 1);
         if let Some(t) = &call.target {
             args.push(self.expr(t)?);
@@ -477,8 +486,8 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
         Node::Select(on, field) => match eval(on, s, locals)? {
             V::Json(Json::Object(m)) => V::of(get(m, field).ok_or(Bail)?),
             V::Opt(None) => V::Opt(None),
-            V::Opt(Some(inner)) => match inner.object() {
-                Some(m) => V::Opt(get(m, field).map(|v| Box::new(V::of(v)))),
+            V::Opt(Some(inner)) => match inner.as_object() {
+                Some(m) => V::Opt(get(m, field)),
                 None => return Err(Bail),
             },
             _ => return Err(Bail),
@@ -486,23 +495,18 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
         Node::Has(on, field) => match eval(on, s, locals)? {
             V::Json(Json::Object(m)) => V::Bool(get(m, field).is_some()),
             V::Opt(None) => V::Bool(false),
-            V::Opt(Some(inner)) => V::Bool(get(inner.object().ok_or(Bail)?, field).is_some()),
+            V::Opt(Some(inner)) => V::Bool(get(inner.as_object().ok_or(Bail)?, field).is_some()),
             _ => return Err(Bail),
         },
         Node::OptSelect(on, field) => {
             let target = match eval(on, s, locals)? {
                 V::Opt(None) => return Ok(V::Opt(None)),
-                V::Opt(Some(inner)) => *inner,
+                V::Opt(Some(inner)) => V::of(inner),
                 v => v,
             };
             // As `cel`: a missing member, or a target that has no members
             // at all, gives an empty optional.
-            V::Opt(
-                target
-                    .object()
-                    .and_then(|m| get(m, field))
-                    .map(|v| Box::new(V::of(v))),
-            )
+            V::Opt(target.object().and_then(|m| get(m, field)))
         }
         Node::Index(on, at) => {
             let on = eval(on, s, locals)?;
@@ -727,7 +731,7 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
         Func::IndexOf => index_of(&args)?,
         Func::FirstPositions => first_positions(arg(0)?, arg(1)?.text()?)?,
         Func::OrValue => match arg(0)? {
-            V::Opt(Some(v)) => (**v).clone(),
+            V::Opt(Some(v)) => V::of(v),
             V::Opt(None) => arg(1)?.clone(),
             _ => return Err(Bail),
         },
@@ -746,6 +750,14 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
         }
         Func::Trim => V::Str(Cow::Owned(arg(0)?.text()?.trim().to_owned())),
         Func::LowerAscii => V::Str(Cow::Owned(arg(0)?.text()?.to_ascii_lowercase())),
+        Func::Range => {
+            let n = arg(0)?.int()?;
+            // `cel` refuses negative sizes and more than a million.
+            if !(0..=1_000_000).contains(&n) {
+                return Err(Bail);
+            }
+            V::List(Rc::new((0..n).map(V::Int).collect()))
+        }
     })
 }
 
@@ -980,6 +992,8 @@ mod tests {
             "doc.l.exists(x, doc.l.all(y, x <= y))",
             "doc.flag ? -doc.n : doc.n",
             "[1, 2] + [3]",
+            "lists.range(3)",
+            "lists.range(size(doc.l)).all(i, i == 0 || doc.l[i] > doc.l[i - 1])",
             "doc.z == null",
             "path.split('/')[1] == key && index == -1",
             // Left to cel:
@@ -1011,7 +1025,6 @@ mod tests {
         for src in [
             "type(doc.n) == int",
             "{'a': 1}.a == 1",
-            "lists.range(3).size()",
             "doc.t.matches('^a')",
             "1u + 2u",
         ] {

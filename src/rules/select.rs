@@ -51,7 +51,10 @@ impl Selector {
     pub fn select_located<'v>(&self, root: &'v Value) -> Vec<Selected<'v>> {
         if let Some(test) = &self.members_filter {
             let mut out = Vec::new();
-            filter_descendants(test, root, &mut Vec::new(), &mut out);
+            // Whether a string, number, boolean or null can pass (only
+            // under a `!`): if not, they are not even tested.
+            let leaves = test.matches(&Value::Null);
+            filter_descendants(test, leaves, root, &mut Vec::new(), &mut out);
             return out;
         }
         if self.descends {
@@ -170,12 +173,13 @@ impl TestParser<'_> {
 /// node that pass, then the same for each child in turn.
 fn filter_descendants<'v>(
     test: &Test,
+    leaves: bool,
     node: &'v Value,
     path: &mut Vec<PathElement<'v>>,
     out: &mut Vec<Selected<'v>>,
 ) {
     let mut keep = |step: PathElement<'v>, child: &'v Value, path: &Vec<PathElement<'v>>| {
-        if test.matches(child) {
+        if (leaves || child.is_object()) && test.matches(child) {
             let mut p = path.clone();
             p.push(step);
             out.push(Selected {
@@ -191,7 +195,7 @@ fn filter_descendants<'v>(
             }
             for (k, v) in m.iter().filter(|(_, v)| is_container(v)) {
                 path.push(PathElement::Name(k));
-                filter_descendants(test, v, path, out);
+                filter_descendants(test, leaves, v, path, out);
                 path.pop();
             }
         }
@@ -201,7 +205,7 @@ fn filter_descendants<'v>(
             }
             for (i, v) in a.iter().enumerate().filter(|(_, v)| is_container(v)) {
                 path.push(PathElement::Index(i));
-                filter_descendants(test, v, path, out);
+                filter_descendants(test, leaves, v, path, out);
                 path.pop();
             }
         }
@@ -359,6 +363,7 @@ mod tests {
         for q in [
             "$..[?@.total && (@.women || @.girls || @.boys || @.men || @.unknown)]",
             "$..[?@.total && !@.women]",
+            "$..[?!@.total]",
             "$..[? (@.men||@.women) ]",
             "$..[?@.total && @.men]",
             "$..[?@.total]",
