@@ -107,10 +107,10 @@ fn readers(root: &Path, json_dir: &Path, n: usize, rounds: usize) {
     let formats: [(&str, &str, Converter); 3] = [
         ("JSON", "json", |v| serde_json::to_vec_pretty(v).ok()),
         ("XML", "xml", |v| {
-            Some(article7::convert::xml::write(v).into_bytes())
+            Some(article7::format::xml::write(v).into_bytes())
         }),
         ("Excel", "xlsx", |v| {
-            article7::convert::xlsx::write(v, "en").ok()
+            article7::format::xlsx::write(v, "en").ok()
         }),
     ];
     println!("readers, {n} reports, 1 thread:");
@@ -131,7 +131,7 @@ fn readers(root: &Path, json_dir: &Path, n: usize, rounds: usize) {
         }
         let read = best_of(rounds, || {
             for s in &sources {
-                std::hint::black_box(article7::ingest::load(s));
+                std::hint::black_box(article7::format::load(s));
             }
         });
         let out = root.join(format!("out-{ext}.json"));

@@ -148,6 +148,7 @@ xlsx-too-large = le classeur pèse { $size } octets, plus que les { $limit } oct
 xlsx-not-zip = le fichier n'est pas un classeur Excel : un fichier .xlsx est une archive ZIP, et celui-ci n'en est pas une
 xlsx-damaged-zip = le classeur est endommagé : son archive ZIP ne peut pas être ouverte ({ $reason })
 xlsx-damaged-entry = le classeur est endommagé : l'entrée { $entry } de son archive ne peut pas être lue ({ $reason })
+xlsx-damaged-part = le classeur est endommagé : la partie `{ $entry }` de son archive ne correspond pas à sa somme de contrôle ou ne peut pas être décompressée ({ $reason })
 xlsx-refused = le classeur est refusé : { $why } (bombe ZIP ou fichier endommagé)
 xlsx-help-refused = un classeur de rapport est de petite taille ; enregistrez à nouveau le rapport depuis un tableur, sans fichiers incorporés
 xlsx-about-entries = l'archive annonce environ { $count } entrées, plus que les { $limit } qu'un classeur peut contenir
@@ -254,3 +255,10 @@ json-help-truncated = le fichier semble tronqué : vérifiez qu'il a été enreg
 json-help-too-deep = un rapport n'est jamais imbriqué aussi profondément : vérifiez qu'il s'agit bien d'un rapport et que le programme qui l'a écrit a fermé ses listes et objets
 json-help-number-range = aucune donnée réelle n'est aussi grande : vérifiez ce nombre (par exemple un exposant parasite comme `e400`)
 json-help-nul = le fichier contient des octets NUL : ce n'est probablement pas un fichier texte JSON (fichier binaire, fichier UTF-16 ou téléchargement endommagé) ; exportez à nouveau le rapport en JSON UTF-8
+
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
+skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
+skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
+skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
+skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }

@@ -4,14 +4,65 @@
 //! can be rendered again in the user's language at the end.
 //! Rule messages come from the catalogue's own translations instead.
 
-use crate::diagnostics::Diagnostic;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The languages messages exist in.
-pub const LANGUAGES: &[&str] = &["en", "fr", "es"];
+/// A language every text of the tool exists in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, the language of the schema and of the catalogue's texts.
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    /// The ISO 639-1 code (`en`, `fr`, `es`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language of a code (case-insensitive), if it is one of ours.
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The language of a code, English for any other.
+    pub fn or_english(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language of the tool (en, fr, es)"))
+    }
+}
+
+/// The codes of the languages messages exist in.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
 
 /// The Fluent source of each language.
 pub const SOURCES: &[(&str, &str)] = &[
@@ -161,19 +212,36 @@ pub fn text(lang: &str, key: &MessageKey) -> String {
     render(lang, key, None).unwrap_or_else(|| key.id.to_owned())
 }
 
-/// Re-renders a finding's message and help in `lang` when it carries a key.
-pub fn localize(finding: &mut Diagnostic, lang: &str) {
-    if lang == "en" {
-        return;
-    }
-    if let Some(key) = &finding.key {
-        if let Some(m) = render(lang, key, None) {
-            finding.message = m;
+/// Formats an integer with English thousands separators: 1203 → "1,203"
+/// ([`number_in`] turns them into another language's).
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
         }
-        if let Some(h) = render(lang, key, Some("help")) {
-            finding.help = Some(h);
-        }
+        out.push(c);
     }
+    out
+}
+
+/// A number written the English way (`1,203.5`) in `lang`'s separators:
+/// fr `1 203,5` (a no-break space), es `1.203,5`; other languages as is.
+pub fn number_in(english: &str, lang: &str) -> String {
+    let thousands = match lang {
+        "fr" => "\u{a0}",
+        "es" => ".",
+        _ => return english.to_owned(),
+    };
+    english
+        .chars()
+        .map(|c| match c {
+            ',' => thousands.to_owned(),
+            '.' => ",".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -204,6 +272,18 @@ mod tests {
             }
             out
         }
+    }
+
+    #[test]
+    fn languages_are_listed_once() {
+        let codes: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, LANGUAGES);
+        assert_eq!(
+            SOURCES.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            LANGUAGES
+        );
+        assert_eq!(Lang::parse("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::or_english("de"), Lang::En);
     }
 
     #[test]
@@ -289,6 +369,17 @@ mod tests {
             text("es", &key),
             "1 archivo revisado: 2 errores, 0 advertencias, 1 información"
         );
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1203), "1,203");
+        assert_eq!(thousands(577171932), "577,171,932");
+        assert_eq!(number_in("1,234.5", "fr"), "1\u{a0}234,5");
+        assert_eq!(number_in("-1,234.5", "es"), "-1.234,5");
+        assert_eq!(number_in("1,234.5", "en"), "1,234.5");
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Findings and skipped rules of one file, in full.
 fn outcome(v: &Validator, path: &Path, history: &History) -> String {
-    let r = v.validate_path_in(path, history);
+    let r = v.validate_path_with(path, history);
     format!("{:#?}\n{:#?}", r.findings, r.skipped)
 }
 

@@ -12,10 +12,16 @@ mod sarif;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::rules::catalogue::CATALOGUE_VERSION;
+use crate::rules::{Engine, RuleDoc};
 use crate::validator::FileReport;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Moved to [`crate::i18n`] (number formatting is a matter of language).
+pub use crate::i18n::thousands;
 
 /// The output formats `validate --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,11 +61,7 @@ impl Summary {
     /// Adds one file's findings.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
-        if report
-            .findings
-            .iter()
-            .any(|f| crate::ingest::means_unread(&f.rule))
-        {
+        if report.findings.iter().any(Diagnostic::means_unread) {
             self.unreadable += 1;
         }
         for f in &report.findings {
@@ -89,22 +91,52 @@ pub trait Printer {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// A rule's metadata, for formats that describe the rules they report
-/// (SARIF, HTML, JSON).
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleMeta {
-    /// Id.
-    pub id: String,
-    /// Kebab-case name.
-    pub name: String,
-    /// One-line title.
-    pub title: String,
-    /// Why it matters.
-    pub why: String,
-    /// How to fix it.
-    pub help: String,
-    /// Basis.
-    pub references: Vec<String>,
+/// A run's output in one format: localises each file's built-in findings
+/// into the run's language (the one place this happens), counts them, and
+/// hands them to the format's printer.
+pub struct Output {
+    printer: Box<dyn Printer>,
+    lang: String,
+    summary: Summary,
+}
+
+impl Output {
+    /// The output of `format`, with `options`.
+    pub fn new(format: OutputFormat, options: &PrintOptions) -> Output {
+        Output {
+            printer: printer(format, options),
+            lang: options.lang.clone(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Writes one file's results (files come in input order).
+    pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        for f in &mut report.findings {
+            f.localize(&self.lang);
+        }
+        self.summary.add(&report);
+        self.printer.file(out, &report)
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Writes what comes after the last file and returns the run's counts.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<Summary> {
+        self.printer.finish(out, &self.summary)?;
+        Ok(self.summary)
+    }
+}
+
+/// A rule as printers describe it (SARIF, HTML, JSON): its documentation
+/// and the severity its findings get in this run.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    /// What the catalogue says about it (texts in every language).
+    pub doc: Arc<RuleDoc>,
     /// Severity after overrides.
     pub severity: Severity,
 }
@@ -123,9 +155,32 @@ pub struct PrintOptions {
     /// Content hash of the rule files used.
     pub catalogue_hash: String,
     /// The rules of the catalogue, in catalogue order.
-    pub rules: Vec<RuleMeta>,
+    pub rules: Vec<RuleEntry>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+}
+
+impl PrintOptions {
+    /// What the printers need to know about `engine`'s catalogue (version,
+    /// hash, each rule's documentation and effective severity), in `lang`;
+    /// the other options keep their defaults.
+    pub fn for_engine(engine: &Engine, lang: &str) -> PrintOptions {
+        PrintOptions {
+            catalogue_version: CATALOGUE_VERSION.to_owned(),
+            catalogue_hash: engine.catalogue.hash.clone(),
+            rules: engine
+                .catalogue
+                .rules
+                .iter()
+                .map(|r| RuleEntry {
+                    doc: Arc::clone(&r.doc),
+                    severity: engine.severity_of(r),
+                })
+                .collect(),
+            lang: lang.to_owned(),
+            ..PrintOptions::default()
+        }
+    }
 }
 
 impl Summary {
@@ -180,30 +235,4 @@ pub fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
 pub fn form_of(pointer: &str) -> Option<&str> {
     let rest = pointer.strip_prefix("/forms/")?;
     Some(rest.split('/').next().unwrap_or(rest)).filter(|f| !f.is_empty())
-}
-
-/// Formats an integer with thousands separators: 1203 → "1,203".
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1203), "1,203");
-        assert_eq!(thousands(577171932), "577,171,932");
-    }
 }

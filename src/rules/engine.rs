@@ -7,9 +7,9 @@ use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
 use super::native;
 use super::select::Selected;
+use super::skip::{SkipReason, Skipped};
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
 use crate::i18n::MessageKey;
-use crate::validator::Skipped;
 use cel::common::types::{CelInt, CelNull, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
@@ -55,9 +55,14 @@ struct NativeRule {
 
 impl NativeRule {
     fn of(rule: &Rule) -> Option<NativeRule> {
-        let names: Vec<String> = rule.bindings.iter().map(|(n, _)| n.clone()).collect();
+        let names: Vec<String> = rule
+            .program
+            .bindings
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect();
         let mut lets = Vec::new();
-        for (i, (_, program)) in rule.bindings.iter().enumerate() {
+        for (i, (_, program)) in rule.program.bindings.iter().enumerate() {
             // In `cel` a binding that read the node would see whichever
             // node was bound last: not a behaviour to reproduce.
             let refs = program.references();
@@ -70,14 +75,14 @@ impl NativeRule {
             // A binding sees the bindings before it only.
             lets.push(native::compile(program, &names[..i])?);
         }
-        let when = match &rule.when {
+        let when = match &rule.program.when {
             Some(w) => Some(native::compile(w, &names)?),
             None => None,
         };
         Some(NativeRule {
             lets,
             when,
-            assert: native::compile(&rule.assert, &names)?,
+            assert: native::compile(&rule.program.assert, &names)?,
         })
     }
 }
@@ -110,17 +115,26 @@ pub struct RuleRun {
 
 enum Outcome {
     Findings(Vec<Diagnostic>),
-    Skip(String),
+    Skip(SkipReason),
+}
+
+/// An [`Engine`] that cannot be built from the options given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// `--severity` or `--disable` names a rule the catalogue lacks.
+    #[error("there is no rule `{id}` in the catalogue (see `article7 rules`)")]
+    UnknownRule {
+        /// The id as given.
+        id: String,
+    },
 }
 
 impl Engine {
     /// An engine; refuses overrides naming rules that do not exist.
-    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, String> {
+    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, EngineError> {
         for id in options.severity.keys().chain(options.disabled.iter()) {
             if catalogue.get(id).is_none() {
-                return Err(format!(
-                    "there is no rule `{id}` in the catalogue (see `article7 rules`)"
-                ));
+                return Err(EngineError::UnknownRule { id: id.clone() });
             }
         }
         let native = catalogue.rules.iter().map(NativeRule::of).collect();
@@ -252,7 +266,7 @@ impl Engine {
         rule: &Rule,
         value: &Value,
         related: Related<'_>,
-    ) -> Result<Vec<Diagnostic>, String> {
+    ) -> Result<Vec<Diagnostic>, SkipReason> {
         let mut doc = DocRun::new(value, Vec::new(), related);
         let native = self
             .native_of(rule)
@@ -324,41 +338,36 @@ impl Engine {
         doc: &'d mut DocRun<'a>,
     ) -> Result<(&'d [Selected<'a>], bool), Outcome> {
         let (value, related) = (doc.value, doc.related);
-        for req in &rule.requires {
+        let program = &rule.program;
+        for req in &program.requires {
             match req {
                 Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
-                    return Err(Outcome::Skip(format!(
-                        "needs `{}`, which the report does not give",
-                        p.trim_start_matches('/')
-                    )));
+                    return Err(Outcome::Skip(SkipReason::MissingValue {
+                        pointer: p.clone(),
+                    }));
                 }
                 Requirement::Previous if related.previous.is_none() => {
-                    return Err(Outcome::Skip(
-                        "needs the State's previous annual report, which was not found (in the batch or under --history)".into(),
-                    ));
+                    return Err(Outcome::Skip(SkipReason::NoPrevious));
                 }
                 Requirement::Earlier if related.earlier.is_none() => {
-                    return Err(Outcome::Skip(
-                        "needs an earlier report of the same State, and none was found (in the batch or under --history)".into(),
-                    ));
+                    return Err(Outcome::Skip(SkipReason::NoEarlier));
                 }
                 _ => {}
             }
         }
         // Looked up before inserting: no copy of the selector's text per
         // rule and report.
-        if !doc.selections.contains_key(&rule.select_source) {
-            let selected = rule.select.select_located(value);
-            doc.selections.insert(rule.select_source.clone(), selected);
+        if !doc.selections.contains_key(&program.select_source) {
+            let selected = program.select.select_located(value);
+            doc.selections.insert(program.select_source.clone(), selected);
         }
-        let nodes: &[Selected<'a>] = &doc.selections[&rule.select_source];
+        let nodes: &[Selected<'a>] = &doc.selections[&program.select_source];
         let rejected = &doc.rejected;
         if !rejected.is_empty() {
             if let Some(bad) = touched(rule, nodes, rejected) {
-                return Err(Outcome::Skip(format!(
-                    "reads `/{}`, which breaks the report schema",
-                    bad.join("/")
-                )));
+                return Err(Outcome::Skip(SkipReason::ReadsRejected {
+                    pointer: format!("/{}", bad.join("/")),
+                }));
             }
         }
         if nodes.is_empty() {
@@ -407,7 +416,11 @@ impl Engine {
             lets: &lets,
             ..base
         };
-        if let Some(when) = native.when.as_ref().filter(|_| !rule.uses.when_per_node) {
+        if let Some(when) = native
+            .when
+            .as_ref()
+            .filter(|_| !rule.program.uses.when_per_node)
+        {
             if !when.check(&base).ok()? {
                 return Some(Outcome::Findings(Vec::new()));
             }
@@ -425,7 +438,11 @@ impl Engine {
                 },
                 ..base
             };
-            if let Some(when) = native.when.as_ref().filter(|_| rule.uses.when_per_node) {
+            if let Some(when) = native
+                .when
+                .as_ref()
+                .filter(|_| rule.program.uses.when_per_node)
+            {
                 if !when.check(&scope).ok()? {
                     continue;
                 }
@@ -448,27 +465,28 @@ impl Engine {
             Ok(n) => n,
             Err(outcome) => return outcome,
         };
+        let program = &rule.program;
         // An expression that cannot run: a skip on a report that breaks the
         // schema, `rule/failed-to-run` on one that passes it.
         let broken = |pointer: &str, e: &str| {
             if schema_valid {
                 Outcome::Findings(vec![failed_to_run(rule, pointer, e)])
             } else {
-                Outcome::Skip(format!(
-                    "could not run on a report that breaks the schema: {e}"
-                ))
+                Outcome::Skip(SkipReason::FailedOnInvalid {
+                    error: e.to_owned(),
+                })
             }
         };
         // `let` bindings: evaluated once per document, shared by every node.
         // Without bindings the root scope serves: every scope on the way
         // is one more place each name is looked up.
         let mut with_bindings;
-        let rule_scope = if rule.bindings.is_empty() {
+        let rule_scope = if program.bindings.is_empty() {
             ctx
         } else {
             with_bindings = ctx.new_inner_scope();
-            for (name, program) in &rule.bindings {
-                match program.execute(ctx) {
+            for (name, binding) in &program.bindings {
+                match binding.execute(ctx) {
                     Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
                     Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
@@ -477,14 +495,18 @@ impl Engine {
         };
         // A `when` that reads no per-node variable is the same for every
         // node: evaluated once.
-        if let Some(when) = rule.when.as_ref().filter(|_| !rule.uses.when_per_node) {
+        if let Some(when) = program
+            .when
+            .as_ref()
+            .filter(|_| !program.uses.when_per_node)
+        {
             match guard(when, rule_scope) {
                 Ok(true) => {}
                 Ok(false) => return Outcome::Findings(Vec::new()),
                 Err(e) => return broken(&nodes[0].pointer(), &e),
             }
         }
-        let per_node_vars = rule.uses.path || rule.uses.key || rule.uses.index;
+        let per_node_vars = program.uses.path || program.uses.key || program.uses.index;
         let mut findings = Vec::new();
         for node in nodes {
             bound.set_item(&node.path);
@@ -492,29 +514,29 @@ impl Engine {
             let scope = if per_node_vars {
                 node_scope = rule_scope.new_inner_scope();
                 let (last, index) = node.last();
-                if rule.uses.path {
+                if program.uses.path {
                     node_scope.add_variable_from_value("path", node.pointer());
                 }
-                if rule.uses.index {
+                if program.uses.index {
                     node_scope.add_variable_from_value(
                         "index",
                         index.and_then(|i| i64::try_from(i).ok()).unwrap_or(-1),
                     );
                 }
-                if rule.uses.key {
+                if program.uses.key {
                     node_scope.add_variable_from_value("key", last);
                 }
                 &node_scope
             } else {
                 rule_scope
             };
-            let verdict = match rule.when.as_ref().filter(|_| rule.uses.when_per_node) {
+            let verdict = match program.when.as_ref().filter(|_| program.uses.when_per_node) {
                 Some(when) => guard(when, scope),
                 None => Ok(true),
             }
             .and_then(|applies| {
                 if applies {
-                    check(&rule.assert, scope)
+                    check(&program.assert, scope)
                 } else {
                     Ok(true)
                 }
@@ -528,16 +550,16 @@ impl Engine {
                         .lang
                         .as_str()
                         .ne("en")
-                        .then(|| rule.translated_messages.get(&self.options.lang))
+                        .then(|| program.translated_messages.get(&self.options.lang))
                         .flatten()
-                        .unwrap_or(&rule.message);
+                        .unwrap_or(&program.message);
                     let (message, render_error) = template.render(scope, &self.options.lang);
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),
                         self.severity_of(rule),
                         message,
-                        format!("{pointer}{}", rule.at),
+                        format!("{pointer}{}", program.at),
                     )
                     .with_help(rule.help_in(&self.options.lang));
                     d.references = rule.references.clone();
@@ -760,7 +782,7 @@ fn touched<'r>(
     nodes: &[Selected<'_>],
     rejected: &'r [Vec<String>],
 ) -> Option<&'r Vec<String>> {
-    for path in &rule.footprint {
+    for path in &rule.program.footprint {
         let hit = match path.root.as_str() {
             "doc" => rejected.iter().find(|r| overlaps(r, &path.tokens)),
             "item" => nodes.iter().find_map(|n| {
@@ -898,9 +920,12 @@ help = "h"
         );
         assert!(run.findings.is_empty());
         assert_eq!(run.skipped[0].rule, "T01");
-        assert!(run.skipped[0]
-            .reason
-            .contains("/forms/B/stockpile/0/quantity"));
+        assert_eq!(
+            run.skipped[0].reason,
+            SkipReason::ReadsRejected {
+                pointer: "/forms/B/stockpile/0/quantity".into()
+            }
+        );
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! report only that an input is not well-formed (`input/*` findings); the
 //! schema and the rules are applied later.
 
+pub mod findings;
 pub mod json;
 pub mod xlsx;
 pub mod xml;
 
-use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use crate::diagnostics::{Code, Diagnostic, SourceLocation};
 use crate::i18n::{Arg, MessageKey};
 use crate::model::Document;
 use crate::source::{Format, Source};
@@ -40,17 +41,6 @@ pub fn load(source: &Source) -> Ingested {
     }
 }
 
-/// Whether a finding with this code means the input was not read at all
-/// (no document came out of it). The other `input/*` findings (a duplicate
-/// key, an unknown sheet or column, rows naming no parent, …) leave a
-/// document that is validated as usual.
-pub fn means_unread(rule: &str) -> bool {
-    matches!(
-        rule,
-        "input/unreadable" | "input/unsupported" | "input/syntax" | "input/encrypted"
-    )
-}
-
 /// The finding for an input that is not well-formed in its format: the
 /// reader's own explanation (`detail`), where it is, and what to do. One
 /// constructor for every reader, so the finding is rendered in the user's
@@ -70,10 +60,8 @@ pub fn syntax(
     } else {
         "input-syntax"
     };
-    Diagnostic::keyed(
-        "input/syntax",
-        "malformed-input",
-        Severity::Error,
+    Diagnostic::builtin(
+        Code::Syntax,
         MessageKey::new(id).arg("detail", detail).arg("help", help),
         "",
     )
@@ -82,21 +70,13 @@ pub fn syntax(
 
 /// The finding for an input whose format is neither named nor recognisable.
 pub fn unsupported() -> Diagnostic {
-    Diagnostic::keyed(
-        "input/unsupported",
-        "unsupported-input",
-        Severity::Error,
-        MessageKey::new("input-unsupported"),
-        "",
-    )
+    Diagnostic::builtin(Code::Unsupported, MessageKey::new("input-unsupported"), "")
 }
 
 /// The finding for an input that could not be read from disk.
 pub fn unreadable(reason: &str) -> Diagnostic {
-    Diagnostic::keyed(
-        "input/unreadable",
-        "unreadable-input",
-        Severity::Error,
+    Diagnostic::builtin(
+        Code::Unreadable,
         MessageKey::new("input-unreadable").arg("reason", reason),
         "",
     )

@@ -1,578 +1,46 @@
-//! Excel (.xlsx) reader: turns a workbook laid out as `docs/excel-layout.md`
-//! describes (and as `article7 template` writes it) into the canonical
-//! report, with a source map from every JSON pointer to its sheet and cell.
-//!
-//! Values take their types from the schema, not from the cells: `"12"` typed
-//! as text in a count is the number 12, `12.0` is 12, a date cell is
-//! `YYYY-MM-DD`, `TRUE`/`"true"` in a boolean field is `true`. What cannot
-//! take its type stays as written, and the schema then says why.
-//!
-//! Hostile input is refused before calamine sees it: encrypted (OLE) files,
-//! archives that are not ZIP, ZIP bombs (declared entry sizes are checked,
-//! and the `zip` crate refuses to inflate past a declared size), too many
-//! entries or cells. Only cells that exist in the sheet XML are visited, so a
-//! used range claiming a million rows costs nothing. A `catch_unwind` around
-//! the whole reader turns a panic inside a dependency into a finding.
+//! Sheets to the canonical document: key/value sheets, table sheets and
+//! the links between them, with the source map and the reader findings.
 
-pub mod layout;
-
-use super::Ingested;
-use crate::convert::labels::{self, Ui};
-use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
-use crate::i18n::{Arg, MessageKey};
-use crate::model::{cell_name, Document, Region, SourceMap, Spans};
+use super::labels::{self, Ui};
+use super::*;
+use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity};
+use crate::model::{cell_name, Region, SourceMap, Spans};
 use crate::shape::{self, Kind};
-use crate::source::Format;
-use calamine::{DataRef, Reader, Xlsx, XlsxError};
 use layout::{Field, Layout, SheetKind, What};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Cursor;
-
-/// Workbooks larger than this are refused (real reports are well under 1 MB).
-pub const MAX_WORKBOOK_BYTES: usize = 64 << 20;
-/// Largest declared uncompressed size of one archive entry.
-pub const MAX_ENTRY_BYTES: u64 = 100 << 20;
-/// Largest declared uncompressed size of all entries together.
-pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
-/// Largest compression ratio of an entry bigger than [`RATIO_FLOOR`].
-pub const MAX_RATIO: u64 = 100;
-/// Entries smaller than this are not checked for their ratio.
-pub const RATIO_FLOOR: u64 = 1 << 20;
-/// Most archive entries a workbook may have.
-pub const MAX_ENTRIES: usize = 10_000;
-/// Most non-empty cells read from one workbook.
-pub const MAX_CELLS: usize = 500_000;
-/// Longest cell text shown in a finding's row context.
-const SHOWN_CHARS: usize = 80;
-
-/// Reads an Excel report. Never panics: whatever goes wrong is a finding.
-pub fn read(bytes: &[u8]) -> Ingested {
-    match std::panic::catch_unwind(|| read_workbook(bytes)) {
-        Ok(ingested) => ingested,
-        Err(_) => Ingested::failed(syntax(msg("xlsx-reader-failed"))),
-    }
-}
-
-fn read_workbook(bytes: &[u8]) -> Ingested {
-    if let Err(finding) = check_container(bytes) {
-        return Ingested::failed(finding);
-    }
-    let mut wb: Xlsx<Cursor<&[u8]>> = match Xlsx::new(Cursor::new(bytes)) {
-        Ok(wb) => wb,
-        Err(XlsxError::Password) => return Ingested::failed(encrypted()),
-        Err(e) => {
-            return Ingested::failed(syntax(
-                msg("xlsx-not-workbook").arg("reason", e.to_string()),
-            ))
-        }
-    };
-    let layout = Layout::get();
-    let mut findings = Vec::new();
-    let mut sheets: Vec<Option<SheetCells>> = vec![None; layout.sheets.len()];
-    let mut budget = MAX_CELLS;
-    for name in wb.sheet_names() {
-        if labels::instruction_sheet_names()
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(&name))
-        {
-            continue;
-        }
-        let idx = match layout.sheet(&name) {
-            Some(i) if sheets[i].is_none() => i,
-            _ => {
-                findings.push(unknown_sheet(&name, layout));
-                continue;
-            }
-        };
-        match read_cells(&mut wb, &name, &mut budget) {
-            Ok(cells) => {
-                let merges = if layout.sheets[idx].parent.is_some() {
-                    wb.merge_cells_by_sheet_name(&name).unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
-                sheets[idx] = Some(SheetCells {
-                    name,
-                    cells,
-                    merges: merges.iter().map(|d| (d.start, d.end)).collect(),
-                });
-            }
-            // A damaged sheet makes the workbook unreadable: a partial report
-            // would only add findings about what could not be read.
-            Err(CellsError::TooMany) => {
-                return Ingested::failed(syntax(msg("xlsx-too-many-cells").arg("limit", MAX_CELLS)))
-            }
-            Err(CellsError::Damaged(e)) => {
-                return Ingested::failed(
-                    syntax(
-                        msg("xlsx-damaged-sheet")
-                            .arg("sheet", name.as_str())
-                            .arg("reason", e),
-                    )
-                    .with_location(Some(cell_location(
-                        &name,
-                        0,
-                        0,
-                        None,
-                        Vec::new(),
-                    ))),
-                )
-            }
-        }
-    }
-    let mut asm = Assembler::new(layout, sheets);
-    let value = asm.build();
-    findings.append(&mut asm.findings);
-    Ingested {
-        document: Some(Document::new(value, Format::Xlsx, None, asm.map)),
-        findings,
-    }
-}
-
-// ---------------------------------------------------------------- container
-
-// Called once per workbook: the size of the error does not matter.
-#[allow(clippy::result_large_err)]
-fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
-    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(OLE) {
-        if contains_utf16(bytes, "EncryptedPackage") {
-            return Err(encrypted());
-        }
-        return Err(super::syntax(
-            msg("xlsx-legacy"),
-            None,
-            msg("xlsx-help-legacy"),
-        ));
-    }
-    if bytes.len() > MAX_WORKBOOK_BYTES {
-        return Err(syntax(
-            msg("xlsx-too-large")
-                .arg("size", bytes.len())
-                .arg("limit", MAX_WORKBOOK_BYTES),
-        ));
-    }
-    if !bytes.starts_with(b"PK") {
-        return Err(syntax(msg("xlsx-not-zip")));
-    }
-    let headers = count(bytes, b"PK\x01\x02");
-    if headers > MAX_ENTRIES {
-        return Err(bomb(
-            msg("xlsx-about-entries")
-                .arg("count", headers)
-                .arg("limit", MAX_ENTRIES),
-        ));
-    }
-    let archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| syntax(msg("xlsx-damaged-zip").arg("reason", e.to_string())))?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(bomb(
-            msg("xlsx-entries")
-                .arg("count", archive.len())
-                .arg("limit", MAX_ENTRIES),
-        ));
-    }
-    let mut total: u64 = 0;
-    for i in 0..archive.len() {
-        let entry = archive.by_index_data(i).map_err(|e| {
-            syntax(
-                msg("xlsx-damaged-entry")
-                    .arg("entry", i)
-                    .arg("reason", e.to_string()),
-            )
-        })?;
-        let size = entry.size();
-        let packed = entry.compressed_size().max(1);
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        if size > MAX_ENTRY_BYTES || (size > RATIO_FLOOR && size / packed > MAX_RATIO) {
-            return Err(bomb(
-                msg("xlsx-entry-inflates")
-                    .arg("entry", name)
-                    .arg("packed", big(packed))
-                    .arg("size", big(size)),
-            ));
-        }
-        total = total.saturating_add(size);
-        if total > MAX_TOTAL_BYTES {
-            return Err(bomb(
-                msg("xlsx-total-inflates").arg("limit", big(MAX_TOTAL_BYTES)),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
-}
-
-fn contains_utf16(bytes: &[u8], text: &str) -> bool {
-    let needle: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
-}
-
-// --------------------------------------------------------------- findings
-
-/// A message of the catalogue (`i18n/*.ftl`).
-fn msg(id: &'static str) -> MessageKey {
-    MessageKey::new(id)
-}
-
-/// A byte count as a message argument (they fit in an `i64`).
-fn big(n: u64) -> Arg {
-    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-fn syntax(message: MessageKey) -> Diagnostic {
-    super::syntax(message, None, msg("xlsx-help-resave"))
-}
-
-fn bomb(why: MessageKey) -> Diagnostic {
-    super::syntax(
-        msg("xlsx-refused").arg("why", why),
-        None,
-        msg("xlsx-help-refused"),
-    )
-}
-
-fn encrypted() -> Diagnostic {
-    Diagnostic::keyed(
-        "input/encrypted",
-        "encrypted-workbook",
-        Severity::Error,
-        msg("xlsx-encrypted"),
-        "",
-    )
-}
-
-/// `did you mean `x`? ` before a help text, or nothing.
-fn suggestion(name: Option<String>) -> Arg {
-    match name {
-        Some(s) => MessageKey::new("schema-suggestion").arg("key", s).into(),
-        None => "".into(),
-    }
-}
-
-fn cell_location(
-    sheet: &str,
-    row: u32,
-    col: u32,
-    header: Option<String>,
-    row_values: Vec<(String, String)>,
-) -> SourceLocation {
-    SourceLocation::Cell {
-        sheet: sheet.to_owned(),
-        cell: cell_name(row, col),
-        header,
-        row_values,
-    }
-}
-
-fn unknown_sheet(name: &str, layout: &Layout) -> Diagnostic {
-    let names: Vec<String> = layout.sheets.iter().map(|s| s.name.clone()).collect();
-    let suggestion = crate::diagnostics::closest_name(name, &names);
-    let looks_like_report = suggestion.is_some()
-        || name.eq_ignore_ascii_case("report")
-        || matches!(name.as_bytes(), [b'A'..=b'J'] | [b'A'..=b'J', b'.', ..]);
-    Diagnostic::keyed(
-        "input/unknown-sheet",
-        "unknown-sheet",
-        if looks_like_report {
-            Severity::Error
-        } else {
-            Severity::Warning
-        },
-        msg("xlsx-unknown-sheet")
-            .arg("sheet", name)
-            .arg("suggestion", self::suggestion(suggestion))
-            .arg("sheets", names.join(", ")),
-        "",
-    )
-    .with_location(Some(cell_location(name, 0, 0, None, Vec::new())))
-}
-
-// ------------------------------------------------------------------ cells
-
-/// One non-empty cell, owned and typed as the reader needs it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    /// Text (shared, inline or formula string).
-    Text(String),
-    /// A whole number cell (only some writers produce them).
-    Int(i64),
-    /// A number cell.
-    Float(f64),
-    /// A boolean cell.
-    Bool(bool),
-    /// A date cell, as `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM:SS`).
-    Date(String),
-    /// An error value such as `#DIV/0!`.
-    Error(String),
-}
-
-impl Cell {
-    fn from_ref(d: &DataRef<'_>) -> Option<Cell> {
-        Some(match d {
-            DataRef::Empty => return None,
-            DataRef::String(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
-            DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
-            DataRef::Int(i) => Cell::Int(*i),
-            DataRef::Float(f) => Cell::Float(*f),
-            DataRef::Bool(b) => Cell::Bool(*b),
-            DataRef::DateTime(dt) => excel_date(dt),
-            DataRef::DateTimeIso(s) => {
-                Cell::Date(s.strip_suffix("T00:00:00").unwrap_or(s).to_owned())
-            }
-            DataRef::Error(e) => Cell::Error(e.to_string()),
-        })
-    }
-
-    /// The cell as a person reads it.
-    pub(crate) fn display(&self) -> String {
-        match self {
-            Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Float(f) => number_text(*f),
-            Cell::Bool(b) => b.to_string(),
-        }
-    }
-
-    fn shown(&self) -> String {
-        let text = self.display();
-        if text.chars().count() > SHOWN_CHARS {
-            let mut s: String = text.chars().take(SHOWN_CHARS).collect();
-            s.push('…');
-            s
-        } else {
-            text
-        }
-    }
-
-    fn is_marker(&self, marker: &str) -> bool {
-        matches!(self, Cell::Text(s) if s.trim() == marker)
-    }
-}
-
-/// A date-formatted number as a date. Serials outside Excel's calendar
-/// (before 1900, after 9999) and durations stay numbers.
-fn excel_date(dt: &calamine::ExcelDateTime) -> Cell {
-    let v = dt.as_f64();
-    if dt.is_duration() || !v.is_finite() || !(0.0..2_958_466.0).contains(&v) {
-        return Cell::Float(v);
-    }
-    match dt.as_datetime() {
-        Some(t) if t.time() == chrono::NaiveTime::MIN => {
-            Cell::Date(t.format("%Y-%m-%d").to_string())
-        }
-        Some(t) => Cell::Date(t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        None => Cell::Float(v),
-    }
-}
-
-/// A number as text: whole numbers without a decimal point.
-pub(crate) fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
-#[derive(Debug, Clone)]
-struct SheetCells {
-    name: String,
-    /// Non-empty cells, sorted by (row, column).
-    cells: Vec<(u32, u32, Cell)>,
-    /// Merged ranges ((first row, first col), (last row, last col)).
-    merges: Vec<((u32, u32), (u32, u32))>,
-}
-
-/// Why a sheet's cells could not be read.
-enum CellsError {
-    /// The workbook holds more than [`MAX_CELLS`] filled cells.
-    TooMany,
-    /// The sheet cannot be parsed (calamine's explanation).
-    Damaged(String),
-}
-
-fn read_cells(
-    wb: &mut Xlsx<Cursor<&[u8]>>,
-    name: &str,
-    budget: &mut usize,
-) -> Result<Vec<(u32, u32, Cell)>, CellsError> {
-    let damaged = |e: XlsxError| CellsError::Damaged(e.to_string());
-    let mut reader = wb.worksheet_cells_reader(name).map_err(damaged)?;
-    let mut out = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(damaged)? {
-        let Some(value) = Cell::from_ref(cell.get_value()) else {
-            continue;
-        };
-        if matches!(&value, Cell::Text(s) if s.is_empty()) {
-            continue;
-        }
-        if *budget == 0 {
-            return Err(CellsError::TooMany);
-        }
-        *budget -= 1;
-        let (row, col) = cell.get_position();
-        out.push((row, col, value));
-    }
-    out.sort_by_key(|(r, c, _)| (*r, *c));
-    Ok(out)
-}
-
-/// Groups sorted cells by row.
-fn rows(cells: &[(u32, u32, Cell)]) -> BTreeMap<u32, Vec<(u32, &Cell)>> {
-    let mut out: BTreeMap<u32, Vec<(u32, &Cell)>> = BTreeMap::new();
-    for (r, c, v) in cells {
-        out.entry(*r).or_default().push((*c, v));
-    }
-    out
-}
-
-// ------------------------------------------------------------- conversion
-
-/// The value of a cell in a field of the given kind.
-pub(crate) fn scalar(cell: &Cell, kind: Kind) -> Value {
-    match (cell, kind) {
-        (Cell::Text(s), Kind::Integer | Kind::Number) => {
-            parse_number(s.trim()).unwrap_or_else(|| Value::String(s.clone()))
-        }
-        (Cell::Text(s), Kind::Boolean) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" => Value::Bool(true),
-            "false" => Value::Bool(false),
-            _ => Value::String(s.clone()),
-        },
-        (Cell::Text(s), _) | (Cell::Date(s), _) | (Cell::Error(s), _) => Value::String(s.clone()),
-        (Cell::Int(i), Kind::String) => Value::String(i.to_string()),
-        (Cell::Int(i), _) => Value::from(*i),
-        (Cell::Float(f), Kind::String) => Value::String(number_text(*f)),
-        (Cell::Float(f), _) => number(*f),
-        (Cell::Bool(b), Kind::String) => Value::String(b.to_string()),
-        (Cell::Bool(b), _) => Value::Bool(*b),
-    }
-}
-
-/// A JSON number: whole numbers that a double holds exactly become integers.
-fn number(f: f64) -> Value {
-    if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
-        Value::from(f as i64)
-    } else {
-        serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
-    }
-}
-
-/// Parses a number written as text (plain decimal notation only).
-fn parse_number(s: &str) -> Option<Value> {
-    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
-    if body.is_empty() {
-        return None;
-    }
-    if body.bytes().all(|b| b.is_ascii_digit()) {
-        let t = s.strip_prefix('+').unwrap_or(s);
-        if let Ok(i) = t.parse::<i64>() {
-            return Some(Value::from(i));
-        }
-        if let Ok(u) = t.parse::<u64>() {
-            return Some(Value::from(u));
-        }
-    }
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
-    };
-    let digits = mantissa.bytes().filter(u8::is_ascii_digit).count();
-    let dots = mantissa.bytes().filter(|b| *b == b'.').count();
-    let plain_mantissa = digits > 0 && dots <= 1 && digits + dots == mantissa.len();
-    let plain_exponent = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
-    });
-    if !(plain_mantissa && plain_exponent) {
-        return None;
-    }
-    let f: f64 = s.parse().ok()?;
-    f.is_finite().then(|| number(f))
-}
-
-/// The items of a list written in one cell: a JSON array (`["a; b", "c"]`,
-/// `[]`), else items separated by line breaks, else by semicolons.
-pub(crate) fn list(cell: &Cell, kind: Kind) -> Value {
-    let text = match cell {
-        Cell::Text(s) => s.clone(),
-        other => return Value::Array(vec![scalar(other, kind)]),
-    };
-    let trimmed = text.trim();
-    if trimmed.starts_with('[') {
-        if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(trimmed) {
-            return Value::Array(items);
-        }
-    }
-    let parts: Vec<&str> = if text.contains('\n') {
-        text.split('\n').collect()
-    } else {
-        text.split(';').collect()
-    };
-    Value::Array(
-        parts
-            .into_iter()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| scalar(&Cell::Text(p.to_owned()), kind))
-            .collect(),
-    )
-}
-
-fn json_cell(cell: &Cell) -> Value {
-    match cell {
-        Cell::Text(s) => serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.clone())),
-        other => scalar(other, Kind::Any),
-    }
-}
-
-fn convert(cell: &Cell, field: &Field) -> Value {
-    match &field.what {
-        What::Scalar(kind) => scalar(cell, *kind),
-        What::List(kind) => list(cell, *kind),
-        What::Json => json_cell(cell),
-        _ => scalar(cell, Kind::Any),
-    }
-}
-
-// --------------------------------------------------------------- sheets
 
 #[derive(Debug)]
-struct KvRow {
-    row: u32,
-    key: String,
-    value: Option<Cell>,
+pub(super) struct KvRow {
+    pub(super) row: u32,
+    pub(super) key: String,
+    pub(super) value: Option<Cell>,
 }
 
 #[derive(Debug)]
-struct KvData {
-    name: String,
+pub(super) struct KvData {
+    pub(super) name: String,
     /// Known keys: field index → row.
-    known: HashMap<usize, KvRow>,
+    pub(super) known: HashMap<usize, KvRow>,
     /// Rows whose key the layout does not know, in sheet order.
-    unknown: Vec<KvRow>,
+    pub(super) unknown: Vec<KvRow>,
 }
 
 #[derive(Debug, Clone, Default)]
-struct TableRow {
-    row: u32,
+pub(super) struct TableRow {
+    pub(super) row: u32,
     /// (field index, column, cell) of the known columns.
-    cells: Vec<(usize, u32, Cell)>,
+    pub(super) cells: Vec<(usize, u32, Cell)>,
     /// (header, shown value) of every filled cell, for findings.
-    shown: Vec<(String, String)>,
+    pub(super) shown: Vec<(String, String)>,
 }
 
 /// Row indexes of a child table grouped by the value of its parent-key
 /// column (field `pk`), in key order.
-fn group_by_parent(rows: &[TableRow], pk: Option<usize>) -> BTreeMap<String, Vec<usize>> {
+pub(super) fn group_by_parent(
+    rows: &[TableRow],
+    pk: Option<usize>,
+) -> BTreeMap<String, Vec<usize>> {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         let key = r
@@ -587,36 +55,36 @@ fn group_by_parent(rows: &[TableRow], pk: Option<usize>) -> BTreeMap<String, Vec
 }
 
 #[derive(Debug)]
-struct TableData {
-    name: String,
-    header_row: u32,
+pub(super) struct TableData {
+    pub(super) name: String,
+    pub(super) header_row: u32,
     /// Column → field index.
-    columns: HashMap<usize, u32>,
+    pub(super) columns: HashMap<usize, u32>,
     /// Unknown headers: (column, header).
-    unknown: Vec<(u32, String)>,
+    pub(super) unknown: Vec<(u32, String)>,
     /// Data rows, in sheet order.
-    rows: Vec<TableRow>,
+    pub(super) rows: Vec<TableRow>,
     /// Columns (of unknown headers) that hold values → the first kept data
     /// row holding one (`None` while only rows that were not kept do).
-    unknown_values: HashMap<u32, Option<usize>>,
+    pub(super) unknown_values: HashMap<u32, Option<usize>>,
     /// The item pointer each row became.
-    row_items: Vec<Option<String>>,
+    pub(super) row_items: Vec<Option<String>>,
     /// Rows not yet attached to a parent, by parent key (nested tables).
-    groups: Option<HashMap<String, Vec<usize>>>,
+    pub(super) groups: Option<HashMap<String, Vec<usize>>>,
     /// Pointer of the list the table fills (the first one, for nested tables).
-    array_pointer: Option<String>,
+    pub(super) array_pointer: Option<String>,
 }
 
-struct Assembler<'l> {
-    layout: &'l Layout,
-    kv: Vec<Option<KvData>>,
-    tables: Vec<Option<TableData>>,
-    map: SourceMap,
-    findings: Vec<Diagnostic>,
+pub(super) struct Assembler<'l> {
+    pub(super) layout: &'l Layout,
+    pub(super) kv: Vec<Option<KvData>>,
+    pub(super) tables: Vec<Option<TableData>>,
+    pub(super) map: SourceMap,
+    pub(super) findings: Vec<Diagnostic>,
 }
 
 impl<'l> Assembler<'l> {
-    fn new(layout: &'l Layout, sheets: Vec<Option<SheetCells>>) -> Assembler<'l> {
+    pub(super) fn new(layout: &'l Layout, sheets: Vec<Option<SheetCells>>) -> Assembler<'l> {
         let mut asm = Assembler {
             layout,
             kv: (0..layout.sheets.len()).map(|_| None).collect(),
@@ -634,7 +102,7 @@ impl<'l> Assembler<'l> {
         asm
     }
 
-    fn parse_kv(&mut self, idx: usize, cells: SheetCells) -> KvData {
+    pub(super) fn parse_kv(&mut self, idx: usize, cells: SheetCells) -> KvData {
         let sheet = &self.layout.sheets[idx];
         let mut data = KvData {
             name: cells.name.clone(),
@@ -678,7 +146,7 @@ impl<'l> Assembler<'l> {
                 }
                 continue;
             };
-            if captions.iter().any(|c| c.eq_ignore_ascii_case(&key)) {
+            if captions.iter().any(|c| same_words(c, &key)) {
                 continue;
             }
             let kv_row = KvRow { row, key, value };
@@ -702,7 +170,7 @@ impl<'l> Assembler<'l> {
         data
     }
 
-    fn parse_table(&mut self, idx: usize, cells: SheetCells) -> TableData {
+    pub(super) fn parse_table(&mut self, idx: usize, cells: SheetCells) -> TableData {
         let sheet = &self.layout.sheets[idx];
         let by_row = rows(&cells.cells);
         let mut data = TableData {
@@ -841,7 +309,7 @@ impl<'l> Assembler<'l> {
 
     // ------------------------------------------------------------ building
 
-    fn build(&mut self) -> Value {
+    pub(super) fn build(&mut self) -> Value {
         let mut root = Map::new();
         self.fill_kv(0, "", &mut root);
         if let Some(name) = self.kv[0].as_ref().map(|d| d.name.clone()) {
@@ -860,10 +328,19 @@ impl<'l> Assembler<'l> {
     }
 
     /// Fills `obj` (the object at `base`) from key/value sheet `idx`.
-    fn fill_kv(&mut self, idx: usize, base: &str, obj: &mut Map<String, Value>) {
+    /// Returns whether the sheet has rows for it: a value on the sheet, or
+    /// rows on one of its child sheets (keys without values, and objects
+    /// created empty because the schema requires them, do not count).
+    pub(super) fn fill_kv(&mut self, idx: usize, base: &str, obj: &mut Map<String, Value>) -> bool {
         let layout = self.layout;
         let sheet = &layout.sheets[idx];
         let name = self.kv[idx].as_ref().map(|d| d.name.clone());
+        let mut has_rows = self.kv[idx].as_ref().is_some_and(|d| {
+            d.known
+                .values()
+                .chain(&d.unknown)
+                .any(|r| r.value.is_some())
+        });
         let mut markers: Vec<(usize, Option<Cell>)> = Vec::new();
         for (fi, field) in sheet.fields.iter().enumerate() {
             let ptr = join(base, &field.rel);
@@ -901,7 +378,9 @@ impl<'l> Assembler<'l> {
                 What::Object => markers.push((fi, cell)),
                 What::Sheet(child) => {
                     let child = *child;
-                    let present = self.child_sheet(child, &ptr, key_region, cell.as_ref());
+                    let (present, child_rows) =
+                        self.child_sheet(child, &ptr, key_region, cell.as_ref());
+                    has_rows |= child_rows;
                     if let Some(v) = present {
                         insert_at(obj, &field.rel, v);
                     }
@@ -938,9 +417,16 @@ impl<'l> Assembler<'l> {
                 self.map.insert(join(base, &rel), spans);
             }
         }
+        has_rows
     }
 
-    fn kv_value_region(&self, sheet: &str, row: u32, key: &str, cell: Option<&Cell>) -> Region {
+    pub(super) fn kv_value_region(
+        &self,
+        sheet: &str,
+        row: u32,
+        key: &str,
+        cell: Option<&Cell>,
+    ) -> Region {
         Region::Cell {
             sheet: sheet.to_owned(),
             row,
@@ -952,7 +438,7 @@ impl<'l> Assembler<'l> {
 
     /// Records the region of the inline objects above a field (the first
     /// row or cell that belongs to them).
-    fn note_ancestors(&mut self, base: &str, rel: &[String], region: &Region) {
+    pub(super) fn note_ancestors(&mut self, base: &str, rel: &[String], region: &Region) {
         for n in 1..rel.len() {
             let p = join(base, &rel[..n]);
             if self.map.get(&p).is_none() {
@@ -970,7 +456,13 @@ impl<'l> Assembler<'l> {
     /// A value typed into a link cell (row or column naming a member held
     /// on sheet `target`) while that sheet has rows for it: the rows are
     /// read and the cell is not, which the person who typed it should know.
-    fn link_ignored(&mut self, at: (&str, u32, u32), cell: &Cell, target: &str, pointer: &str) {
+    pub(super) fn link_ignored(
+        &mut self,
+        at: (&str, u32, u32),
+        cell: &Cell,
+        target: &str,
+        pointer: &str,
+    ) {
         let (sheet, row, col) = at;
         if cell.display().trim().is_empty() {
             return;
@@ -992,28 +484,40 @@ impl<'l> Assembler<'l> {
     }
 
     /// The value of a member held on sheet `child` (key/value or table),
-    /// when it is present.
-    fn child_sheet(
+    /// when it is present, and whether that sheet has rows for it.
+    pub(super) fn child_sheet(
         &mut self,
         child: usize,
         ptr: &str,
         key_region: Option<Region>,
         link: Option<&Cell>,
-    ) -> Option<Value> {
+    ) -> (Option<Value>, bool) {
         let layout = self.layout;
         let sheet = &layout.sheets[child];
-        let (value, sheet_name) = match sheet.kind {
+        // `rows`: what the sheet itself holds for the member; `fallback`:
+        // what it amounts to when neither the sheet nor the link cell says
+        // anything (a required object on a sheet that is in the workbook).
+        let (rows, fallback, sheet_name) = match sheet.kind {
             SheetKind::KeyValue => {
                 let mut obj = Map::new();
-                self.fill_kv(child, ptr, &mut obj);
+                let has_rows = self.fill_kv(child, ptr, &mut obj);
                 let name = self.kv[child].as_ref().map(|d| d.name.clone());
-                let present = !obj.is_empty() || (sheet.required && name.is_some());
-                (present.then_some(Value::Object(obj)), name)
+                let fallback = !obj.is_empty() || (sheet.required && name.is_some());
+                let obj = Value::Object(obj);
+                if has_rows {
+                    (Some(obj), None, name)
+                } else {
+                    (None, fallback.then_some(obj), name)
+                }
             }
             SheetKind::Table => {
                 let items = self.table_items(child, ptr, None);
                 let name = self.tables[child].as_ref().map(|d| d.name.clone());
-                ((!items.is_empty()).then_some(Value::Array(items)), name)
+                (
+                    (!items.is_empty()).then_some(Value::Array(items)),
+                    None,
+                    name,
+                )
             }
         };
         let marker = if sheet.kind == SheetKind::KeyValue {
@@ -1021,23 +525,30 @@ impl<'l> Assembler<'l> {
         } else {
             "[]"
         };
-        let from_sheet = value.is_some();
+        let has_rows = rows.is_some();
         if let (true, Some(c), Some(Region::Cell { sheet, row, .. }), Some(target)) =
-            (from_sheet, link, &key_region, &sheet_name)
+            (has_rows, link, &key_region, &sheet_name)
         {
             self.link_ignored((sheet, *row, 1), c, target, ptr);
         }
-        let value = match (value, link) {
-            (Some(v), _) => Some(v),
-            (None, Some(c)) if c.is_marker(marker) => Some(if marker == "{}" {
-                Value::Object(Map::new())
-            } else {
-                Value::Array(Vec::new())
-            }),
-            (None, Some(c)) => Some(scalar(c, Kind::Any)),
-            (None, None) => None,
+        // The sheet's rows win over the link cell, which wins over an
+        // object the schema requires (created empty).
+        let (value, from_sheet) = match (rows, link) {
+            (Some(v), _) => (Some(v), true),
+            (None, Some(c)) if c.is_marker(marker) => (
+                Some(if marker == "{}" {
+                    Value::Object(Map::new())
+                } else {
+                    Value::Array(Vec::new())
+                }),
+                false,
+            ),
+            (None, Some(c)) => (Some(scalar(c, Kind::Any)), false),
+            (None, None) => (fallback, true),
         };
-        value.as_ref()?;
+        if value.is_none() {
+            return (None, false);
+        }
         let link_region = match (&key_region, link) {
             (
                 Some(Region::Cell {
@@ -1067,12 +578,17 @@ impl<'l> Assembler<'l> {
                 },
             );
         }
-        value
+        (value, has_rows)
     }
 
     /// The items of table `idx` that belong to the list at `array`: all its
     /// rows, or (nested tables) the rows naming `parent` as their parent.
-    fn table_items(&mut self, idx: usize, array: &str, parent: Option<&str>) -> Vec<Value> {
+    pub(super) fn table_items(
+        &mut self,
+        idx: usize,
+        array: &str,
+        parent: Option<&str>,
+    ) -> Vec<Value> {
         let layout = self.layout;
         let sheet = &layout.sheets[idx];
         let Some(data) = self.tables[idx].as_mut() else {
@@ -1131,7 +647,7 @@ impl<'l> Assembler<'l> {
         items
     }
 
-    fn fill_row(
+    pub(super) fn fill_row(
         &mut self,
         idx: usize,
         name: &str,
@@ -1240,7 +756,7 @@ impl<'l> Assembler<'l> {
 
     /// Child rows whose parent key matches no parent row: one finding per
     /// distinct key.
-    fn orphans(&mut self) {
+    pub(super) fn orphans(&mut self) {
         let layout = self.layout;
         for (idx, sheet) in layout.sheets.iter().enumerate() {
             let Some(parent) = &sheet.parent else {
@@ -1312,7 +828,7 @@ impl<'l> Assembler<'l> {
     }
 
     /// One finding per unknown column header; its values are not read.
-    fn unknown_columns(&mut self) {
+    pub(super) fn unknown_columns(&mut self) {
         let layout = self.layout;
         for (idx, sheet) in layout.sheets.iter().enumerate() {
             let Some(data) = self.tables[idx].as_ref() else {
@@ -1357,7 +873,7 @@ impl<'l> Assembler<'l> {
 /// (the schema then says it is not an object), and an object the schema
 /// requires is created empty so that findings name its missing members.
 /// Returns whether anything was added (at the end of its object).
-fn apply_markers(
+pub(super) fn apply_markers(
     fields: &[Field],
     markers: &[(usize, Option<Cell>)],
     obj: &mut Map<String, Value>,
@@ -1384,7 +900,7 @@ fn apply_markers(
     added
 }
 
-fn region(sheet: &str, row: u32, col: u32, header: Option<&str>) -> Region {
+pub(super) fn region(sheet: &str, row: u32, col: u32, header: Option<&str>) -> Region {
     Region::Cell {
         sheet: sheet.to_owned(),
         row,
@@ -1394,7 +910,16 @@ fn region(sheet: &str, row: u32, col: u32, header: Option<&str>) -> Region {
     }
 }
 
-fn is_label_row(
+/// Whether a cell spells a label (or caption) ignoring case, in any script:
+/// labels carry accents (`Quantité`, `Año`), and people type them in
+/// capitals (`QUANTITÉ`), which ASCII case folding would not match.
+/// `to_lowercase` on both sides is enough for the workbook languages (it
+/// differs from full case folding only for the likes of `ß`/`SS`).
+pub(super) fn same_words(label: &str, text: &str) -> bool {
+    label == text || label.to_lowercase() == text.to_lowercase()
+}
+
+pub(super) fn is_label_row(
     sheet: &layout::Sheet,
     col_field: &HashMap<u32, usize>,
     cells: &[(u32, &Cell)],
@@ -1410,7 +935,7 @@ fn is_label_row(
         let text = text.trim();
         if layout::label_variants(sheet, &sheet.fields[fi])
             .iter()
-            .any(|l| l.eq_ignore_ascii_case(text))
+            .any(|l| same_words(l, text))
         {
             labels_found += 1;
         }
@@ -1418,7 +943,7 @@ fn is_label_row(
     filled > 0 && labels_found * 2 > filled
 }
 
-fn duplicate_key(
+pub(super) fn duplicate_key(
     sheet: &str,
     key: &str,
     first: u32,
@@ -1461,7 +986,7 @@ fn duplicate_key(
     )))
 }
 
-fn column_letters(col: u32) -> String {
+pub(super) fn column_letters(col: u32) -> String {
     let name = cell_name(0, col);
     name.trim_end_matches(|c: char| c.is_ascii_digit())
         .to_owned()
@@ -1469,7 +994,7 @@ fn column_letters(col: u32) -> String {
 
 /// The pointer of a key/value sheet's object or a table's list (items as
 /// `0`; used only to point findings somewhere sensible).
-fn sheet_pointer(path: &[layout::Seg]) -> String {
+pub(super) fn sheet_pointer(path: &[layout::Seg]) -> String {
     let mut out = String::new();
     for s in path {
         match s {
@@ -1486,7 +1011,7 @@ fn sheet_pointer(path: &[layout::Seg]) -> String {
 /// Where an unknown key of a key/value sheet goes: under the longest dotted
 /// prefix that is an inline object of the sheet (`totals.aeras` →
 /// `totals/aeras`), else on the sheet's object as written.
-fn unknown_rel(sheet: &layout::Sheet, key: &str) -> Vec<String> {
+pub(super) fn unknown_rel(sheet: &layout::Sheet, key: &str) -> Vec<String> {
     let parts: Vec<&str> = key.split('.').collect();
     for n in (1..parts.len()).rev() {
         let prefix = parts[..n].join(".");
@@ -1501,7 +1026,7 @@ fn unknown_rel(sheet: &layout::Sheet, key: &str) -> Vec<String> {
     vec![key.to_owned()]
 }
 
-fn join(base: &str, rel: &[String]) -> String {
+pub(super) fn join(base: &str, rel: &[String]) -> String {
     let mut out = base.to_owned();
     for r in rel {
         out.push('/');
@@ -1512,7 +1037,7 @@ fn join(base: &str, rel: &[String]) -> String {
 
 /// Sets `rel` in `obj`, creating inline objects on the way; false when
 /// something that is not an object is in the way.
-fn insert_at(obj: &mut Map<String, Value>, rel: &[String], value: Value) -> bool {
+pub(super) fn insert_at(obj: &mut Map<String, Value>, rel: &[String], value: Value) -> bool {
     let Some((last, parents)) = rel.split_last() else {
         return false;
     };
@@ -1530,7 +1055,7 @@ fn insert_at(obj: &mut Map<String, Value>, rel: &[String], value: Value) -> bool
     true
 }
 
-fn get_at<'a>(obj: &'a Map<String, Value>, rel: &[String]) -> Option<&'a Value> {
+pub(super) fn get_at<'a>(obj: &'a Map<String, Value>, rel: &[String]) -> Option<&'a Value> {
     let (first, rest) = rel.split_first()?;
     let mut cur = obj.get(first)?;
     for r in rest {
@@ -1542,7 +1067,7 @@ fn get_at<'a>(obj: &'a Map<String, Value>, rel: &[String]) -> Option<&'a Value> 
 /// Puts an object's keys (and its inline objects' keys) in schema order,
 /// unknown keys after, so that the document reads, and findings sort, as the
 /// report model lists them.
-fn reorder(map: &mut Map<String, Value>, path: &[layout::Seg]) {
+pub(super) fn reorder(map: &mut Map<String, Value>, path: &[layout::Seg]) {
     if path.last() == Some(&layout::Seg::Key("extensions".to_owned())) {
         return;
     }
@@ -1562,85 +1087,5 @@ fn reorder(map: &mut Map<String, Value>, path: &[layout::Seg]) {
             p.push(layout::Seg::Key(k.clone()));
             reorder(m, &p);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_written_as_text() {
-        assert_eq!(parse_number("12"), Some(Value::from(12)));
-        assert_eq!(parse_number("-3"), Some(Value::from(-3)));
-        assert_eq!(parse_number("12.0"), Some(Value::from(12)));
-        assert_eq!(parse_number("1.5"), Some(Value::from(1.5)));
-        assert_eq!(parse_number("1e3"), Some(Value::from(1000)));
-        assert_eq!(
-            parse_number("18446744073709551615"),
-            Some(Value::from(u64::MAX))
-        );
-        for bad in [
-            "", "-", "1,203", "inf", "NaN", "1.2.3", "12 mines", "e5", "1e",
-        ] {
-            assert_eq!(parse_number(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn cells_take_the_schema_type() {
-        let t = |s: &str| Cell::Text(s.to_owned());
-        assert_eq!(scalar(&t(" 12 "), Kind::Integer), Value::from(12));
-        assert_eq!(scalar(&t("twelve"), Kind::Integer), Value::from("twelve"));
-        assert_eq!(scalar(&Cell::Float(12.0), Kind::Integer), Value::from(12));
-        assert_eq!(scalar(&Cell::Float(12.5), Kind::Integer), Value::from(12.5));
-        assert_eq!(
-            scalar(&Cell::Float(1985.0), Kind::String),
-            Value::from("1985")
-        );
-        assert_eq!(scalar(&t("TRUE"), Kind::Boolean), Value::Bool(true));
-        assert_eq!(
-            scalar(&Cell::Bool(false), Kind::Boolean),
-            Value::Bool(false)
-        );
-        assert_eq!(scalar(&t("yes"), Kind::Boolean), Value::from("yes"));
-        assert_eq!(
-            scalar(&Cell::Date("2019-12-31".into()), Kind::String),
-            Value::from("2019-12-31")
-        );
-    }
-
-    #[test]
-    fn lists_in_one_cell() {
-        let t = |s: &str| Cell::Text(s.to_owned());
-        assert_eq!(
-            list(&t("use; develop ;produce"), Kind::String),
-            serde_json::json!(["use", "develop", "produce"])
-        );
-        assert_eq!(
-            list(&t("a; b\nc"), Kind::String),
-            serde_json::json!(["a; b", "c"])
-        );
-        assert_eq!(
-            list(&t("[\"a; b\", \"c\"]"), Kind::String),
-            serde_json::json!(["a; b", "c"])
-        );
-        assert_eq!(list(&t("[]"), Kind::String), serde_json::json!([]));
-        assert_eq!(
-            list(&t("[draft]"), Kind::String),
-            serde_json::json!(["[draft]"])
-        );
-    }
-
-    #[test]
-    fn hostile_containers_are_refused() {
-        assert_eq!(read(b"not a workbook").findings[0].rule, "input/syntax");
-        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(read(&ole).findings[0].rule, "input/encrypted");
-        assert_eq!(
-            read(b"PK\x03\x04truncated").findings[0].rule,
-            "input/syntax"
-        );
     }
 }

@@ -1,5 +1,5 @@
 //! Excel writer: a report (or a blank template) as a workbook laid out as
-//! `docs/excel-layout.md` describes, readable by `ingest::xlsx` into the same
+//! `docs/excel-layout.md` describes, readable by [`super::read`] into the same
 //! JSON value (for every valid report; see the document for the few invalid
 //! shapes that cannot survive the trip).
 //!
@@ -9,9 +9,9 @@
 //! integer fields, `yyyy-mm-dd` date cells, text-formatted text cells,
 //! frozen header rows and sensible column widths.
 
-use crate::convert::labels::{self, Ui};
-use crate::ingest::xlsx::layout::{self, Field, Layout, Sheet, SheetKind, What};
-use crate::ingest::xlsx::{list as read_list, Cell as ReadCell};
+use super::cells::{list as read_list, Cell as ReadCell};
+use super::labels::{self, Ui};
+use super::layout::{self, Field, Layout, Sheet, SheetKind, What};
 use crate::shape::{self, Kind};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,

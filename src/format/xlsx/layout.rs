@@ -12,7 +12,7 @@
 //! - A list of scalars is one cell.
 //! - `extensions` (free-form) is one cell holding JSON.
 
-use crate::convert::labels::{self, Ui};
+use super::labels::{self, Ui};
 use crate::shape::{self, Kind, Step};
 use serde_json::Value;
 use std::sync::OnceLock;

@@ -7,16 +7,11 @@
 //! reader uses the same tables to recognise the label row of a table sheet
 //! whatever language the workbook was written in.
 
-/// The languages the workbook texts exist in.
-pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
+pub use crate::i18n::LANGUAGES;
 
 /// Normalises a `--lang` value: `fr`, `es`, anything else is English.
 pub fn lang(code: &str) -> &'static str {
-    match code.to_ascii_lowercase().as_str() {
-        "fr" => "fr",
-        "es" => "es",
-        _ => "en",
-    }
+    crate::i18n::Lang::or_english(code).code()
 }
 
 fn pick(en: &'static str, fr: &'static str, es: &'static str, lang: &str) -> &'static str {
