@@ -81,18 +81,72 @@ fn most_rules_run_natively() {
     );
 }
 
+/// The report `name` of a rule fixture (`fixtures/rules/<ID>.json`: each
+/// report a base patched with RFC 6902; see tests/catalogue.rs).
+fn patched(fixture: &serde_json::Value, name: &str, depth: usize) -> serde_json::Value {
+    let doc = fixture
+        .get(name)
+        .or_else(|| fixture["history"].get(name))
+        .unwrap_or_else(|| panic!("no report `{name}`"));
+    let base = doc["base"].as_str().unwrap();
+    assert!(depth < 4, "bases in a circle");
+    let mut value = if fixture.get(base).is_some() || fixture["history"].get(base).is_some() {
+        patched(fixture, base, depth + 1)
+    } else {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(base);
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    let patch: json_patch::Patch = serde_json::from_value(doc["patch"].clone()).unwrap();
+    json_patch::patch(&mut value, &patch).unwrap();
+    value
+}
+
+/// Every rule fixture's reports, written out: one folder per rule, so that
+/// its history reports are found beside them.
+fn rule_fixture_reports(dir: &Path) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+    let mut fixtures = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            fixtures.push(path);
+        }
+    }
+    fixtures.sort();
+    let mut out = Vec::new();
+    for path in fixtures {
+        let fixture: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let folder = dir.join(&id);
+        std::fs::create_dir_all(&folder).unwrap();
+        let history = fixture["history"].as_object().cloned().unwrap_or_default();
+        for name in ["pass", "fail"]
+            .into_iter()
+            .chain(history.keys().map(String::as_str))
+        {
+            let report = folder.join(format!("{name}.json"));
+            let text = serde_json::to_string_pretty(&patched(&fixture, name, 0)).unwrap();
+            std::fs::write(&report, text).unwrap();
+            out.push(report);
+        }
+    }
+    out
+}
+
 #[test]
 fn every_fixture_gives_the_same_findings_both_ways() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut files = Vec::new();
-    json_files(&root, &mut files);
+    for folder in ["valid", "invalid", "ingest", "rules/bases"] {
+        json_files(&root.join(folder), &mut files);
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let rules = rule_fixture_reports(tmp.path());
+    assert!(rules.len() > 120, "{} rule fixture reports", rules.len());
+    files.extend(rules.iter().cloned());
     assert!(compare(&files, "en") > 150);
     // Messages in the other languages come from the same evaluation.
-    let rules: Vec<PathBuf> = files
-        .iter()
-        .filter(|p| p.starts_with(root.join("rules")))
-        .cloned()
-        .collect();
     compare(&rules, "fr");
 }
 
