@@ -82,70 +82,70 @@ fn most_rules_run_natively() {
 }
 
 /// The report `name` of a rule fixture (`fixtures/rules/<ID>.json`: each
-/// report a JSON Patch of a base, another report of the fixture or a file
-/// of `fixtures/`; tests/catalogue.rs documents the format).
-fn fixture_report(fixture: &serde_json::Value, name: &str, depth: usize) -> serde_json::Value {
-    assert!(depth < 4, "{name}: the bases go round in a circle");
-    let doc = match name {
-        "pass" | "fail" => &fixture[name],
-        _ => &fixture["history"][name],
-    };
+/// report a base patched with RFC 6902; see tests/catalogue.rs).
+fn patched(fixture: &serde_json::Value, name: &str, depth: usize) -> serde_json::Value {
+    let doc = fixture
+        .get(name)
+        .or_else(|| fixture["history"].get(name))
+        .unwrap_or_else(|| panic!("no report `{name}`"));
     let base = doc["base"].as_str().unwrap();
-    let own = matches!(base, "pass" | "fail") || fixture["history"].get(base).is_some();
-    let mut value = if own {
-        fixture_report(fixture, base, depth + 1)
+    assert!(depth < 4, "bases in a circle");
+    let mut value = if fixture.get(base).is_some() || fixture["history"].get(base).is_some() {
+        patched(fixture, base, depth + 1)
     } else {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures")
             .join(base);
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
     };
     let patch: json_patch::Patch = serde_json::from_value(doc["patch"].clone()).unwrap();
     json_patch::patch(&mut value, &patch).unwrap();
     value
 }
 
-/// Every rule fixture's reports written out, one folder per rule (the
-/// history finds a State's reports among files).
-fn materialised_rule_fixtures(into: &Path) -> Vec<PathBuf> {
+/// Every rule fixture's reports, written out: one folder per rule, so that
+/// its history reports are found beside them.
+fn rule_fixture_reports(dir: &Path) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
-    let mut files = Vec::new();
+    let mut fixtures = Vec::new();
     for entry in std::fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let fixture: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let dir = into.join(path.file_stem().unwrap());
-        std::fs::create_dir(&dir).unwrap();
-        let history = fixture["history"]
-            .as_object()
-            .map(|h| h.keys().cloned().collect::<Vec<_>>())
-            .unwrap_or_default();
-        for name in ["pass".to_owned(), "fail".to_owned()]
-            .into_iter()
-            .chain(history)
-        {
-            let file = dir.join(format!("{name}.json"));
-            let report = fixture_report(&fixture, &name, 0);
-            std::fs::write(&file, serde_json::to_string_pretty(&report).unwrap()).unwrap();
-            files.push(file);
+        if path.extension().is_some_and(|x| x == "json") {
+            fixtures.push(path);
         }
     }
-    files.sort();
-    files
+    fixtures.sort();
+    let mut out = Vec::new();
+    for path in fixtures {
+        let fixture: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let folder = dir.join(&id);
+        std::fs::create_dir_all(&folder).unwrap();
+        let history = fixture["history"].as_object().cloned().unwrap_or_default();
+        for name in ["pass", "fail"]
+            .into_iter()
+            .chain(history.keys().map(String::as_str))
+        {
+            let report = folder.join(format!("{name}.json"));
+            let text = serde_json::to_string_pretty(&patched(&fixture, name, 0)).unwrap();
+            std::fs::write(&report, text).unwrap();
+            out.push(report);
+        }
+    }
+    out
 }
 
 #[test]
 fn every_fixture_gives_the_same_findings_both_ways() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut files = Vec::new();
-    for dir in ["valid", "invalid", "ingest"] {
-        json_files(&root.join(dir), &mut files);
+    for folder in ["valid", "invalid", "ingest", "rules/bases"] {
+        json_files(&root.join(folder), &mut files);
     }
     let tmp = tempfile::tempdir().unwrap();
-    let rules = materialised_rule_fixtures(tmp.path());
+    let rules = rule_fixture_reports(tmp.path());
+    assert!(rules.len() > 120, "{} rule fixture reports", rules.len());
     files.extend(rules.iter().cloned());
     assert!(compare(&files, "en") > 150);
     // Messages in the other languages come from the same evaluation.
@@ -182,4 +182,15 @@ fn a_generated_corpus_gives_the_same_findings_both_ways() {
     let mut files = Vec::new();
     json_files(dir.path(), &mut files);
     assert_eq!(compare(&files, "en"), 40);
+}
+
+#[test]
+fn the_native_evaluator_decides_a_valid_report_alone() {
+    let e = engine("en");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid/cambodia-2019.json");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let left = e.left_to_cel(&doc, Default::default());
+    let outside = e.catalogue.rules.len() - e.native_rules();
+    // Only the rules outside the subset.
+    assert_eq!(left.len(), outside, "left to cel: {left:?}");
 }

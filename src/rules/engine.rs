@@ -158,6 +158,23 @@ impl Engine {
         self.native.iter().filter(|n| n.is_some()).count()
     }
 
+    /// The rules the native evaluator leaves to `cel` on a report that
+    /// passed the schema (outside its subset, failing, or bailing): for
+    /// tests and profiling.
+    pub fn left_to_cel(&self, value: &Value, related: Related<'_>) -> Vec<&str> {
+        let mut doc = DocRun::new(value, Vec::new(), related);
+        self.catalogue
+            .rules
+            .iter()
+            .zip(&self.native)
+            .filter(|(rule, native)| match native {
+                Some(native) => self.run_native(rule, native, &mut doc).is_none(),
+                None => true,
+            })
+            .map(|(rule, _)| rule.id.as_str())
+            .collect()
+    }
+
     fn native_of(&self, rule: &Rule) -> Option<&NativeRule> {
         if !self.use_native {
             return None;
@@ -338,10 +355,14 @@ impl Engine {
                 _ => {}
             }
         }
-        let nodes: &[Selected<'a>] = doc
-            .selections
-            .entry(program.select_source.clone())
-            .or_insert_with(|| program.select.select_located(value));
+        // Looked up before inserting: no copy of the selector's text per
+        // rule and report.
+        if !doc.selections.contains_key(&program.select_source) {
+            let selected = program.select.select_located(value);
+            doc.selections
+                .insert(program.select_source.clone(), selected);
+        }
+        let nodes: &[Selected<'a>] = &doc.selections[&program.select_source];
         let rejected = &doc.rejected;
         if !rejected.is_empty() {
             if let Some(bad) = touched(rule, nodes, rejected) {

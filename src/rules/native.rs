@@ -58,8 +58,9 @@ pub enum V<'a> {
     Json(&'a Json),
     /// A list built during evaluation.
     List(Rc<Vec<V<'a>>>),
-    /// An optional value (`x.?f`).
-    Opt(Option<Box<V<'a>>>),
+    /// An optional value: `x.?f` on an object of the report (the only
+    /// optionals the subset makes).
+    Opt(Option<&'a Json>),
 }
 
 impl<'a> V<'a> {
@@ -136,6 +137,18 @@ impl<'a> Iterator for Elements<'_, 'a> {
     }
 }
 
+/// The member `key` of a JSON object. Report objects are small (a mined
+/// area has about ten members): comparing the names in turn costs less than
+/// hashing the key with the map's SipHash, which a lookup in a
+/// `serde_json::Map` does.
+pub fn get<'a>(m: &'a Map<String, Json>, key: &str) -> Option<&'a Json> {
+    if m.len() <= 32 {
+        m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        m.get(key)
+    }
+}
+
 /// A variable, resolved when compiling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Var {
@@ -188,6 +201,7 @@ enum Func {
     Split,
     Trim,
     LowerAscii,
+    Range,
 }
 
 /// A compiled expression.
@@ -345,6 +359,13 @@ impl Compiler<'_> {
 
     fn call(&mut self, call: &CallExpr) -> Option<Node> {
         let name = call.func_name.as_str();
+        // `lists.range(n)` (the lists extension): `lists` names the
+        // function's namespace, not a value.
+        if let (Some(target), "range", [n]) = (&call.target, name, call.args.as_slice()) {
+            if matches!(&target.expr, Expr::Ident(ns) if ns == "lists") {
+                return Some(Node::Call(Func::Range, vec![self.expr(n)?]));
+            }
+        }
         let mut args: Vec<Node> = Vec::with_capacity(call.args.len() + 1);
         if let Some(t) = &call.target {
             args.push(self.expr(t)?);
@@ -463,34 +484,29 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
             Var::Local(i) => locals.get(*i).cloned().ok_or(Bail)?,
         },
         Node::Select(on, field) => match eval(on, s, locals)? {
-            V::Json(Json::Object(m)) => V::of(m.get(field).ok_or(Bail)?),
+            V::Json(Json::Object(m)) => V::of(get(m, field).ok_or(Bail)?),
             V::Opt(None) => V::Opt(None),
-            V::Opt(Some(inner)) => match inner.object() {
-                Some(m) => V::Opt(m.get(field).map(|v| Box::new(V::of(v)))),
+            V::Opt(Some(inner)) => match inner.as_object() {
+                Some(m) => V::Opt(get(m, field)),
                 None => return Err(Bail),
             },
             _ => return Err(Bail),
         },
         Node::Has(on, field) => match eval(on, s, locals)? {
-            V::Json(Json::Object(m)) => V::Bool(m.contains_key(field)),
+            V::Json(Json::Object(m)) => V::Bool(get(m, field).is_some()),
             V::Opt(None) => V::Bool(false),
-            V::Opt(Some(inner)) => V::Bool(inner.object().ok_or(Bail)?.contains_key(field)),
+            V::Opt(Some(inner)) => V::Bool(get(inner.as_object().ok_or(Bail)?, field).is_some()),
             _ => return Err(Bail),
         },
         Node::OptSelect(on, field) => {
             let target = match eval(on, s, locals)? {
                 V::Opt(None) => return Ok(V::Opt(None)),
-                V::Opt(Some(inner)) => *inner,
+                V::Opt(Some(inner)) => V::of(inner),
                 v => v,
             };
             // As `cel`: a missing member, or a target that has no members
             // at all, gives an empty optional.
-            V::Opt(
-                target
-                    .object()
-                    .and_then(|m| m.get(field))
-                    .map(|v| Box::new(V::of(v))),
-            )
+            V::Opt(target.object().and_then(|m| get(m, field)))
         }
         Node::Index(on, at) => {
             let on = eval(on, s, locals)?;
@@ -503,7 +519,7 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
                     .get(usize::try_from(*i).map_err(|_| Bail)?)
                     .cloned()
                     .ok_or(Bail)?,
-                (V::Json(Json::Object(m)), V::Str(k)) => V::of(m.get(k.as_ref()).ok_or(Bail)?),
+                (V::Json(Json::Object(m)), V::Str(k)) => V::of(get(m, k).ok_or(Bail)?),
                 _ => return Err(Bail),
             }
         }
@@ -558,7 +574,7 @@ fn eval<'a>(n: &'a Node, s: &Scope<'a, '_>, locals: &mut Vec<V<'a>>) -> Res<V<'a
         Node::In(x, container) => {
             let x = eval(x, s, locals)?;
             match eval(container, s, locals)? {
-                V::Json(Json::Object(m)) => V::Bool(m.contains_key(x.text()?)),
+                V::Json(Json::Object(m)) => V::Bool(get(m, x.text()?).is_some()),
                 c if c.is_list() => {
                     let mut found = false;
                     for e in c.elements()? {
@@ -715,7 +731,7 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
         Func::IndexOf => index_of(&args)?,
         Func::FirstPositions => first_positions(arg(0)?, arg(1)?.text()?)?,
         Func::OrValue => match arg(0)? {
-            V::Opt(Some(v)) => (**v).clone(),
+            V::Opt(Some(v)) => V::of(v),
             V::Opt(None) => arg(1)?.clone(),
             _ => return Err(Bail),
         },
@@ -734,12 +750,20 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
         }
         Func::Trim => V::Str(Cow::Owned(arg(0)?.text()?.trim().to_owned())),
         Func::LowerAscii => V::Str(Cow::Owned(arg(0)?.text()?.to_ascii_lowercase())),
+        Func::Range => {
+            let n = arg(0)?.int()?;
+            // `cel` refuses negative sizes and more than a million.
+            if !(0..=1_000_000).contains(&n) {
+                return Err(Bail);
+            }
+            V::List(Rc::new((0..n).map(V::Int).collect()))
+        }
     })
 }
 
 /// A member of an object, `None` when the value is no object or lacks it.
 fn member<'a>(row: &V<'a>, name: &str) -> Option<V<'a>> {
-    row.object()?.get(name).map(V::of)
+    get(row.object()?, name).map(V::of)
 }
 
 /// `sum(list)`, `sum(list, field)`, `sum(list, field, key, value)` as
@@ -765,7 +789,7 @@ fn sum<'a>(args: &[V<'a>]) -> Res<V<'a>> {
         let v = match field {
             None => row,
             Some(f) => match row.object() {
-                Some(m) => match m.get(f) {
+                Some(m) => match get(m, f) {
                     Some(v) => V::of(v),
                     None => continue,
                 },
@@ -804,7 +828,7 @@ fn missing<'a>(map: &V<'a>, names: &V<'a>) -> Res<V<'a>> {
     let mut out = Vec::new();
     for name in names.elements()? {
         let key = name.text()?;
-        let present = object.and_then(|m| m.get(key)).is_some_and(|v| match v {
+        let present = object.and_then(|m| get(m, key)).is_some_and(|v| match v {
             Json::Null => false,
             Json::String(t) => !t.trim().is_empty(),
             Json::Array(a) => !a.is_empty(),
@@ -847,15 +871,24 @@ fn first_positions<'a>(list: &V<'a>, field: &str) -> Res<V<'a>> {
     if matches!(list, V::Null) {
         return Ok(V::List(Rc::new(Vec::new())));
     }
-    // Keyed as `functions::first_positions` keys them: text and numbers
-    // apart, numbers by their value as a double.
-    let mut first: HashMap<Cow<'a, str>, i64> = HashMap::new();
+    // Grouped as `functions::first_positions` groups them (by the text
+    // `s{text}` or `n{number as a double}`): text apart from numbers, and
+    // numbers by their value as a double, all NaNs together (they print
+    // alike) but 0 apart from -0 (they do not).
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'k> {
+        Text(Cow<'k, str>),
+        Number(u64),
+    }
+    let mut first: HashMap<Key<'a>, i64> = HashMap::with_capacity(16);
     let mut out = Vec::new();
     for (i, row) in list.elements()?.enumerate() {
         let i = i as i64;
-        let key: Option<Cow<'a, str>> = match member(&row, field) {
-            Some(V::Str(t)) => Some(Cow::Owned(format!("s{t}"))),
-            Some(v) => number(&v).map(|n| Cow::Owned(format!("n{n}"))),
+        let key = match member(&row, field) {
+            Some(V::Str(t)) => Some(Key::Text(t)),
+            Some(v) => {
+                number(&v).map(|n| Key::Number(if n.is_nan() { u64::MAX } else { n.to_bits() }))
+            }
             None => None,
         };
         let at = match key {
@@ -959,6 +992,8 @@ mod tests {
             "doc.l.exists(x, doc.l.all(y, x <= y))",
             "doc.flag ? -doc.n : doc.n",
             "[1, 2] + [3]",
+            "lists.range(3)",
+            "lists.range(size(doc.l)).all(i, i == 0 || doc.l[i] > doc.l[i - 1])",
             "doc.z == null",
             "path.split('/')[1] == key && index == -1",
             // Left to cel:
@@ -988,7 +1023,6 @@ mod tests {
         for src in [
             "type(doc.n) == int",
             "{'a': 1}.a == 1",
-            "lists.range(3).size()",
             "doc.t.matches('^a')",
             "1u + 2u",
         ] {

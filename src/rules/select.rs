@@ -11,6 +11,11 @@ pub struct Selector {
     /// The path has a descendant segment (`..`): the query visits the
     /// whole document, so matches are found first and located after.
     descends: bool,
+    /// `$..[?…]` with a filter of member tests only (J02's
+    /// `$..[?@.total && (@.women || …)]`): run by one walk of our own that
+    /// records paths as it goes (serde_json_path's query collects a list
+    /// per node it visits, then [`locate`] walks the document again).
+    members_filter: Option<Test>,
 }
 
 impl Selector {
@@ -20,6 +25,11 @@ impl Selector {
             .map(|path| Selector {
                 path,
                 descends: source.contains(".."),
+                members_filter: source
+                    .trim()
+                    .strip_prefix("$..[?")
+                    .and_then(|rest| rest.strip_suffix(']'))
+                    .and_then(Test::parse),
             })
             .map_err(|e| e.to_string())
     }
@@ -39,6 +49,14 @@ impl Selector {
     /// locations (building a path for every node it visits costs twice the
     /// query), then the few matches are located in one walk of the document.
     pub fn select_located<'v>(&self, root: &'v Value) -> Vec<Selected<'v>> {
+        if let Some(test) = &self.members_filter {
+            let mut out = Vec::new();
+            // Whether a string, number, boolean or null can pass (only
+            // under a `!`): if not, they are not even tested.
+            let leaves = test.matches(&Value::Null);
+            filter_descendants(test, leaves, root, &mut Vec::new(), &mut out);
+            return out;
+        }
         if self.descends {
             let found: Vec<&'v Value> = self.path.query(root).all();
             return locate(root, found);
@@ -51,6 +69,147 @@ impl Selector {
                 node: n.node(),
             })
             .collect()
+    }
+}
+
+/// A filter made of member tests (`@.name`), `!`, `&&`, `||` and
+/// parentheses: RFC 9535's existence tests, true when the node is an
+/// object with that member (whatever its value).
+#[derive(Debug, Clone, PartialEq)]
+enum Test {
+    Has(String),
+    Not(Box<Test>),
+    And(Vec<Test>),
+    Or(Vec<Test>),
+}
+
+impl Test {
+    /// Parses the filter; `None` for anything else (which serde_json_path
+    /// then runs).
+    fn parse(source: &str) -> Option<Test> {
+        let mut p = TestParser { rest: source };
+        let t = p.or()?;
+        p.rest.trim().is_empty().then_some(t)
+    }
+
+    fn matches(&self, v: &Value) -> bool {
+        match self {
+            Test::Has(name) => v
+                .as_object()
+                .is_some_and(|m| super::native::get(m, name).is_some()),
+            Test::Not(t) => !t.matches(v),
+            Test::And(ts) => ts.iter().all(|t| t.matches(v)),
+            Test::Or(ts) => ts.iter().any(|t| t.matches(v)),
+        }
+    }
+}
+
+struct TestParser<'s> {
+    rest: &'s str,
+}
+
+impl TestParser<'_> {
+    fn eat(&mut self, token: &str) -> bool {
+        let trimmed = self.rest.trim_start();
+        match trimmed.strip_prefix(token) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn or(&mut self) -> Option<Test> {
+        let mut terms = vec![self.and()?];
+        while self.eat("||") {
+            terms.push(self.and()?);
+        }
+        Some(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Test::Or(terms)
+        })
+    }
+
+    fn and(&mut self) -> Option<Test> {
+        let mut terms = vec![self.unary()?];
+        while self.eat("&&") {
+            terms.push(self.unary()?);
+        }
+        Some(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Test::And(terms)
+        })
+    }
+
+    fn unary(&mut self) -> Option<Test> {
+        if self.eat("!") {
+            return Some(Test::Not(Box::new(self.unary()?)));
+        }
+        if self.eat("(") {
+            let t = self.or()?;
+            return self.eat(")").then_some(t);
+        }
+        if !self.eat("@.") {
+            return None;
+        }
+        // A member name as the dot notation spells it (ASCII only here).
+        let end = self
+            .rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(self.rest.len());
+        let (name, rest) = self.rest.split_at(end);
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        self.rest = rest;
+        Some(Test::Has(name.to_owned()))
+    }
+}
+
+/// `..[?test]` from `node`, in serde_json_path's order: the children of a
+/// node that pass, then the same for each child in turn.
+fn filter_descendants<'v>(
+    test: &Test,
+    leaves: bool,
+    node: &'v Value,
+    path: &mut Vec<PathElement<'v>>,
+    out: &mut Vec<Selected<'v>>,
+) {
+    let mut keep = |step: PathElement<'v>, child: &'v Value, path: &Vec<PathElement<'v>>| {
+        if (leaves || child.is_object()) && test.matches(child) {
+            let mut p = path.clone();
+            p.push(step);
+            out.push(Selected {
+                path: p,
+                node: child,
+            });
+        }
+    };
+    match node {
+        Value::Object(m) => {
+            for (k, v) in m {
+                keep(PathElement::Name(k), v, path);
+            }
+            for (k, v) in m.iter().filter(|(_, v)| is_container(v)) {
+                path.push(PathElement::Name(k));
+                filter_descendants(test, leaves, v, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                keep(PathElement::Index(i), v, path);
+            }
+            for (i, v) in a.iter().enumerate().filter(|(_, v)| is_container(v)) {
+                path.push(PathElement::Index(i));
+                filter_descendants(test, leaves, v, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }
 
@@ -202,6 +361,10 @@ mod tests {
     fn descending_queries_locate_their_matches_in_order() {
         let doc = json!({"a": {"total": 3, "women": 1, "x/y": [{"total": 1, "men": 1}]}, "b": [{"total": 2, "men": 2}]});
         for q in [
+            "$..[?@.total && (@.women || @.girls || @.boys || @.men || @.unknown)]",
+            "$..[?@.total && !@.women]",
+            "$..[?!@.total]",
+            "$..[? (@.men||@.women) ]",
             "$..[?@.total && @.men]",
             "$..[?@.total]",
             "$..total",
@@ -216,6 +379,36 @@ mod tests {
                 .collect();
             let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
             assert_eq!(got, want, "{q}");
+        }
+    }
+
+    #[test]
+    fn member_filters_run_natively_as_serde_json_path_runs_them() {
+        let doc: Value =
+            serde_json::from_str(include_str!("../../fixtures/valid/cambodia-2019.json")).unwrap();
+        let q = "$..[?@.total && (@.women || @.girls || @.boys || @.men || @.unknown)]";
+        let s = Selector::parse(q).unwrap();
+        assert!(s.members_filter.is_some());
+        let want: Vec<String> = JsonPath::parse(q)
+            .unwrap()
+            .query_located(&doc)
+            .into_iter()
+            .map(|n| n.location().to_json_pointer())
+            .collect();
+        let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
+        assert!(want.len() > 3);
+        assert_eq!(got, want);
+        // Anything else goes to serde_json_path.
+        for other in [
+            "$..[?@.total > 1]",
+            "$..[?@['a b']]",
+            "$..[?@.a.b]",
+            "$.x..[?@.a]",
+        ] {
+            assert!(
+                Selector::parse(other).unwrap().members_filter.is_none(),
+                "{other}"
+            );
         }
     }
 
