@@ -93,7 +93,9 @@ fn patched(fixture: &serde_json::Value, name: &str, depth: usize) -> serde_json:
     let mut value = if fixture.get(base).is_some() || fixture["history"].get(base).is_some() {
         patched(fixture, base, depth + 1)
     } else {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(base);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(base);
         serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
     };
     let patch: json_patch::Patch = serde_json::from_value(doc["patch"].clone()).unwrap();

@@ -359,7 +359,8 @@ impl Engine {
         // rule and report.
         if !doc.selections.contains_key(&program.select_source) {
             let selected = program.select.select_located(value);
-            doc.selections.insert(program.select_source.clone(), selected);
+            doc.selections
+                .insert(program.select_source.clone(), selected);
         }
         let nodes: &[Selected<'a>] = &doc.selections[&program.select_source];
         let rejected = &doc.rejected;
