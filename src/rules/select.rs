@@ -16,6 +16,87 @@ pub struct Selector {
     /// records paths as it goes (serde_json_path's query collects a list
     /// per node it visits, then [`locate`] walks the document again).
     members_filter: Option<Test>,
+    /// `$.forms.C.areas[*]`, `$.forms.*`: member names and wildcards only,
+    /// followed here step by step (serde_json_path copies the path of every
+    /// node at every step).
+    steps: Option<Vec<Step>>,
+}
+
+/// One step of a path of member names and wildcards.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Name(String),
+    Wildcard,
+}
+
+/// The steps of `$.a.b[*].c` or `$.a.*`; `None` for any other path.
+fn simple_steps(source: &str) -> Option<Vec<Step>> {
+    let mut rest = source.trim().strip_prefix('$')?;
+    let mut steps = Vec::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix(".*").or_else(|| rest.strip_prefix("[*]")) {
+            steps.push(Step::Wildcard);
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('.') {
+            let end = r
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(r.len());
+            let name = &r[..end];
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            steps.push(Step::Name(name.to_owned()));
+            rest = &r[end..];
+        } else {
+            return None;
+        }
+    }
+    Some(steps)
+}
+
+/// The nodes `steps` lead to from `root`, in serde_json_path's order.
+fn follow<'v>(steps: &[Step], root: &'v Value) -> Vec<Selected<'v>> {
+    let mut nodes = vec![Selected {
+        path: Vec::new(),
+        node: root,
+    }];
+    for step in steps {
+        let mut next = Vec::new();
+        for n in nodes {
+            match (step, n.node) {
+                (Step::Name(name), Value::Object(m)) => {
+                    let found = if m.len() <= 32 {
+                        m.iter().find(|(k, _)| *k == name)
+                    } else {
+                        m.get_key_value(name.as_str())
+                    };
+                    if let Some((k, v)) = found {
+                        let mut path = n.path;
+                        path.push(PathElement::Name(k));
+                        next.push(Selected { path, node: v });
+                    }
+                }
+                (Step::Wildcard, Value::Object(m)) => {
+                    for (k, v) in m {
+                        let mut path = n.path.clone();
+                        path.push(PathElement::Name(k));
+                        next.push(Selected { path, node: v });
+                    }
+                }
+                (Step::Wildcard, Value::Array(a)) => {
+                    for (i, v) in a.iter().enumerate() {
+                        let mut path = Vec::with_capacity(n.path.len() + 1);
+                        path.extend_from_slice(&n.path);
+                        path.push(PathElement::Index(i));
+                        next.push(Selected { path, node: v });
+                    }
+                }
+                _ => {}
+            }
+        }
+        nodes = next;
+    }
+    nodes
 }
 
 impl Selector {
@@ -30,6 +111,7 @@ impl Selector {
                     .strip_prefix("$..[?")
                     .and_then(|rest| rest.strip_suffix(']'))
                     .and_then(Test::parse),
+                steps: simple_steps(source),
             })
             .map_err(|e| e.to_string())
     }
@@ -49,6 +131,9 @@ impl Selector {
     /// locations (building a path for every node it visits costs twice the
     /// query), then the few matches are located in one walk of the document.
     pub fn select_located<'v>(&self, root: &'v Value) -> Vec<Selected<'v>> {
+        if let Some(steps) = &self.steps {
+            return follow(steps, root);
+        }
         if let Some(test) = &self.members_filter {
             let mut out = Vec::new();
             // Whether a string, number, boolean or null can pass (only
@@ -409,6 +494,47 @@ mod tests {
                 Selector::parse(other).unwrap().members_filter.is_none(),
                 "{other}"
             );
+        }
+    }
+
+    /// Every selector of the catalogue finds, on a full report, what
+    /// serde_json_path finds, in the same order.
+    #[test]
+    fn the_catalogue_selectors_select_as_serde_json_path_does() {
+        let mut doc: Value =
+            serde_json::from_str(include_str!("../../fixtures/valid/cambodia-2019.json")).unwrap();
+        doc["forms"]["F"]["mine_clearance"]["deadline_extensions"] =
+            serde_json::json!([{"new_deadline": "2020-01-01"}, {"new_deadline": "2025-01-01"}]);
+        let catalogue = crate::rules::Catalogue::embedded().unwrap();
+        let mut fast = 0;
+        for rule in &catalogue.rules {
+            let q = &rule.program.select_source;
+            let s = Selector::parse(q).unwrap();
+            fast += usize::from(s.steps.is_some() || s.members_filter.is_some());
+            let want: Vec<String> = JsonPath::parse(q)
+                .unwrap()
+                .query_located(&doc)
+                .into_iter()
+                .map(|n| n.location().to_json_pointer())
+                .collect();
+            let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, want, "{q}");
+        }
+        assert!(fast >= 50, "{fast} selectors followed natively");
+        for q in ["$.forms.*.cover", "$.x[*]", "$.period.from.x", "$"] {
+            let s = Selector::parse(q).unwrap();
+            assert!(s.steps.is_some(), "{q}");
+            let want: Vec<String> = JsonPath::parse(q)
+                .unwrap()
+                .query_located(&doc)
+                .into_iter()
+                .map(|n| n.location().to_json_pointer())
+                .collect();
+            let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, want, "{q}");
+        }
+        for q in ["$['period','submitted_on']", "$.a[0]", "$.a..b"] {
+            assert!(Selector::parse(q).unwrap().steps.is_none(), "{q}");
         }
     }
 
