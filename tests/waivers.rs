@@ -157,7 +157,7 @@ fn the_sarif_of_a_waived_finding_has_a_suppression_and_validates() {
         b01["helpUri"]
             .as_str()
             .unwrap()
-            .ends_with("/docs/rules.md#b01"),
+            .ends_with("/docs/rules.md#b01-stockpile-total-matches"),
         "{}",
         b01["helpUri"]
     );

@@ -77,38 +77,6 @@ pub fn run() -> ExitCode {
     ExitCode::from(status)
 }
 
-/// Writes a line to standard output for the commands that print and are
-/// done (`rules`, `explain`): a reader that stopped reading (`| head`) ends
-/// the program quietly with status 0, as it ends `ls` or `git log`.
-macro_rules! outln {
-    ($($arg:tt)*) => {
-        $crate::cli::write_stdout(format!("{}\n", format_args!($($arg)*)).as_bytes())
-    };
-}
-
-/// [`outln!`] without the line break.
-macro_rules! out {
-    ($($arg:tt)*) => {
-        $crate::cli::write_stdout(format!($($arg)*).as_bytes())
-    };
-}
-
-pub(crate) use {out, outln};
-
-/// Writes to standard output; on a closed pipe exits at once with status 0
-/// (nothing is left to do for a command that only prints), on another
-/// error with status 2.
-pub fn write_stdout(bytes: &[u8]) {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => std::process::exit(i32::from(fail(&format!(
-            "cannot write to standard output: {e}"
-        )))),
-    }
-}
-
 /// Lets the system end the process on a write to a closed pipe, as it ends
 /// `grep` or `cat`: the shell sees the usual status 141 (128 + SIGPIPE).
 /// Rust programs ignore SIGPIPE by default, so without this a closed pipe
@@ -122,7 +90,8 @@ pub fn die_on_closed_pipe() {
     }
 }
 
-fn print_stdout(bytes: &[u8]) -> u8 {
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+pub fn print_stdout(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => EXIT_OK,

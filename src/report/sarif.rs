@@ -137,7 +137,7 @@ impl SarifPrinter {
                 "properties": {"waiver": s.waiver},
             }]);
         }
-        if let Some(i) = self.options.rules.iter().position(|r| r.id == f.rule) {
+        if let Some(i) = self.options.rules.iter().position(|r| r.doc.id == f.rule) {
             result["ruleIndex"] = json!(i);
         } else {
             self.builtins
@@ -166,15 +166,17 @@ impl Printer for SarifPrinter {
             .rules
             .iter()
             .map(|r| {
+                let (doc, lang) = (&r.doc, self.options.lang.as_str());
                 json!({
-                    "id": r.id,
-                    "name": r.name,
-                    "shortDescription": {"text": r.title},
-                    "fullDescription": {"text": r.why},
-                    "help": {"text": r.help},
-                    "helpUri": format!("{RULES_REFERENCE}#{}", r.id.to_lowercase()),
+                    "id": doc.id,
+                    "name": doc.name,
+                    "shortDescription": {"text": doc.title_in(lang)},
+                    "fullDescription": {"text": doc.why_in(lang)},
+                    "help": {"text": doc.help_in(lang)},
+                    // GitHub's anchor for the heading `## B01 stockpile-total-matches`.
+                    "helpUri": format!("{RULES_REFERENCE}#{}-{}", doc.id.to_lowercase(), doc.name),
                     "defaultConfiguration": {"level": level(r.severity)},
-                    "properties": {"references": r.references},
+                    "properties": {"references": doc.references},
                 })
             })
             .collect();
