@@ -3,6 +3,8 @@
 
 mod catalogue;
 mod convert;
+#[cfg(feature = "serve")]
+mod serve;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,9 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
+    /// Start the web application: an upload page and an HTTP API.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// Parses the arguments and runs the command.
@@ -52,6 +57,8 @@ pub fn run() -> ExitCode {
         Command::Template(args) => convert::template(args),
         Command::Convert(args) => convert::convert(args),
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(status)
 }
