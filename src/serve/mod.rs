@@ -234,9 +234,9 @@ impl Refusal {
     fn message(&self, config: &Config, lang: &str) -> String {
         match self {
             Refusal::TooLarge => format!(
-                "{} ({} MB).",
+                "{} ({}).",
                 t(T::TooLarge, lang),
-                config.max_upload.div_ceil(1024 * 1024)
+                size_text(config.max_upload)
             ),
             Refusal::WrongType(name) => format!("«{name}»: {}", t(T::WrongType, lang)),
             Refusal::NoFile => t(T::NoFile, lang).to_owned(),
@@ -252,6 +252,20 @@ impl Refusal {
             ),
             Refusal::Internal => t(T::Internal, lang).to_owned(),
         }
+    }
+}
+
+/// `20 MB`, `64 KB`, `900 bytes`.
+fn size_text(n: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if n >= MB && n % MB == 0 {
+        format!("{} MB", n / MB)
+    } else if n >= MB {
+        format!("{:.1} MB", n as f64 / MB as f64)
+    } else if n >= 1024 {
+        format!("{} KB", n / 1024)
+    } else {
+        format!("{n} bytes")
     }
 }
 
