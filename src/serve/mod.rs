@@ -44,6 +44,7 @@ pub const OPENAPI: &str = include_str!("../../docs/openapi.json");
 
 const CSS: &str = include_str!("assets/app.css");
 const JS: &str = include_str!("assets/app.js");
+const ICON: &str = include_str!("assets/favicon.svg");
 
 /// The pages' policy: nothing but this server's own stylesheet and script,
 /// no inline code, no framing, forms post only here.
@@ -107,6 +108,7 @@ fn routes() -> Vec<Route> {
         ("/healthz", "get", get(healthz)),
         ("/static/app.css", "get", get(css)),
         ("/static/app.js", "get", get(js)),
+        ("/static/favicon.svg", "get", get(icon)),
     ]
 }
 
@@ -649,6 +651,10 @@ async fn css() -> Response {
 
 async fn js() -> Response {
     asset("text/javascript; charset=utf-8", JS)
+}
+
+async fn icon() -> Response {
+    asset("image/svg+xml", ICON)
 }
 
 #[cfg(test)]

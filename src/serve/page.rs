@@ -17,7 +17,7 @@ fn head(lang: &str, title: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{}</title><link rel=\"stylesheet\" href=\"/static/app.css\">\
+<title>{}</title><link rel=\"stylesheet\" href=\"/static/app.css\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\
 <script src=\"/static/app.js\" defer></script></head><body>\n",
         text(title)
     )
@@ -101,6 +101,25 @@ pub fn refusal(lang: &str, message: &str) -> String {
     s.push_str(&form(lang));
     s.push_str("</main></body></html>\n");
     s
+}
+
+/// "1 erreur", "0 avertissement", "2 errors": French takes the singular
+/// below 2, English and Spanish for 1 only.
+fn counted(n: usize, severity: Severity, lang: &str) -> String {
+    let singular = if lang == "fr" { n < 2 } else { n == 1 };
+    let word = if singular {
+        t(T::Sev(severity), lang)
+    } else {
+        t(
+            match severity {
+                Severity::Error => T::Errors,
+                Severity::Warning => T::Warnings,
+                Severity::Info => T::Infos,
+            },
+            lang,
+        )
+    };
+    format!("{n} {word}")
 }
 
 fn severity_word(s: Severity, lang: &str) -> &'static str {
@@ -200,11 +219,11 @@ fn file_section(s: &mut String, lang_set: &Lang, r: &FileReport, index: usize) {
     let _ = write!(
         s,
         "<section class=\"file\" id=\"file-{index}\"><h2 class=\"{status}\">{}</h2>\n\
-<p class=\"counts\"><span class=\"error\">{e} {}</span> · <span class=\"warning\">{w} {}</span> · <span class=\"info\">{i} {}</span></p>\n",
+<p class=\"counts\"><span class=\"error\">{}</span> · <span class=\"warning\">{}</span> · <span class=\"info\">{}</span></p>\n",
         text(&r.file),
-        text(t(T::Errors, lang)),
-        text(t(T::Warnings, lang)),
-        text(t(T::Infos, lang)),
+        text(&counted(e, Severity::Error, lang)),
+        text(&counted(w, Severity::Warning, lang)),
+        text(&counted(i, Severity::Info, lang)),
     );
     if !r.skipped.is_empty() {
         let _ = write!(
@@ -286,7 +305,7 @@ fn file_section(s: &mut String, lang_set: &Lang, r: &FileReport, index: usize) {
             }
             let _ = writeln!(
                 s,
-                "<tr class=\"finding {sev}\"><td class=\"{sev}\">{}</td><td>{rule}</td><td class=\"message\">{}</td><td class=\"place\">{}<br><code>{}</code>{row}</td><td>{}</td></tr>",
+                "<tr class=\"finding\"><td class=\"{sev}\">{}</td><td>{rule}</td><td class=\"message\">{}</td><td class=\"place\">{}<br><code>{}</code>{row}</td><td>{}</td></tr>",
                 text(severity_word(f.severity, lang)),
                 text(&f.message),
                 text(&place(f.location.as_ref(), lang)),
