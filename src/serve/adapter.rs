@@ -3,7 +3,9 @@
 //! It mirrors what `article7 validate` and `article7 template` do, so an
 //! upload gets the findings the command line gives for the same bytes.
 
-use crate::report::{self, OutputFormat, PrintOptions, RuleMeta, Summary};
+use crate::batch::{self, Input};
+use crate::history::History;
+use crate::report::{Output, OutputFormat, PrintOptions, RuleMeta, Summary};
 use crate::rules::{Catalogue, Engine, EngineOptions};
 use crate::source::{Format, Source};
 use crate::validator::{FileReport, Validator};
@@ -61,40 +63,20 @@ fn build(lang: &str) -> Lang {
 /// `--fail-on error`, no colour).
 fn print_options(engine: &Engine, lang: &str) -> PrintOptions {
     PrintOptions {
-        color: false,
-        quiet: false,
         fail_on: Some(crate::Severity::Error),
-        catalogue_version: crate::rules::catalogue::CATALOGUE_VERSION.to_owned(),
-        catalogue_hash: engine.catalogue.hash.clone(),
-        rules: engine
-            .catalogue
-            .rules
-            .iter()
-            .map(|r| RuleMeta {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                title: r.title_in(lang).to_owned(),
-                why: r.why_in(lang).to_owned(),
-                help: r.help_in(lang).to_owned(),
-                references: r.references.clone(),
-                severity: engine.severity_of(r),
-            })
-            .collect(),
-        lang: lang.to_owned(),
+        ..PrintOptions::for_engine(engine, lang)
     }
 }
 
 /// Validates one upload held in memory, as `article7 validate NAME` would
 /// validate a file of that name and content.
 pub fn validate(lang: &Lang, name: &str, bytes: Vec<u8>) -> FileReport {
-    let source = Source::from_bytes(name, bytes);
-    let mut report = lang.validator.validate_source(&source);
-    // As the command line does: findings made before a document exists
-    // (unreadable input) are localised here too.
-    if lang.options.lang != "en" {
-        for f in &mut report.findings {
-            crate::i18n::localize(f, &lang.options.lang);
-        }
+    let input = Input::Memory(Source::from_bytes(name, bytes));
+    let mut report = batch::validate_one(&lang.validator, &input, &History::default());
+    // The results page shows built-in findings in the page's language, as
+    // the printers do ([`Output`] localises them again, to the same text).
+    for f in &mut report.findings {
+        f.localize(&lang.options.lang);
     }
     report
 }
@@ -111,14 +93,13 @@ pub fn format_of(name: &str, bytes: &[u8]) -> Option<Format> {
 /// --format FORMAT` writes them.
 pub fn render(lang: &Lang, format: OutputFormat, reports: &[FileReport]) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut printer = report::printer(format, &lang.options);
-    let summary = summary(reports);
+    let mut output = Output::new(format, &lang.options);
     // Writing into a Vec cannot fail; a printer's own serialisation error
     // would leave a truncated body, which the caller cannot do better with.
     for r in reports {
-        let _ = printer.file(&mut out, r);
+        let _ = output.file(&mut out, r.clone());
     }
-    let _ = printer.finish(&mut out, &summary);
+    let _ = output.finish(&mut out);
     out
 }
 
@@ -195,6 +176,6 @@ pub fn template(format: Format, lang: &str) -> Result<Vec<u8>, String> {
                 v
             })
             .map_err(|e| e.to_string()),
-        Format::Xml => Ok(crate::convert::xml::write(&crate::shape::skeleton()).into_bytes()),
+        Format::Xml => Ok(crate::format::xml::write(&crate::shape::skeleton()).into_bytes()),
     }
 }
