@@ -63,7 +63,15 @@ before(async () => {
   // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
   browser = await chromium.launch({
     executablePath: browserPath,
-    args: ["--no-sandbox"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
