@@ -133,14 +133,39 @@ fn cli(rel: &str, format: &str, args: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
+/// A report with a C01 finding (Form C counts 8 areas, `totals.areas` says
+/// 9), as `fixtures/rules/C01.json` makes it, written once per test run.
+fn c01_fail() -> String {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let base =
+            std::fs::read_to_string(root().join("fixtures/valid/cambodia-2019.json")).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&base).unwrap();
+        doc["forms"]["C"]["totals"]["areas"] = serde_json::json!(9);
+        let dir = std::env::temp_dir().join(format!("article7-serve-c01-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c01-fail.json");
+        std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        path.to_str().unwrap().to_owned()
+    })
+    .clone()
+}
+
+/// A report with a B01 finding.
+const B01_FAIL: &str = "fixtures/examples/rule-finding-b01.json";
+
 fn app() -> Router {
     serve::router(Config::default())
 }
 
 /// Reports of every format, clean and with findings, and hostile ones.
-const SAMPLES: &[&str] = &[
-    "fixtures/rules/C01/fail.json",
-    "fixtures/rules/B01/fail.json",
+fn samples() -> Vec<String> {
+    let mut all = vec![c01_fail(), B01_FAIL.to_owned()];
+    all.extend(HOSTILE.iter().map(|s| s.to_string()));
+    all
+}
+
+const HOSTILE: &[&str] = &[
     "fixtures/invalid/enum.json",
     "fixtures/ingest/xlsx/libreoffice-hand-edits.xlsx",
     "fixtures/ingest/xlsx/zip-bomb.xlsx",
@@ -154,7 +179,7 @@ const SAMPLES: &[&str] = &[
 #[test]
 fn uploads_get_the_command_lines_findings_in_every_format() {
     let router = app();
-    for rel in SAMPLES {
+    for rel in &samples() {
         let (name, bytes) = fixture(rel);
         for format in ["json", "jsonl", "sarif", "junit", "html"] {
             let expected = cli(rel, format, &[]);
@@ -192,7 +217,7 @@ fn a_raw_body_named_by_filename_is_one_file() {
         String::from_utf8(cli(rel, "json", &["--lang", "fr"])).unwrap()
     );
     // Without a name, the content says what it is.
-    let (_, json) = fixture("fixtures/rules/C01/fail.json");
+    let (_, json) = fixture(&c01_fail());
     let a = send(
         &router,
         Request::post("/api/validate")
@@ -207,13 +232,10 @@ fn a_raw_body_named_by_filename_is_one_file() {
 #[test]
 fn several_files_in_one_request_come_back_in_order() {
     let router = app();
-    let files: Vec<(String, Vec<u8>)> = [
-        "fixtures/rules/C01/fail.json",
-        "fixtures/rules/B01/fail.json",
-    ]
-    .iter()
-    .map(|r| fixture(r))
-    .collect();
+    let files: Vec<(String, Vec<u8>)> = [c01_fail(), B01_FAIL.to_owned()]
+        .iter()
+        .map(|r| fixture(r))
+        .collect();
     // Two files of the same name from different folders.
     let refs: Vec<(&str, &[u8])> = files
         .iter()
@@ -230,7 +252,7 @@ fn several_files_in_one_request_come_back_in_order() {
 #[test]
 fn language_comes_from_the_query_then_accept_language() {
     let router = app();
-    let (name, bytes) = fixture("fixtures/rules/C01/fail.json");
+    let (name, bytes) = fixture(&c01_fail());
     let message = |extra: &[(&str, &str)], uri: &str| {
         post_files(&router, uri, &[(&name, &bytes)], extra).json()["files"][0]["findings"][0]
             ["message"]
@@ -329,7 +351,7 @@ fn wrong_types_get_415_naming_what_is_accepted() {
         assert!(text.contains("href=\"/api/template?format=xlsx&amp;lang=fr\""));
     }
     // One wrong file refuses the request: nothing half-done.
-    let (n, b) = fixture("fixtures/rules/C01/fail.json");
+    let (n, b) = fixture(&c01_fail());
     let a = post_files(
         &router,
         "/api/validate",
@@ -373,7 +395,7 @@ fn oversized_uploads_get_413_whether_declared_or_not() {
         .unwrap();
     assert_eq!(send(&router, req).status, StatusCode::PAYLOAD_TOO_LARGE);
     // Under the limit, the same router validates.
-    let (n, b) = fixture("fixtures/rules/C01/fail.json");
+    let (n, b) = fixture(&c01_fail());
     assert_eq!(
         post_files(&router, "/api/validate", &[(&n, &b)], &[]).status,
         StatusCode::OK
@@ -400,7 +422,7 @@ fn an_empty_form_and_an_unknown_format_get_400() {
     );
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert_eq!(a.json()["error"], "no-file");
-    let (n, b) = fixture("fixtures/rules/C01/fail.json");
+    let (n, b) = fixture(&c01_fail());
     let a = post_files(&router, "/api/validate?format=pdf", &[(&n, &b)], &[]);
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert_eq!(a.json()["error"], "bad-format");
@@ -420,7 +442,7 @@ fn a_request_over_its_time_limit_gets_503() {
         timeout: Duration::ZERO,
         ..Config::default()
     });
-    let (n, b) = fixture("fixtures/rules/C01/fail.json");
+    let (n, b) = fixture(&c01_fail());
     let a = post_files(&router, "/api/validate", &[(&n, &b)], &[]);
     assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(a.json()["error"], "timeout");
@@ -430,7 +452,7 @@ fn a_request_over_its_time_limit_gets_503() {
 #[test]
 fn report_strings_are_escaped_and_pages_have_a_strict_policy() {
     let router = app();
-    let (_, b) = fixture("fixtures/rules/C01/fail.json");
+    let (_, b) = fixture(&c01_fail());
     let name = "<img src=x onerror=alert(1)>.json";
     let a = post_files(&router, "/validate", &[(name, &b)], &[]);
     assert_eq!(a.status, StatusCode::OK);
@@ -493,7 +515,7 @@ fn rules_template_health_and_not_found() {
     };
     assert_eq!(
         findings(t.body.clone()),
-        findings(article7::convert::xlsx::template("fr").unwrap())
+        findings(article7::format::xlsx::template("fr").unwrap())
     );
     let j = get(&router, "/api/template?format=json");
     assert_eq!(
@@ -609,8 +631,9 @@ fn curl(dir: &Path, args: &[&str]) -> (u16, Vec<u8>) {
 #[test]
 fn curl_gets_what_the_command_line_prints() {
     let server = Server::start(&[]);
+    let c01 = c01_fail();
     for rel in [
-        "fixtures/rules/C01/fail.json",
+        c01.as_str(),
         "fixtures/ingest/xlsx/libreoffice-hand-edits.xlsx",
         "fixtures/ingest/xml/external-entity.xml",
     ] {
@@ -678,16 +701,17 @@ fn the_server_keeps_serving_after_hostile_and_oversized_uploads() {
     }
     let (code, body) = curl(&dir, &[&format!("{}/healthz", server.url)]);
     assert_eq!((code, body.as_slice()), (200, b"ok\n".as_slice()));
-    let c01 = root().join("fixtures/rules/C01");
+    let c01 = PathBuf::from(c01_fail());
+    let c01 = c01.parent().unwrap();
     let (code, body) = curl(
-        &c01,
+        c01,
         &[
             "-F",
-            "file=@fail.json",
+            "file=@c01-fail.json",
             &format!("{}/api/validate", server.url),
         ],
     );
     assert_eq!(code, 200);
-    assert_eq!(body, cli("fixtures/rules/C01/fail.json", "json", &[]));
+    assert_eq!(body, cli(&c01_fail(), "json", &[]));
     let _ = std::fs::remove_dir_all(&dir);
 }

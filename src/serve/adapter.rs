@@ -169,7 +169,7 @@ pub fn rule_meta<'a>(lang: &'a Lang, id: &str) -> Option<&'a RuleMeta> {
 /// LANG` writes it.
 pub fn template(format: Format, lang: &str) -> Result<Vec<u8>, String> {
     match format {
-        Format::Xlsx => crate::convert::xlsx::template(lang),
+        Format::Xlsx => crate::format::xlsx::template(lang),
         Format::Json => serde_json::to_vec_pretty(&crate::shape::skeleton())
             .map(|mut v| {
                 v.push(b'\n');

@@ -6,8 +6,8 @@
 //   ARTICLE7_BIN  the binary (default ../../target/debug/article7)
 //   CHROMIUM      the browser (default /usr/bin/chromium)
 //
-// It makes a French workbook with a mistake (`article7 convert` of a rule's
-// failing fixture with --lang fr), uploads it through the page opened in
+// It makes a French workbook with a mistake (`article7 convert --lang fr` of
+// a valid example with Form C's total of areas made wrong), uploads it through the page opened in
 // French, reads the French finding naming sheet and cell, opens the rule's
 // explanation, downloads the SARIF and parses it, and saves a screenshot to
 // docs/serve-results-fr.png. A second test posts the form with JavaScript
@@ -37,9 +37,17 @@ let second;
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "article7-e2e-"));
   workbook = path.join(work, "rapport-2020.xlsx");
+  // The mistake of fixtures/rules/C01.json: Form C lists 8 areas, its
+  // total says 9.
+  const report = JSON.parse(
+    fs.readFileSync(path.join(root, "fixtures/valid/cambodia-2019.json"), "utf8"),
+  );
+  report.forms.C.totals.areas = 9;
+  const json = path.join(work, "c01-fail.json");
+  fs.writeFileSync(json, JSON.stringify(report, null, 2));
   execFileSync(bin, [
     "convert",
-    path.join(root, "fixtures/rules/C01/fail.json"),
+    json,
     "-o",
     workbook,
     "--lang",
