@@ -10,8 +10,8 @@
 // a valid example with Form C's total of areas made wrong), uploads it through the page opened in
 // French, reads the French finding naming sheet and cell, opens the rule's
 // explanation, downloads the SARIF and parses it, and saves a screenshot to
-// docs/serve-results-fr.png. A second test posts the form with JavaScript
-// disabled.
+// docs/serve-results-fr.png. Other tests post the form with JavaScript
+// disabled, post a Word file (415), and drop a file on the form.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
@@ -68,7 +68,8 @@ before(async () => {
     });
   }
   url = url.replace(/\/$/, "");
-  // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+  // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start;
+  // the others keep it from reaching for the network, which is closed here.
   browser = await chromium.launch({
     executablePath: browserPath,
     args: [
@@ -183,5 +184,26 @@ test("a Word document gets a clear refusal", async () => {
   assert.equal(response.status(), 415);
   await page.waitForSelector(".refusal");
   assert.match(await page.textContent(".refusal"), /seuls les rapports JSON/);
+  await context.close();
+});
+
+test("with JavaScript, files dropped on the form are checked", async () => {
+  const { context, page, problems } = await openPage({});
+  await page.goto(`${url}/?lang=en`);
+  const text = fs.readFileSync(path.join(work, "c01-fail.json"), "utf8");
+  const dataTransfer = await page.evaluateHandle((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], "dropped.json", { type: "application/json" }));
+    return dt;
+  }, text);
+  await page.dispatchEvent("#drop", "dragover", { dataTransfer });
+  assert.match(await page.getAttribute("#drop", "class"), /over/);
+  await Promise.all([
+    page.waitForURL(/\/validate/),
+    page.dispatchEvent("#drop", "drop", { dataTransfer }),
+  ]);
+  assert.match(await page.textContent("#file-1 h2"), /dropped\.json/);
+  assert.match(await page.textContent("#file-1"), /Form C lists 8 areas but `totals.areas` says 9/);
+  assert.deepEqual(problems, []);
   await context.close();
 });
