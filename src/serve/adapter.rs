@@ -5,7 +5,7 @@
 
 use crate::batch::{self, Input};
 use crate::history::History;
-use crate::report::{Output, OutputFormat, PrintOptions, RuleMeta, Summary};
+use crate::report::{Output, OutputFormat, PrintOptions, RuleEntry, Summary};
 use crate::rules::{Catalogue, Engine, EngineOptions};
 use crate::source::{Format, Source};
 use crate::validator::{FileReport, Validator};
@@ -161,8 +161,8 @@ fn rule_json(engine: &Engine, r: &crate::rules::Rule, lang: &str) -> serde_json:
 
 /// A rule's explanation for the results page, when the finding's code is a
 /// catalogue rule (built-in codes such as `schema/required` have none).
-pub fn rule_meta<'a>(lang: &'a Lang, id: &str) -> Option<&'a RuleMeta> {
-    lang.options.rules.iter().find(|r| r.id == id)
+pub fn rule_meta<'a>(lang: &'a Lang, id: &str) -> Option<&'a RuleEntry> {
+    lang.options.rules.iter().find(|r| r.doc.id == id)
 }
 
 /// A blank report to fill in, as `article7 template --format FORMAT --lang

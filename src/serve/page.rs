@@ -237,7 +237,7 @@ fn file_section(s: &mut String, lang_set: &Lang, r: &FileReport, index: usize) {
                 s,
                 "<li><code>{}</code> {}</li>",
                 text(&k.rule),
-                text(&k.reason)
+                text(&k.reason.text(lang))
             );
         }
         s.push_str("</ul></details>\n");
@@ -271,17 +271,17 @@ fn file_section(s: &mut String, lang_set: &Lang, r: &FileReport, index: usize) {
                 Some(m) => {
                     let mut d = format!(
                         "<details class=\"explain\"><summary><code>{}</code></summary><p><strong>{}</strong></p><p><em>{}</em> {}</p>",
-                        text(&m.id),
-                        text(&m.title),
+                        text(&m.doc.id),
+                        text(m.doc.title_in(lang)),
                         text(t(T::Why, lang)),
-                        text(m.why.trim()),
+                        text(m.doc.why_in(lang).trim()),
                     );
-                    if !m.references.is_empty() {
+                    if !m.doc.references.is_empty() {
                         let _ = write!(
                             d,
                             "<p><em>{}</em> {}</p>",
                             text(t(T::Basis, lang)),
-                            text(&m.references.join("; "))
+                            text(&m.doc.references.join("; "))
                         );
                     }
                     d.push_str("</details>");
