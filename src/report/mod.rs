@@ -1,6 +1,8 @@
 //! Output formats. One printer per format behind the [`Printer`] trait; the
 //! batch hands each printer the files' results in input order.
 
+pub mod csv;
+pub mod filter;
 mod github;
 mod html;
 mod human;
@@ -8,6 +10,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod sarif;
+pub mod xlsx;
 
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
@@ -34,6 +37,10 @@ pub enum OutputFormat {
     Github,
     /// One self-contained HTML page.
     Html,
+    /// One row per finding (file, State, year, rule, severity, form, place, message).
+    Csv,
+    /// An Excel workbook, one row per finding (the columns of csv).
+    Xlsx,
 }
 
 /// Counts over a whole run.
@@ -160,6 +167,8 @@ pub fn printer(format: OutputFormat, options: &PrintOptions) -> Box<dyn Printer>
         OutputFormat::Junit => Box::new(junit::JunitPrinter::new(options.clone())),
         OutputFormat::Github => Box::new(github::GithubPrinter),
         OutputFormat::Html => Box::new(html::HtmlPrinter::new(options.clone())),
+        OutputFormat::Csv => Box::new(csv::CsvPrinter::new()),
+        OutputFormat::Xlsx => Box::new(xlsx::XlsxPrinter::new()),
     }
 }
 
