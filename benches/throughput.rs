@@ -11,7 +11,7 @@ mod corpus;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use article7::batch::{self, Input};
+use article7::batch;
 use article7::validator::Validator;
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -35,13 +35,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let bytes = corpus::write(dir.path(), 42, n).expect("corpus written");
     let inputs = batch::expand(&[dir.path().to_path_buf()]);
-    let paths: Vec<_> = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::File(p) => Some(p.clone()),
-            Input::Broken(..) => None,
-        })
-        .collect();
+    let paths = batch::files(&inputs);
     let validator = Validator::new();
     let mb = bytes as f64 / 1e6;
     println!(
@@ -58,7 +52,7 @@ fn main() {
         })
     };
     let validate = || {
-        let r = batch::validate_all(&validator, &inputs);
+        let r = batch::validate_all(&validator, &inputs, &Default::default());
         std::hint::black_box(r);
     };
     // Warm the page cache and the lazily compiled schema.
@@ -74,7 +68,7 @@ fn main() {
         .expect("no overrides"),
     );
     let schema_only = || {
-        let r = batch::validate_all(&bare, &inputs);
+        let r = batch::validate_all(&bare, &inputs, &Default::default());
         std::hint::black_box(r);
     };
 

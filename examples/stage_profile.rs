@@ -7,7 +7,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use article7::ingest;
+use article7::format;
 use article7::rules::engine::Related;
 use article7::schema::ReportSchema;
 use article7::validator::Validator;
@@ -39,10 +39,10 @@ fn main() {
     });
     let docs: Vec<_> = sources
         .iter()
-        .filter_map(|s| ingest::load(s).document)
+        .filter_map(|s| format::load(s).document)
         .collect();
     let read = time(&|s| {
-        std::hint::black_box(ingest::load(s));
+        std::hint::black_box(format::load(s));
     });
     let t = Instant::now();
     for d in &docs {

@@ -150,6 +150,7 @@ xlsx-too-large = the workbook is { $size } bytes, more than the { $limit } bytes
 xlsx-not-zip = the file is not an Excel workbook: an .xlsx file is a ZIP archive, and this one is not
 xlsx-damaged-zip = the workbook is damaged: its ZIP archive cannot be opened ({ $reason })
 xlsx-damaged-entry = the workbook is damaged: entry { $entry } of its archive cannot be read ({ $reason })
+xlsx-damaged-part = the workbook is damaged: the part `{ $entry }` of its archive does not match its checksum or cannot be unpacked ({ $reason })
 xlsx-refused = the workbook is refused: { $why } (a ZIP bomb or a damaged file)
 xlsx-help-refused = a report workbook is small; save the report again from a spreadsheet program, without embedded files
 xlsx-about-entries = the archive lists about { $count } entries, more than the { $limit } a workbook may have

@@ -148,6 +148,7 @@ xlsx-too-large = el libro ocupa { $size } bytes, más de los { $limit } bytes qu
 xlsx-not-zip = el archivo no es un libro de Excel: un archivo .xlsx es un archivo ZIP, y este no lo es
 xlsx-damaged-zip = el libro está dañado: no se puede abrir su archivo ZIP ({ $reason })
 xlsx-damaged-entry = el libro está dañado: no se puede leer la entrada { $entry } de su archivo comprimido ({ $reason })
+xlsx-damaged-part = el libro está dañado: la parte `{ $entry }` de su archivo comprimido no coincide con su suma de verificación o no se puede descomprimir ({ $reason })
 xlsx-refused = se rechaza el libro: { $why } (una bomba ZIP o un archivo dañado)
 xlsx-help-refused = un libro de informe es pequeño; guarde de nuevo el informe desde una hoja de cálculo, sin archivos incrustados
 xlsx-about-entries = el archivo comprimido declara unas { $count } entradas, más de las { $limit } que puede tener un libro

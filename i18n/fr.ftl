@@ -148,6 +148,7 @@ xlsx-too-large = le classeur pèse { $size } octets, plus que les { $limit } oct
 xlsx-not-zip = le fichier n'est pas un classeur Excel : un fichier .xlsx est une archive ZIP, et celui-ci n'en est pas une
 xlsx-damaged-zip = le classeur est endommagé : son archive ZIP ne peut pas être ouverte ({ $reason })
 xlsx-damaged-entry = le classeur est endommagé : l'entrée { $entry } de son archive ne peut pas être lue ({ $reason })
+xlsx-damaged-part = le classeur est endommagé : la partie `{ $entry }` de son archive ne correspond pas à sa somme de contrôle ou ne peut pas être décompressée ({ $reason })
 xlsx-refused = le classeur est refusé : { $why } (bombe ZIP ou fichier endommagé)
 xlsx-help-refused = un classeur de rapport est de petite taille ; enregistrez à nouveau le rapport depuis un tableur, sans fichiers incorporés
 xlsx-about-entries = l'archive annonce environ { $count } entrées, plus que les { $limit } qu'un classeur peut contenir

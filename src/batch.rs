@@ -1,16 +1,23 @@
-//! Runs the validator over many inputs: expands folders in a stable order
-//! and validates on a rayon pool, returning results in input order.
+//! Runs the validator over many inputs: expands folders in a stable order,
+//! finds each report's predecessors, validates on the rayon pool, and hands
+//! the results to a sink in input order as they finish.
+//!
+//! This is the one driver: the command line, the benchmarks and any other
+//! front end call [`run`], so what is measured is what users run.
 
 use crate::history::History;
+use crate::source::Source;
 use crate::validator::{FileReport, Validator};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// An input named on the command line, after expansion.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Input {
     /// A file to read.
     File(PathBuf),
+    /// An input already held in memory (standard input, an upload).
+    Memory(Source),
     /// A path that could not be expanded (missing, unreadable folder).
     Broken(PathBuf, String),
 }
@@ -81,35 +88,73 @@ fn is_report_file(path: &Path) -> bool {
         .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Validates every input in parallel; results come back in input order.
-pub fn validate_all(validator: &Validator, inputs: &[Input]) -> Vec<FileReport> {
-    inputs
-        .par_iter()
-        .map(|input| validate_one(validator, input, None))
-        .collect()
-}
-
-/// Validates one expanded input, with `history` for the year-over-year
-/// rules when given.
-pub fn validate_one(validator: &Validator, input: &Input, history: Option<&History>) -> FileReport {
-    match input {
-        Input::File(p) => match history {
-            Some(h) => validator.validate_path_in(p, h),
-            None => validator.validate_path(p),
-        },
-        Input::Broken(p, why) => {
-            FileReport::unreadable(p.display().to_string(), crate::ingest::unreadable(why))
-        }
-    }
-}
-
 /// The files among `inputs`.
 pub fn files(inputs: &[Input]) -> Vec<PathBuf> {
     inputs
         .iter()
         .filter_map(|i| match i {
             Input::File(p) => Some(p.clone()),
-            Input::Broken(..) => None,
+            Input::Memory(_) | Input::Broken(..) => None,
         })
         .collect()
+}
+
+/// The history a batch is validated against: the batch's own files and the
+/// files under `history` folders. Empty when there is only one report to
+/// know (a report is never its own predecessor).
+pub fn history_for(inputs: &[Input], history: &[PathBuf]) -> History {
+    let mut known = files(inputs);
+    known.extend(files(&expand(history)));
+    if known.len() > 1 {
+        History::scan(&known)
+    } else {
+        History::default()
+    }
+}
+
+/// Validates one expanded input against `history`.
+pub fn validate_one(validator: &Validator, input: &Input, history: &History) -> FileReport {
+    match input {
+        Input::File(p) => validator.validate_path_with(p, history),
+        Input::Memory(source) => validator.validate_source_with(source, history),
+        Input::Broken(p, why) => {
+            FileReport::unreadable(p.display().to_string(), crate::format::unreadable(why))
+        }
+    }
+}
+
+/// Validates `inputs` on the current rayon pool and hands each result to
+/// `sink` in input order. Inputs are validated in chunks of a few per
+/// worker thread and handed over as each chunk finishes, so the output is
+/// deterministic and memory stays flat however many inputs there are. An
+/// error from `sink` (a closed pipe, a full disk) stops the run and is
+/// returned; the inputs not yet validated are not.
+pub fn run<E>(
+    validator: &Validator,
+    inputs: &[Input],
+    history: &History,
+    mut sink: impl FnMut(FileReport) -> Result<(), E>,
+) -> Result<(), E> {
+    let chunk = rayon::current_num_threads().max(1) * 16;
+    for group in inputs.chunks(chunk) {
+        let reports: Vec<FileReport> = group
+            .par_iter()
+            .map(|input| validate_one(validator, input, history))
+            .collect();
+        for report in reports {
+            sink(report)?;
+        }
+    }
+    Ok(())
+}
+
+/// Validates every input in parallel; results come back in input order.
+/// For tests and small batches: [`run`] streams instead of collecting.
+pub fn validate_all(validator: &Validator, inputs: &[Input], history: &History) -> Vec<FileReport> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let _ = run(validator, inputs, history, |r| {
+        out.push(r);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
 }

@@ -43,6 +43,125 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A built-in finding code: a finding made by the tool itself rather than by
+/// a catalogue rule. Listed once here, with the kebab-case name and severity
+/// every finding of the code carries; `schema/<keyword>` findings are named
+/// after the JSON Schema keyword and are not listed (see
+/// [`Diagnostic::is_builtin`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// The input could not be read from disk.
+    Unreadable,
+    /// The input's format is neither named nor recognisable.
+    Unsupported,
+    /// The input is not well-formed in its format.
+    Syntax,
+    /// A password-protected workbook.
+    Encrypted,
+    /// A key given twice (the last value is kept).
+    DuplicateKey,
+    /// A number that cannot be stored exactly.
+    NumberPrecision,
+    /// A workbook sheet the layout does not know.
+    UnknownSheet,
+    /// A workbook value with no key beside or above it.
+    MissingKey,
+    /// A value typed into a link cell whose linked sheet has rows.
+    LinkIgnored,
+    /// A workbook row naming a parent row that does not exist.
+    UnknownParent,
+    /// A workbook column the layout does not know.
+    UnknownColumn,
+    /// A rule's expression failed on a schema-valid report.
+    RuleFailedToRun,
+}
+
+impl Code {
+    /// Every code, in the order of the documentation.
+    pub const ALL: [Code; 12] = [
+        Code::Unreadable,
+        Code::Unsupported,
+        Code::Syntax,
+        Code::Encrypted,
+        Code::DuplicateKey,
+        Code::NumberPrecision,
+        Code::UnknownSheet,
+        Code::MissingKey,
+        Code::LinkIgnored,
+        Code::UnknownParent,
+        Code::UnknownColumn,
+        Code::RuleFailedToRun,
+    ];
+
+    /// The code as findings carry it in `rule` (`input/syntax`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Unreadable => "input/unreadable",
+            Code::Unsupported => "input/unsupported",
+            Code::Syntax => "input/syntax",
+            Code::Encrypted => "input/encrypted",
+            Code::DuplicateKey => "input/duplicate-key",
+            Code::NumberPrecision => "input/number-precision",
+            Code::UnknownSheet => "input/unknown-sheet",
+            Code::MissingKey => "input/missing-key",
+            Code::LinkIgnored => "input/link-ignored",
+            Code::UnknownParent => "input/unknown-parent",
+            Code::UnknownColumn => "input/unknown-column",
+            Code::RuleFailedToRun => "rule/failed-to-run",
+        }
+    }
+
+    /// The kebab-case name of the problem, as findings carry it in `name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Unreadable => "unreadable-input",
+            Code::Unsupported => "unsupported-input",
+            Code::Syntax => "malformed-input",
+            Code::Encrypted => "encrypted-workbook",
+            Code::DuplicateKey => "duplicate-key",
+            Code::NumberPrecision => "number-too-large",
+            Code::UnknownSheet => "unknown-sheet",
+            Code::MissingKey => "value-without-key",
+            Code::LinkIgnored => "link-ignored",
+            Code::UnknownParent => "row-without-parent",
+            Code::UnknownColumn => "unknown-column",
+            Code::RuleFailedToRun => "rule-failed-to-run",
+        }
+    }
+
+    /// The severity of its findings. Only [`Code::LinkIgnored`] is a
+    /// warning; a reader may lower an [`Code::UnknownSheet`] that does not
+    /// look like part of the report.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::LinkIgnored => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The code of a finding's `rule`, when it is one of these.
+    pub fn parse(rule: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == rule)
+    }
+
+    /// Whether a finding with this code means the input was not read at all
+    /// (no document came out of it). The other `input/*` findings (a
+    /// duplicate key, an unknown sheet or column, rows naming no parent, …)
+    /// leave a document that is validated as usual.
+    pub fn means_unread(self) -> bool {
+        matches!(
+            self,
+            Code::Unreadable | Code::Unsupported | Code::Syntax | Code::Encrypted
+        )
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where in the input a finding is: a text position (JSON, XML) or a
 /// spreadsheet cell (Excel).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,7 +282,7 @@ impl Diagnostic {
     }
 
     /// A finding whose message and help come from the message catalogue
-    /// (`i18n/*.ftl`), rendered in English; [`crate::i18n::localize`]
+    /// (`i18n/*.ftl`), rendered in English; [`Diagnostic::localize`]
     /// renders it again in another language.
     pub fn keyed(
         rule: impl Into<String>,
@@ -178,6 +297,49 @@ impl Diagnostic {
         d.help = help;
         d.key = Some(key);
         d
+    }
+
+    /// A finding of a built-in [`Code`], its message and help from the
+    /// message catalogue.
+    pub fn builtin(
+        code: Code,
+        key: crate::i18n::MessageKey,
+        pointer: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::keyed(code.as_str(), code.name(), code.severity(), key, pointer)
+    }
+
+    /// The built-in code of this finding, when it has one.
+    pub fn code(&self) -> Option<Code> {
+        Code::parse(&self.rule)
+    }
+
+    /// Whether the tool itself made this finding (an `input/*`, `schema/*`
+    /// or `rule/*` code) rather than a catalogue rule.
+    pub fn is_builtin(&self) -> bool {
+        self.rule.contains('/')
+    }
+
+    /// Whether this finding means its input was not read at all.
+    pub fn means_unread(&self) -> bool {
+        self.code().is_some_and(Code::means_unread)
+    }
+
+    /// Renders the message and help again in `lang`, for a finding whose
+    /// text comes from the message catalogue (built-in findings); a rule's
+    /// message was rendered by the engine in the run's language and stays.
+    pub fn localize(&mut self, lang: &str) {
+        if lang == "en" {
+            return;
+        }
+        if let Some(key) = &self.key {
+            if let Some(m) = crate::i18n::render(lang, key, None) {
+                self.message = m;
+            }
+            if let Some(h) = crate::i18n::render(lang, key, Some("help")) {
+                self.help = Some(h);
+            }
+        }
     }
 
     /// Sets the help text.
@@ -261,6 +423,25 @@ mod tests {
         assert_eq!(parent_pointer("/forms/A/cover"), Some("/forms/A"));
         assert_eq!(parent_pointer("/forms"), Some(""));
         assert_eq!(parent_pointer(""), None);
+    }
+
+    #[test]
+    fn codes_are_listed_once_and_unique() {
+        let mut strs: Vec<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let mut names: Vec<_> = Code::ALL.iter().map(|c| c.name()).collect();
+        strs.sort_unstable();
+        strs.dedup();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(strs.len(), Code::ALL.len());
+        assert_eq!(names.len(), Code::ALL.len());
+        for c in Code::ALL {
+            assert_eq!(Code::parse(c.as_str()), Some(c));
+            assert!(
+                Diagnostic::builtin(c, crate::i18n::MessageKey::new("summary"), "").is_builtin()
+            );
+        }
+        assert_eq!(Code::parse("B01"), None);
     }
 
     #[test]

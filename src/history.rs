@@ -3,7 +3,7 @@
 //! of the same State (period year = Year − 1, the latest submitted if there
 //! are several) and the newest earlier report of any year.
 
-use crate::ingest;
+use crate::format;
 use crate::source::{Format, Source};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -75,6 +75,23 @@ impl History {
             .map(|(_, p)| p.as_path())
     }
 
+    /// The predecessors of the report `key` read from `path` (`None` for
+    /// one held in memory), loaded: the previous annual report and the
+    /// newest earlier one. A file is never its own predecessor; when both are
+    /// the same file it is read once.
+    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>) -> Predecessors {
+        let not_self = |p: &&Path| Some(*p) != path;
+        let prev_path = self.previous(key).filter(not_self);
+        let earlier_path = self.earlier(key).filter(not_self);
+        let previous = prev_path.and_then(load_value);
+        let earlier = if earlier_path.is_some() && earlier_path == prev_path {
+            previous.clone()
+        } else {
+            earlier_path.and_then(load_value)
+        };
+        Predecessors { previous, earlier }
+    }
+
     /// The newest report of `key`'s State for an earlier year.
     pub fn earlier(&self, key: &ReportKey) -> Option<&Path> {
         self.entries
@@ -82,6 +99,25 @@ impl History {
             .filter(|(k, _)| k.state == key.state && k.year < key.year)
             .max_by(|a, b| (a.0.year, &a.0.submitted_on).cmp(&(b.0.year, &b.0.submitted_on)))
             .map(|(_, p)| p.as_path())
+    }
+}
+
+/// A report's predecessors, loaded, for the year-over-year rules.
+#[derive(Debug, Default)]
+pub struct Predecessors {
+    /// The previous annual report of the same State.
+    pub previous: Option<Value>,
+    /// The newest report of the same State for an earlier year.
+    pub earlier: Option<Value>,
+}
+
+impl Predecessors {
+    /// The reports lent to the rule engine.
+    pub fn related(&self) -> crate::rules::engine::Related<'_> {
+        crate::rules::engine::Related {
+            previous: self.previous.as_ref(),
+            earlier: self.earlier.as_ref(),
+        }
     }
 }
 
@@ -116,13 +152,13 @@ pub fn key_of_source(source: &Source) -> Option<ReportKey> {
             });
         }
     }
-    ingest::load(source).document.and_then(|d| key_of(&d.value))
+    format::load(source).document.and_then(|d| key_of(&d.value))
 }
 
 /// Reads a report in any format into its canonical value (no validation).
 pub fn load_value(path: &Path) -> Option<Value> {
     let source = Source::read(path).ok()?;
-    ingest::load(&source).document.map(|d| d.value)
+    format::load(&source).document.map(|d| d.value)
 }
 
 #[cfg(test)]
@@ -154,7 +190,7 @@ mod tests {
         ];
         for text in texts {
             let source = Source::from_bytes("r.json", text.as_bytes().to_vec());
-            let full = ingest::load(&source)
+            let full = format::load(&source)
                 .document
                 .and_then(|d| key_of(&d.value));
             assert_eq!(key_of_source(&source), full, "{text}");

@@ -4,7 +4,6 @@
 //! can be rendered again in the user's language at the end.
 //! Rule messages come from the catalogue's own translations instead.
 
-use crate::diagnostics::Diagnostic;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
@@ -159,21 +158,6 @@ pub fn render(lang: &str, key: &MessageKey, attribute: Option<&str>) -> Option<S
 /// Renders a message with no attribute; the id itself when it is missing.
 pub fn text(lang: &str, key: &MessageKey) -> String {
     render(lang, key, None).unwrap_or_else(|| key.id.to_owned())
-}
-
-/// Re-renders a finding's message and help in `lang` when it carries a key.
-pub fn localize(finding: &mut Diagnostic, lang: &str) {
-    if lang == "en" {
-        return;
-    }
-    if let Some(key) = &finding.key {
-        if let Some(m) = render(lang, key, None) {
-            finding.message = m;
-        }
-        if let Some(h) = render(lang, key, Some("help")) {
-            finding.help = Some(h);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@
 pub mod batch;
 pub mod convert;
 pub mod diagnostics;
+pub mod format;
 pub mod history;
 pub mod i18n;
 pub mod ingest;

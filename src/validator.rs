@@ -2,7 +2,8 @@
 //! order. A [`Validator`] is built once per process and shared by threads.
 
 use crate::diagnostics::{pointer_tokens, Diagnostic};
-use crate::ingest;
+use crate::format;
+use crate::history::{History, Predecessors};
 use crate::model::Document;
 use crate::rules::engine::Related;
 use crate::rules::{Catalogue, Engine, EngineOptions};
@@ -90,64 +91,49 @@ impl Validator {
         &self.engine
     }
 
-    /// Reads and validates one file, with its predecessors from `history`
-    /// bound for the year-over-year rules.
-    pub fn validate_path_in(&self, path: &Path, history: &crate::history::History) -> FileReport {
-        let source = match Source::read(path) {
-            Ok(s) => s,
-            Err(reason) => {
-                return FileReport::unreadable(
-                    path.display().to_string(),
-                    ingest::unreadable(&reason),
-                )
-            }
-        };
-        let ingested = ingest::load(&source);
-        let key = ingested
-            .document
-            .as_ref()
-            .and_then(|d| crate::history::key_of(&d.value));
-        let (previous, earlier) = match &key {
-            Some(k) => {
-                let prev_path = history.previous(k).filter(|p| *p != path);
-                let earlier_path = history.earlier(k).filter(|p| *p != path);
-                let previous = prev_path.and_then(crate::history::load_value);
-                let earlier = if earlier_path.is_some() && earlier_path == prev_path {
-                    previous.clone()
-                } else {
-                    earlier_path.and_then(crate::history::load_value)
-                };
-                (previous, earlier)
-            }
-            None => (None, None),
-        };
-        let related = Related {
-            previous: previous.as_ref(),
-            earlier: earlier.as_ref(),
-        };
-        self.report_for(&source, ingested, related)
-    }
-
     /// Reads and validates one file; never fails: problems become findings.
     pub fn validate_path(&self, path: &Path) -> FileReport {
-        self.validate_path_in(path, &crate::history::History::default())
+        self.validate_path_with(path, &History::default())
+    }
+
+    /// Reads and validates one file, with its predecessors from `history`
+    /// bound for the year-over-year rules.
+    pub fn validate_path_with(&self, path: &Path, history: &History) -> FileReport {
+        match Source::read(path) {
+            Ok(source) => self.validate_in(&source, Some(path), history),
+            Err(reason) => {
+                FileReport::unreadable(path.display().to_string(), format::unreadable(&reason))
+            }
+        }
     }
 
     /// Validates one input held in memory.
     pub fn validate_source(&self, source: &Source) -> FileReport {
-        self.validate_source_with(source, Related::default())
+        self.validate_source_with(source, &History::default())
     }
 
-    /// Validates one input, with the State's previous report (for the
-    /// year-over-year rules) when it is known.
-    pub fn validate_source_with(&self, source: &Source, related: Related<'_>) -> FileReport {
-        self.report_for(source, ingest::load(source), related)
+    /// Validates one input held in memory, with its predecessors from
+    /// `history` bound for the year-over-year rules.
+    pub fn validate_source_with(&self, source: &Source, history: &History) -> FileReport {
+        self.validate_in(source, None, history)
+    }
+
+    fn validate_in(&self, source: &Source, path: Option<&Path>, history: &History) -> FileReport {
+        let ingested = format::load(source);
+        let predecessors = match ingested.document.as_ref() {
+            Some(d) if !history.is_empty() => match crate::history::key_of(&d.value) {
+                Some(key) => history.predecessors(&key, path),
+                None => Predecessors::default(),
+            },
+            _ => Predecessors::default(),
+        };
+        self.report_for(source, ingested, predecessors.related())
     }
 
     fn report_for(
         &self,
         source: &Source,
-        ingested: ingest::Ingested,
+        ingested: format::Ingested,
         related: Related<'_>,
     ) -> FileReport {
         let mut findings = ingested.findings;
@@ -162,10 +148,6 @@ impl Validator {
             findings.extend(f);
             skipped = s;
             sort_in_document_order(&doc.value, &mut findings);
-            let lang = self.engine.lang();
-            for f in &mut findings {
-                crate::i18n::localize(f, lang);
-            }
             if !findings.is_empty() {
                 text = doc.text().map(str::to_owned);
             }

@@ -21,7 +21,7 @@ fn findings(v: &Validator, path: &Path) -> Vec<(String, String)> {
         .filter(|p| p.exists())
         .chain(std::iter::once(path.to_path_buf()))
         .collect();
-    let report = v.validate_path_in(path, &History::scan(&history));
+    let report = v.validate_path_with(path, &History::scan(&history));
     report
         .findings
         .into_iter()

@@ -2,8 +2,8 @@
 //! at the right place, and the index agrees with serde_json on random JSON.
 
 use article7::diagnostics::{escape_pointer_token, pointer_tokens, Severity, SourceLocation};
-use article7::ingest::json::{index, read, MAX_LISTED_FINDINGS};
-use article7::ingest::Ingested;
+use article7::format::json::{index, read, MAX_LISTED_FINDINGS};
+use article7::format::Ingested;
 use article7::model::{Region, SourceMap};
 use article7::Diagnostic;
 use proptest::prelude::*;

@@ -4,10 +4,10 @@
 //! hostile inputs give a finding, never a panic.
 
 mod common;
-use article7::convert::xml::{item_name, losses, write};
 use article7::diagnostics::{escape_pointer_token, Severity, SourceLocation};
-use article7::ingest::xml::{read, MAX_DEPTH, MAX_LISTED_FINDINGS, NAMESPACE};
-use article7::ingest::Ingested;
+use article7::format::xml::{item_name, losses, write};
+use article7::format::xml::{read, MAX_DEPTH, MAX_LISTED_FINDINGS, NAMESPACE};
+use article7::format::Ingested;
 use article7::model::{Document, Region, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;

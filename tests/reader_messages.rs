@@ -95,11 +95,11 @@ fn xml_reader_findings_read_in_every_language() {
     }
     // What the fixtures do not show: findings past the listed ones, and
     // nesting past the limit.
-    let ns = article7::ingest::xml::NAMESPACE;
+    let ns = article7::format::xml::NAMESPACE;
     let many = |inner: &str| {
         format!(
             "<article7-report xmlns=\"{ns}\"><forms><C><note>x</note>{}</C></forms></article7-report>",
-            inner.repeat(article7::ingest::xml::MAX_LISTED_FINDINGS + 2)
+            inner.repeat(article7::format::xml::MAX_LISTED_FINDINGS + 2)
         )
     };
     for (what, xml, want) in [
@@ -118,7 +118,7 @@ fn xml_reader_findings_read_in_every_language() {
             format!(
                 "<article7-report xmlns=\"{ns}\"><forms><B><stockpile>{}</stockpile></B></forms></article7-report>",
                 "<item><quantity>123456789012345678901234567890</quantity></item>"
-                    .repeat(article7::ingest::xml::MAX_LISTED_FINDINGS + 2)
+                    .repeat(article7::format::xml::MAX_LISTED_FINDINGS + 2)
             ),
             "more integers are too large",
         ),
@@ -126,8 +126,8 @@ fn xml_reader_findings_read_in_every_language() {
             "deep",
             format!(
                 "<article7-report xmlns=\"{ns}\"><extensions>{}{}</extensions></article7-report>",
-                "<a>".repeat(article7::ingest::xml::MAX_DEPTH + 2),
-                "</a>".repeat(article7::ingest::xml::MAX_DEPTH + 2)
+                "<a>".repeat(article7::format::xml::MAX_DEPTH + 2),
+                "</a>".repeat(article7::format::xml::MAX_DEPTH + 2)
             ),
             "nested too deeply",
         ),
@@ -253,7 +253,7 @@ fn json_duplicate_and_number_findings_read_in_every_language() {
     }
     let many = format!(
         "{{\"forms\": {{{}\"x\": 1}}}}",
-        "\"x\": 1, ".repeat(article7::ingest::xml::MAX_LISTED_FINDINGS + 2)
+        "\"x\": 1, ".repeat(article7::format::xml::MAX_LISTED_FINDINGS + 2)
     );
     let found = from_bytes("report.json", many.into_bytes());
     assert!(

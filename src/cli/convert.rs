@@ -48,7 +48,7 @@ fn encode(value: &Value, format: Format, lang: Lang) -> Result<Vec<u8>, String> 
                 v
             })
             .map_err(|e| e.to_string()),
-        Format::Xml => Ok(article7::convert::xml::write(value).into_bytes()),
+        Format::Xml => Ok(article7::format::xml::write(value).into_bytes()),
         Format::Xlsx => article7::convert::xlsx::write(value, lang.code()),
     }
 }
@@ -78,7 +78,7 @@ pub fn convert(args: ConvertArgs) -> u8 {
         Ok(s) => s,
         Err(e) => return fail(&format!("{}: {e}", args.input.display())),
     };
-    let ingested = article7::ingest::load(&source);
+    let ingested = article7::format::load(&source);
     let Some(doc) = ingested.document else {
         for f in &ingested.findings {
             eprintln!("{}: {} ({})", args.input.display(), f.message, f.rule);
@@ -90,7 +90,7 @@ pub fn convert(args: ConvertArgs) -> u8 {
         return EXIT_FINDINGS;
     };
     if out_format == Format::Xml {
-        let losses = article7::convert::xml::losses(&doc.value);
+        let losses = article7::format::xml::losses(&doc.value);
         if !losses.is_empty() {
             eprintln!(
                 "error: XML cannot hold these values exactly: {}; nothing written",

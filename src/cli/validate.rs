@@ -1,17 +1,17 @@
-//! `article7 validate`.
+//! `article7 validate`: turns the arguments into a validator, a list of
+//! inputs, a history and an output, then hands them to the library's batch
+//! driver. Nothing here validates.
 
 use super::catalogue::CatalogueArgs;
 use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK};
-use article7::batch;
+use article7::batch::{self, Input};
 use article7::history::History;
-use article7::report::{self, OutputFormat, PrintOptions, RuleMeta, Summary};
+use article7::report::{Output, OutputFormat, PrintOptions, Summary};
 use article7::source::{Format, Source};
-use article7::validator::FileReport;
 use article7::validator::Validator;
 use article7::Severity;
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -26,6 +26,17 @@ pub enum FailOn {
     Info,
     /// Never: exit 0 whatever is found (unless the tool cannot run).
     Never,
+}
+
+impl FailOn {
+    fn level(self) -> Option<Severity> {
+        match self {
+            FailOn::Never => None,
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -59,173 +70,117 @@ pub struct ValidateArgs {
     catalogue: CatalogueArgs,
 }
 
-pub fn run(args: ValidateArgs) -> u8 {
-    if let Some(n) = args.jobs {
-        if n == 0 {
-            return fail("--jobs must be at least 1");
+/// Everything a run needs, derived from the arguments (ripgrep's "high
+/// level arguments"): checked once, then used by [`run`].
+struct Plan {
+    validator: Validator,
+    inputs: Vec<Input>,
+    history: History,
+    options: PrintOptions,
+    format: OutputFormat,
+    output: Option<PathBuf>,
+    progress: bool,
+}
+
+impl Plan {
+    fn from_args(args: ValidateArgs) -> Result<Plan, u8> {
+        if let Some(n) = args.jobs {
+            if n == 0 {
+                return Err(fail("--jobs must be at least 1"));
+            }
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .map_err(|e| fail(&format!("cannot start {n} worker threads: {e}")))?;
         }
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-        {
-            return fail(&format!("cannot start {n} worker threads: {e}"));
+        let validator = Validator::with_engine(args.catalogue.engine()?);
+        let mut inputs = Vec::new();
+        for p in &args.paths {
+            if p.as_os_str() == "-" {
+                inputs.push(Input::Memory(read_stdin(args.input_format)?));
+            } else {
+                inputs.extend(batch::expand(std::slice::from_ref(p)));
+            }
         }
+        let history = batch::history_for(&inputs, &args.history);
+        let options = PrintOptions {
+            color: args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            quiet: args.quiet,
+            fail_on: args.fail_on.level(),
+            ..PrintOptions::for_engine(validator.engine(), args.catalogue.lang.code())
+        };
+        // A progress bar for long batches on a terminal; none when standard
+        // error is not one (CI logs, pipes).
+        let progress = inputs.len() > 50 && std::io::stderr().is_terminal() && !args.quiet;
+        Ok(Plan {
+            validator,
+            inputs,
+            history,
+            options,
+            format: args.format,
+            output: args.output,
+            progress,
+        })
     }
+}
+
+fn read_stdin(format: Option<Format>) -> Result<Source, u8> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(&format!("cannot read standard input: {e}")))?;
+    let mut source = Source::from_bytes("<stdin>", bytes);
+    if let Some(f) = format {
+        source.format = Some(f);
+    }
+    Ok(source)
+}
+
+pub fn run(args: ValidateArgs) -> u8 {
     let started = Instant::now();
-    let engine = match args.catalogue.engine() {
-        Ok(e) => e,
+    let plan = match Plan::from_args(args) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let validator = Validator::with_engine(engine);
-
-    let fail_on = match args.fail_on {
-        FailOn::Never => None,
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-    };
-    let lang = args.catalogue.lang.code();
-    let engine = validator.engine();
-    let options = PrintOptions {
-        color: args.output.is_none()
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        quiet: args.quiet,
-        fail_on,
-        catalogue_version: article7::rules::catalogue::CATALOGUE_VERSION.to_owned(),
-        catalogue_hash: engine.catalogue.hash.clone(),
-        rules: engine
-            .catalogue
-            .rules
-            .iter()
-            .map(|r| RuleMeta {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                title: r.title_in(lang).to_owned(),
-                why: r.why_in(lang).to_owned(),
-                help: r.help_in(lang).to_owned(),
-                references: r.references.clone(),
-                severity: engine.severity_of(r),
-            })
-            .collect(),
-        lang: lang.to_owned(),
-    };
-
-    // Where the output goes: standard output directly, or a temporary file
-    // beside `-o` that is renamed into place at the end.
-    let mut sink = match Sink::open(args.output.as_deref()) {
+    let mut sink = match Sink::open(plan.output.as_deref()) {
         Ok(s) => s,
         Err(e) => return fail(&format!("cannot write the output: {e}")),
     };
-    let mut printer = report::printer(args.format, &options);
-    let mut summary = Summary::default();
-    let mut emit = |r: &FileReport, sink: &mut dyn Write| -> std::io::Result<()> {
-        summary.add(r);
-        if lang == "en" {
-            return printer.file(sink, r);
+    let bar = plan.progress.then(|| progress_bar(plan.inputs.len()));
+    let mut output = Output::new(plan.format, &plan.options);
+    let written = batch::run(&plan.validator, &plan.inputs, &plan.history, |report| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
         }
-        // Findings made outside the validator (unreadable files) are
-        // localised here too.
-        let mut r = r.clone();
-        for f in &mut r.findings {
-            article7::i18n::localize(f, lang);
-        }
-        printer.file(sink, &r)
-    };
-
-    let mut written: std::io::Result<()> = Ok(());
-    let mut files = Vec::new();
-    for p in &args.paths {
-        if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                return fail(&format!("cannot read standard input: {e}"));
-            }
-            let mut source = Source::from_bytes("<stdin>", bytes);
-            if let Some(f) = args.input_format {
-                source.format = Some(f);
-            }
-            files.push(Pending::Ready(Box::new(validator.validate_source(&source))));
-        } else {
-            files.extend(
-                batch::expand(std::slice::from_ref(p))
-                    .into_iter()
-                    .map(Pending::Input),
-            );
-        }
-    }
-    // The year-over-year rules look for each report's predecessors among the
-    // batch and the --history folders.
-    let mut known = Vec::new();
-    for f in &files {
-        if let Pending::Input(batch::Input::File(p)) = f {
-            known.push(p.clone());
-        }
-    }
-    known.extend(batch::files(&batch::expand(&args.history)));
-    let history = (known.len() > 1).then(|| History::scan(&known));
-
-    // Files are validated in chunks on the pool and printed in input order
-    // as each chunk finishes: output is deterministic and memory stays flat
-    // however many files there are.
-    let chunk = rayon::current_num_threads().max(1) * 16;
-    // A progress bar on a terminal for long batches; none when standard
-    // error is not a terminal (CI logs, pipes).
-    let progress =
-        (files.len() > 50 && std::io::stderr().is_terminal() && !args.quiet).then(|| {
-            let bar = indicatif::ProgressBar::new(files.len() as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files, {per_sec}, eta {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar
-        });
-    for group in files.chunks(chunk) {
-        // Standard input was validated when it was read; files are
-        // validated here.
-        let reports: Vec<Option<FileReport>> = group
-            .par_iter()
-            .map(|p| match p {
-                Pending::Input(i) => Some(batch::validate_one(&validator, i, history.as_ref())),
-                Pending::Ready(_) => None,
-            })
-            .collect();
-        if let Some(bar) = &progress {
-            bar.inc(group.len() as u64);
-        }
-        for (p, r) in group.iter().zip(&reports) {
-            let r = match (p, r) {
-                (Pending::Ready(ready), _) => ready.as_ref(),
-                (Pending::Input(_), Some(r)) => r,
-                (Pending::Input(_), None) => continue,
-            };
-            if written.is_ok() {
-                written = emit(r, &mut sink);
-            }
-        }
-    }
-    if let Some(bar) = progress {
+        output.file(&mut sink, report)
+    });
+    if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if written.is_ok() {
-        written = printer.finish(&mut sink, &summary);
-    }
-    drop(printer);
+    let summary = output.summary().clone();
     // Only a complete output replaces the `-o` target.
-    let written = written.and_then(|_| sink.finish());
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return fail(&format!("cannot write the results: {e}")),
-        Ok(()) => {}
+    let finished = written
+        .and_then(|()| output.finish(&mut sink))
+        .and_then(|_| sink.finish());
+    match finished {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return fail(&format!("cannot write the results: {e}"))
+        }
+        _ => {}
     }
-    if args.format == OutputFormat::Human && !args.quiet && std::io::stderr().is_terminal() {
+    if plan.format == OutputFormat::Human && !plan.options.quiet && std::io::stderr().is_terminal()
+    {
         eprintln!("finished in {:.2} s", started.elapsed().as_secs_f64());
     }
+    exit_status(&summary, plan.options.fail_on)
+}
+
+/// 1 when a finding reaches `fail_on`, or an input could not be read
+/// (unless the user asked never to fail); 0 otherwise.
+fn exit_status(summary: &Summary, fail_on: Option<Severity>) -> u8 {
     let failing = fail_on.is_some_and(|level| summary.reaches(level));
-    // An input that could not be read always fails the run (cli.md),
-    // unless the user asked never to fail.
     if failing || (summary.unreadable > 0 && fail_on.is_some()) {
         EXIT_FINDINGS
     } else {
@@ -233,7 +188,11 @@ pub fn run(args: ValidateArgs) -> u8 {
     }
 }
 
-enum Pending {
-    Input(batch::Input),
-    Ready(Box<FileReport>),
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }

@@ -4,4 +4,3 @@
 
 pub mod labels;
 pub mod xlsx;
-pub mod xml;

@@ -10,15 +10,15 @@
 //! Hostile input is refused before calamine sees it: encrypted (OLE) files,
 //! archives that are not ZIP, ZIP bombs (declared entry sizes are checked,
 //! and the `zip` crate refuses to inflate past a declared size), too many
-//! entries or cells. Only cells that exist in the sheet XML are visited, so a
+//! entries or cells, parts that do not match their CRC. Only cells that exist in the sheet XML are visited, so a
 //! used range claiming a million rows costs nothing. A `catch_unwind` around
 //! the whole reader turns a panic inside a dependency into a finding.
 
 pub mod layout;
 
-use super::Ingested;
 use crate::convert::labels::{self, Ui};
 use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{cell_name, Document, Region, SourceMap, Spans};
 use crate::shape::{self, Kind};
@@ -140,7 +140,7 @@ fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
         if contains_utf16(bytes, "EncryptedPackage") {
             return Err(encrypted());
         }
-        return Err(super::syntax(
+        return Err(crate::format::syntax(
             msg("xlsx-legacy"),
             None,
             msg("xlsx-help-legacy"),
@@ -164,7 +164,7 @@ fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
                 .arg("limit", MAX_ENTRIES),
         ));
     }
-    let archive = zip::ZipArchive::new(Cursor::new(bytes))
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| syntax(msg("xlsx-damaged-zip").arg("reason", e.to_string())))?;
     if archive.len() > MAX_ENTRIES {
         return Err(bomb(
@@ -200,6 +200,34 @@ fn check_container(bytes: &[u8]) -> Result<(), Diagnostic> {
             ));
         }
     }
+    verify_entries(&mut archive)
+}
+
+/// Reads every entry to its end, so that the `zip` crate compares it with
+/// its CRC: calamine's XML parser stops reading at the closing tag, so a
+/// part changed after packing would otherwise be read as if it were sound.
+/// The sizes are checked first, so this inflates at most what they allow.
+#[allow(clippy::result_large_err)]
+fn verify_entries(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Diagnostic> {
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| {
+            syntax(
+                msg("xlsx-damaged-entry")
+                    .arg("entry", i)
+                    .arg("reason", e.to_string()),
+            )
+        })?;
+        let name = entry
+            .name()
+            .map_or_else(|_| i.to_string(), |n| n.into_owned());
+        std::io::copy(&mut entry, &mut std::io::sink()).map_err(|e| {
+            syntax(
+                msg("xlsx-damaged-part")
+                    .arg("entry", name)
+                    .arg("reason", e.to_string()),
+            )
+        })?;
+    }
     Ok(())
 }
 
@@ -228,11 +256,11 @@ fn big(n: u64) -> Arg {
 }
 
 fn syntax(message: MessageKey) -> Diagnostic {
-    super::syntax(message, None, msg("xlsx-help-resave"))
+    crate::format::syntax(message, None, msg("xlsx-help-resave"))
 }
 
 fn bomb(why: MessageKey) -> Diagnostic {
-    super::syntax(
+    crate::format::syntax(
         msg("xlsx-refused").arg("why", why),
         None,
         msg("xlsx-help-refused"),
@@ -678,7 +706,7 @@ impl<'l> Assembler<'l> {
                 }
                 continue;
             };
-            if captions.iter().any(|c| c.eq_ignore_ascii_case(&key)) {
+            if captions.iter().any(|c| same_words(c, &key)) {
                 continue;
             }
             let kv_row = KvRow { row, key, value };
@@ -860,10 +888,19 @@ impl<'l> Assembler<'l> {
     }
 
     /// Fills `obj` (the object at `base`) from key/value sheet `idx`.
-    fn fill_kv(&mut self, idx: usize, base: &str, obj: &mut Map<String, Value>) {
+    /// Returns whether the sheet has rows for it: a value on the sheet, or
+    /// rows on one of its child sheets (keys without values, and objects
+    /// created empty because the schema requires them, do not count).
+    fn fill_kv(&mut self, idx: usize, base: &str, obj: &mut Map<String, Value>) -> bool {
         let layout = self.layout;
         let sheet = &layout.sheets[idx];
         let name = self.kv[idx].as_ref().map(|d| d.name.clone());
+        let mut has_rows = self.kv[idx].as_ref().is_some_and(|d| {
+            d.known
+                .values()
+                .chain(&d.unknown)
+                .any(|r| r.value.is_some())
+        });
         let mut markers: Vec<(usize, Option<Cell>)> = Vec::new();
         for (fi, field) in sheet.fields.iter().enumerate() {
             let ptr = join(base, &field.rel);
@@ -901,7 +938,9 @@ impl<'l> Assembler<'l> {
                 What::Object => markers.push((fi, cell)),
                 What::Sheet(child) => {
                     let child = *child;
-                    let present = self.child_sheet(child, &ptr, key_region, cell.as_ref());
+                    let (present, child_rows) =
+                        self.child_sheet(child, &ptr, key_region, cell.as_ref());
+                    has_rows |= child_rows;
                     if let Some(v) = present {
                         insert_at(obj, &field.rel, v);
                     }
@@ -938,6 +977,7 @@ impl<'l> Assembler<'l> {
                 self.map.insert(join(base, &rel), spans);
             }
         }
+        has_rows
     }
 
     fn kv_value_region(&self, sheet: &str, row: u32, key: &str, cell: Option<&Cell>) -> Region {
@@ -992,28 +1032,40 @@ impl<'l> Assembler<'l> {
     }
 
     /// The value of a member held on sheet `child` (key/value or table),
-    /// when it is present.
+    /// when it is present, and whether that sheet has rows for it.
     fn child_sheet(
         &mut self,
         child: usize,
         ptr: &str,
         key_region: Option<Region>,
         link: Option<&Cell>,
-    ) -> Option<Value> {
+    ) -> (Option<Value>, bool) {
         let layout = self.layout;
         let sheet = &layout.sheets[child];
-        let (value, sheet_name) = match sheet.kind {
+        // `rows`: what the sheet itself holds for the member; `fallback`:
+        // what it amounts to when neither the sheet nor the link cell says
+        // anything (a required object on a sheet that is in the workbook).
+        let (rows, fallback, sheet_name) = match sheet.kind {
             SheetKind::KeyValue => {
                 let mut obj = Map::new();
-                self.fill_kv(child, ptr, &mut obj);
+                let has_rows = self.fill_kv(child, ptr, &mut obj);
                 let name = self.kv[child].as_ref().map(|d| d.name.clone());
-                let present = !obj.is_empty() || (sheet.required && name.is_some());
-                (present.then_some(Value::Object(obj)), name)
+                let fallback = !obj.is_empty() || (sheet.required && name.is_some());
+                let obj = Value::Object(obj);
+                if has_rows {
+                    (Some(obj), None, name)
+                } else {
+                    (None, fallback.then_some(obj), name)
+                }
             }
             SheetKind::Table => {
                 let items = self.table_items(child, ptr, None);
                 let name = self.tables[child].as_ref().map(|d| d.name.clone());
-                ((!items.is_empty()).then_some(Value::Array(items)), name)
+                (
+                    (!items.is_empty()).then_some(Value::Array(items)),
+                    None,
+                    name,
+                )
             }
         };
         let marker = if sheet.kind == SheetKind::KeyValue {
@@ -1021,23 +1073,30 @@ impl<'l> Assembler<'l> {
         } else {
             "[]"
         };
-        let from_sheet = value.is_some();
+        let has_rows = rows.is_some();
         if let (true, Some(c), Some(Region::Cell { sheet, row, .. }), Some(target)) =
-            (from_sheet, link, &key_region, &sheet_name)
+            (has_rows, link, &key_region, &sheet_name)
         {
             self.link_ignored((sheet, *row, 1), c, target, ptr);
         }
-        let value = match (value, link) {
-            (Some(v), _) => Some(v),
-            (None, Some(c)) if c.is_marker(marker) => Some(if marker == "{}" {
-                Value::Object(Map::new())
-            } else {
-                Value::Array(Vec::new())
-            }),
-            (None, Some(c)) => Some(scalar(c, Kind::Any)),
-            (None, None) => None,
+        // The sheet's rows win over the link cell, which wins over an
+        // object the schema requires (created empty).
+        let (value, from_sheet) = match (rows, link) {
+            (Some(v), _) => (Some(v), true),
+            (None, Some(c)) if c.is_marker(marker) => (
+                Some(if marker == "{}" {
+                    Value::Object(Map::new())
+                } else {
+                    Value::Array(Vec::new())
+                }),
+                false,
+            ),
+            (None, Some(c)) => (Some(scalar(c, Kind::Any)), false),
+            (None, None) => (fallback, true),
         };
-        value.as_ref()?;
+        if value.is_none() {
+            return (None, false);
+        }
         let link_region = match (&key_region, link) {
             (
                 Some(Region::Cell {
@@ -1067,7 +1126,7 @@ impl<'l> Assembler<'l> {
                 },
             );
         }
-        value
+        (value, has_rows)
     }
 
     /// The items of table `idx` that belong to the list at `array`: all its
@@ -1394,6 +1453,15 @@ fn region(sheet: &str, row: u32, col: u32, header: Option<&str>) -> Region {
     }
 }
 
+/// Whether a cell spells a label (or caption) ignoring case, in any script:
+/// labels carry accents (`Quantité`, `Año`), and people type them in
+/// capitals (`QUANTITÉ`), which ASCII case folding would not match.
+/// `to_lowercase` on both sides is enough for the workbook languages (it
+/// differs from full case folding only for the likes of `ß`/`SS`).
+fn same_words(label: &str, text: &str) -> bool {
+    label == text || label.to_lowercase() == text.to_lowercase()
+}
+
 fn is_label_row(
     sheet: &layout::Sheet,
     col_field: &HashMap<u32, usize>,
@@ -1410,7 +1478,7 @@ fn is_label_row(
         let text = text.trim();
         if layout::label_variants(sheet, &sheet.fields[fi])
             .iter()
-            .any(|l| l.eq_ignore_ascii_case(text))
+            .any(|l| same_words(l, text))
         {
             labels_found += 1;
         }

@@ -196,13 +196,11 @@ impl std::error::Error for Shown<'_> {}
 impl miette::Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let f = self.finding;
-        Some(Box::new(
-            if f.name.is_empty() || f.rule.starts_with("schema/") || f.rule.starts_with("input/") {
-                f.rule.clone()
-            } else {
-                format!("{}({})", f.rule, f.name)
-            },
-        ))
+        Some(Box::new(if f.name.is_empty() || f.is_builtin() {
+            f.rule.clone()
+        } else {
+            format!("{}({})", f.rule, f.name)
+        }))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -15,7 +15,7 @@ pub mod xlsx;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::validator::FileReport;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -62,11 +62,7 @@ impl Summary {
     /// Adds one file's findings.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
-        if report
-            .findings
-            .iter()
-            .any(|f| crate::ingest::means_unread(&f.rule))
-        {
+        if report.findings.iter().any(Diagnostic::means_unread) {
             self.unreadable += 1;
         }
         for f in &report.findings {
@@ -94,6 +90,46 @@ pub trait Printer {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()>;
     /// Called once at the end.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// A run's output in one format: localises each file's built-in findings
+/// into the run's language (the one place this happens), counts them, and
+/// hands them to the format's printer.
+pub struct Output {
+    printer: Box<dyn Printer>,
+    lang: String,
+    summary: Summary,
+}
+
+impl Output {
+    /// The output of `format`, with `options`.
+    pub fn new(format: OutputFormat, options: &PrintOptions) -> Output {
+        Output {
+            printer: printer(format, options),
+            lang: options.lang.clone(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Writes one file's results (files come in input order).
+    pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        for f in &mut report.findings {
+            f.localize(&self.lang);
+        }
+        self.summary.add(&report);
+        self.printer.file(out, &report)
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Writes what comes after the last file and returns the run's counts.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<Summary> {
+        self.printer.finish(out, &self.summary)?;
+        Ok(self.summary)
+    }
 }
 
 /// A rule's metadata, for formats that describe the rules they report
@@ -133,6 +169,33 @@ pub struct PrintOptions {
     pub rules: Vec<RuleMeta>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+}
+
+impl PrintOptions {
+    /// The options every printer needs to describe `engine`'s rules, in
+    /// `lang`; colour, quiet and fail-on left at their defaults.
+    pub fn for_engine(engine: &crate::rules::Engine, lang: &str) -> PrintOptions {
+        PrintOptions {
+            catalogue_version: crate::rules::catalogue::CATALOGUE_VERSION.to_owned(),
+            catalogue_hash: engine.catalogue.hash.clone(),
+            rules: engine
+                .catalogue
+                .rules
+                .iter()
+                .map(|r| RuleMeta {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    title: r.title_in(lang).to_owned(),
+                    why: r.why_in(lang).to_owned(),
+                    help: r.help_in(lang).to_owned(),
+                    references: r.references.clone(),
+                    severity: engine.severity_of(r),
+                })
+                .collect(),
+            lang: lang.to_owned(),
+            ..PrintOptions::default()
+        }
+    }
 }
 
 impl Summary {

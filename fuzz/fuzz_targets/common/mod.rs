@@ -24,7 +24,7 @@ pub fn check(format: Format, bytes: &[u8]) {
     };
 
     // The reader: an input it cannot turn into a document is a finding.
-    let ingested = article7::ingest::load(&source);
+    let ingested = article7::format::load(&source);
     if ingested.document.is_none() {
         assert!(
             !ingested.findings.is_empty(),

@@ -1,5 +1,5 @@
 //! XML writer: the canonical document in the XML spelling of the model, the
-//! inverse of [`crate::ingest::xml::read`].
+//! inverse of [`super::read`].
 //!
 //! The output is UTF-8 with an XML declaration, indented by two spaces, the
 //! namespace declared once on the root. Each member is an element named
@@ -25,8 +25,8 @@
 //!   all (control characters other than tab, line feed and carriage return)
 //!   are written as U+FFFD.
 
+use super::read::{ITEM, NAMESPACE, ROOT_ELEMENT};
 use crate::diagnostics::escape_pointer_token;
-use crate::ingest::xml::{ITEM, NAMESPACE, ROOT_ELEMENT};
 use crate::shape::{node_at, Step};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -78,7 +78,7 @@ pub fn item_name(key: &str) -> &'static str {
 /// (the outermost differing place of each branch), so that a conversion can
 /// warn about them. Empty for every document that follows the schema.
 pub fn losses(value: &Value) -> Vec<String> {
-    let back = crate::ingest::xml::read(write(value).as_bytes());
+    let back = crate::format::xml::read(write(value).as_bytes());
     let mut out = Vec::new();
     match back.document {
         Some(doc) => diff(value, &doc.value, &mut String::new(), &mut out),

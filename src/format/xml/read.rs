@@ -74,8 +74,9 @@
 //! is a plain tree walk. quick-xml gives no per-event span, so the same
 //! locations would take hand-kept offsets and text reassembly.
 
-use super::Ingested;
-use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity, SourceLocation};
+use crate::diagnostics::{escape_pointer_token, Code, Diagnostic, SourceLocation};
+use crate::format::findings::{msg, shorten, NotUtf8};
+use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::shape::{kind_at, Kind, Step};
@@ -113,11 +114,6 @@ const CHECK_HELP: &str = "xml-help-check";
 const TRUNCATED_HELP: &str = "xml-help-truncated";
 const ENCODING_HELP: &str = "xml-help-encoding";
 const BIG_NUMBER_HELP: &str = "input-help-big-number";
-
-/// A message of the catalogue, as a message argument.
-fn msg(id: &'static str) -> MessageKey {
-    MessageKey::new(id)
-}
 
 /// Reads an XML report. See the module documentation for the mapping and
 /// for what is reported.
@@ -179,19 +175,15 @@ pub fn read(bytes: &[u8]) -> Ingested {
         };
     }
     let mut findings = duplicates.finish(|n| {
-        Diagnostic::keyed(
-            "input/duplicate-key",
-            "duplicate-key",
-            Severity::Error,
+        Diagnostic::builtin(
+            Code::DuplicateKey,
             msg("xml-more-duplicates").arg("count", n),
             "",
         )
     });
     findings.extend(big_numbers.finish(|n| {
-        Diagnostic::keyed(
-            "input/number-precision",
-            "number-too-large",
-            Severity::Error,
+        Diagnostic::builtin(
+            Code::NumberPrecision,
             msg("input-more-numbers")
                 .arg("count", n)
                 .arg("help", msg(BIG_NUMBER_HELP)),
@@ -268,23 +260,14 @@ fn decode_utf16(
 }
 
 fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
-    let at = err.valid_up_to();
-    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-    let lines = LineIndex::new(prefix);
+    let bad = NotUtf8::new(bytes, err);
     // A declared single-byte encoding is the likely cause: say so.
-    if let Some(finding) = check_declared_encoding(prefix, &lines) {
+    if let Some(finding) = check_declared_encoding(bad.prefix, &bad.lines) {
         return finding;
     }
-    let (line, column) = lines.line_col(prefix, at);
     syntax(
-        msg("xml-not-utf8")
-            .arg(
-                "byte",
-                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
-            )
-            .arg("line", line)
-            .arg("column", column),
-        Some(point(prefix, &lines, at)),
+        bad.message("xml-not-utf8"),
+        Some(point(bad.prefix, &bad.lines, bad.at)),
         msg("xml-help-not-utf8"),
     )
 }
@@ -535,10 +518,8 @@ impl<'t> Reader<'t> {
                 let location = self.locate(node.range());
                 let at = pointer.clone();
                 self.big_numbers.push(|| {
-                    Diagnostic::keyed(
-                        "input/number-precision",
-                        "number-too-large",
-                        Severity::Error,
+                    Diagnostic::builtin(
+                        Code::NumberPrecision,
                         msg("input-number-precision")
                             .arg("number", shorten(text.trim()))
                             .arg("pointer", display_pointer(&at))
@@ -617,10 +598,8 @@ impl<'t> Reader<'t> {
                     let parent = node.tag_name().name();
                     let parent_pointer = display_pointer(&pointer[..base]);
                     self.duplicates.push(|| {
-                        Diagnostic::keyed(
-                            "input/duplicate-key",
-                            "duplicate-key",
-                            Severity::Error,
+                        Diagnostic::builtin(
+                            Code::DuplicateKey,
                             msg("xml-duplicate")
                                 .arg("key", key)
                                 .arg("parent", parent)
@@ -784,7 +763,7 @@ fn point(text: &str, lines: &LineIndex, offset: usize) -> SourceLocation {
 }
 
 fn syntax(message: MessageKey, location: Option<SourceLocation>, help: MessageKey) -> Diagnostic {
-    super::syntax(message, location, help)
+    crate::format::syntax(message, location, help)
 }
 
 /// `in no namespace` or `in the namespace `…``.
@@ -803,14 +782,4 @@ fn display_pointer(pointer: &str) -> Arg {
     } else {
         shorten(pointer).into()
     }
-}
-
-/// Cuts very long text for a message.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        return s.to_owned();
-    }
-    let head: String = s.chars().take(MAX).collect();
-    format!("{head}…")
 }

@@ -28,17 +28,15 @@
 //! for a location; only a file with duplicate keys or oversized integers
 //! has it built eagerly, to locate those findings.
 
-mod scan;
-mod value;
-
-use super::Ingested;
-use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
+use super::scan::{self, Sink, Span};
+use super::value::{Notes, ValueSeed};
+use crate::diagnostics::{Code, Diagnostic, SourceLocation};
+use crate::format::findings::{msg, shorten, NotUtf8};
+use crate::format::Ingested;
 use crate::i18n::{Arg, MessageKey};
 use crate::model::{Document, LineIndex, Region, SourceMap, Spans};
 use crate::source::Format;
-use scan::{Sink, Span};
 use serde::de::DeserializeSeed;
-use value::{Notes, ValueSeed};
 
 /// At most this many findings of one kind (duplicate keys, oversized
 /// numbers) are listed one by one; the rest are counted in one more.
@@ -95,10 +93,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
 
     for (n, dup) in duplicates.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(Diagnostic::keyed(
-                "input/duplicate-key",
-                "duplicate-key",
-                Severity::Error,
+            findings.push(Diagnostic::builtin(
+                Code::DuplicateKey,
                 MessageKey::new("input-more-duplicates")
                     .arg("count", duplicates.len() - n)
                     .arg("help", MessageKey::new(DUPLICATE_HELP)),
@@ -110,10 +106,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
     }
     for (n, (pointer, span)) in big_integers.iter().enumerate() {
         if n == MAX_LISTED_FINDINGS {
-            findings.push(Diagnostic::keyed(
-                "input/number-precision",
-                "number-too-large",
-                Severity::Error,
+            findings.push(Diagnostic::builtin(
+                Code::NumberPrecision,
                 MessageKey::new("input-more-numbers")
                     .arg("count", big_integers.len() - n)
                     .arg("help", MessageKey::new(BIG_NUMBER_HELP)),
@@ -123,10 +117,8 @@ pub fn read(bytes: &[u8]) -> Ingested {
         }
         let literal = shorten(text.get(span.0..span.1).unwrap_or(""));
         findings.push(
-            Diagnostic::keyed(
-                "input/number-precision",
-                "number-too-large",
-                Severity::Error,
+            Diagnostic::builtin(
+                Code::NumberPrecision,
                 MessageKey::new("input-number-precision")
                     .arg("number", literal)
                     .arg("pointer", describe_pointer(pointer))
@@ -286,10 +278,8 @@ fn duplicate_finding(document: &Document, text: &str, dup: &FoundDuplicate) -> D
     } else {
         MessageKey::new("input-duplicate-key-object").arg("pointer", parent)
     };
-    Diagnostic::keyed(
-        "input/duplicate-key",
-        "duplicate-key",
-        Severity::Error,
+    Diagnostic::builtin(
+        Code::DuplicateKey,
         MessageKey::new("input-duplicate-key")
             .arg("key", shorten(&key.escape_debug().to_string()))
             .arg("times", dup.occurrence)
@@ -310,15 +300,6 @@ fn describe_pointer(pointer: &str) -> Arg {
 }
 
 /// Cuts very long text for a message.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        return s.to_owned();
-    }
-    let head: String = s.chars().take(MAX).collect();
-    format!("{head}… ({} characters)", s.chars().count())
-}
-
 fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> SourceLocation {
     let (line, column) = lines.line_col(text, start);
     SourceLocation::Text {
@@ -330,17 +311,12 @@ fn text_location(text: &str, lines: &LineIndex, start: usize, end: usize) -> Sou
 }
 
 fn syntax(detail: impl Into<Arg>, location: SourceLocation, help: MessageKey) -> Diagnostic {
-    super::syntax(detail, Some(location), help)
+    crate::format::syntax(detail, Some(location), help)
 }
 
 /// The finding for bytes that are not UTF-8 (`bytes` is after any BOM).
 fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnostic {
-    let at = err.valid_up_to();
-    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-    let lines = LineIndex::new(prefix);
-    let end = at + err.error_len().unwrap_or(bytes.len() - at);
-    let location = text_location(prefix, &lines, at, end);
-    let (line, column) = (location.line().unwrap_or(1), location.column().unwrap_or(1));
+    let bad = NotUtf8::new(bytes, err);
     let utf16 = !had_bom && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"));
     let help = if utf16 {
         "json-help-utf16"
@@ -348,14 +324,8 @@ fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, had_bom: bool) -> Diagnosti
         "json-help-not-utf8"
     };
     syntax(
-        msg("json-not-utf8")
-            .arg(
-                "byte",
-                format!("0x{:02X}", bytes.get(at).copied().unwrap_or(0)),
-            )
-            .arg("line", line)
-            .arg("column", column),
-        location,
+        bad.message("json-not-utf8"),
+        text_location(bad.prefix, &bad.lines, bad.at, bad.end),
         msg(help),
     )
 }
@@ -475,8 +445,4 @@ fn explain(reason: &str) -> (Arg, MessageKey) {
         _ => "json-help-check",
     };
     (msg(id).into(), msg(help))
-}
-
-fn msg(id: &'static str) -> MessageKey {
-    MessageKey::new(id)
 }
