@@ -36,7 +36,7 @@ pub struct DiffArgs {
 
 fn read(path: &Path) -> Result<Value, String> {
     let source = Source::read(path)?;
-    let ingested = article7::ingest::load(&source);
+    let ingested = article7::format::load(&source);
     ingested.document.map(|d| d.value).ok_or_else(|| {
         ingested
             .findings

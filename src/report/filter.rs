@@ -1,7 +1,7 @@
 //! Which findings a run keeps and which it shows: `--select`/`--ignore` by
 //! rule id or prefix, and a display filter by severity.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Code, Severity};
 use crate::validator::FileReport;
 
 /// `--select` and `--ignore`: findings whose rule matches no selected
@@ -27,7 +27,7 @@ impl FindingFilter {
 
     /// Whether a finding of rule `rule` is kept.
     pub fn keeps(&self, rule: &str) -> bool {
-        if crate::ingest::means_unread(rule) {
+        if Code::parse(rule).is_some_and(Code::means_unread) {
             return true;
         }
         let hit = |patterns: &[String]| patterns.iter().any(|p| rule.starts_with(p.as_str()));
@@ -50,20 +50,31 @@ impl FindingFilter {
             .chain(&self.ignore)
             .filter(|p| {
                 p.is_empty()
-                    || !known
+                    || !(known
                         .iter()
-                        .chain(BUILT_IN_CODES)
-                        .any(|k| k.starts_with(p.as_str()) || (k.ends_with('/') && p.starts_with(k)))
+                        .copied()
+                        .chain(Code::ALL.iter().map(|c| c.as_str()))
+                        .chain([SCHEMA_FAMILY])
+                        .any(|k| k.starts_with(p.as_str()))
+                        || p.starts_with(SCHEMA_FAMILY))
             })
             .map(String::as_str)
             .collect()
     }
 }
 
-/// The families of built-in finding codes (`input/syntax`,
-/// `schema/enum`, …), for checking `--select`/`--ignore` patterns against
-/// with the catalogue's ids: any pattern inside a family is accepted.
-pub const BUILT_IN_CODES: &[&str] = &["input/", "schema/", "rule/"];
+/// The family of schema findings (`schema/<keyword>`), which are not listed
+/// in [`Code`]: any pattern inside it is accepted.
+const SCHEMA_FAMILY: &str = "schema/";
+
+/// The summary's note on hidden findings: " (3 not shown)".
+pub fn hidden_note(lang: &str, n: usize) -> String {
+    match lang {
+        "fr" => format!(" ({n} non affichés)"),
+        "es" => format!(" ({n} no mostrados)"),
+        _ => format!(" ({n} not shown)"),
+    }
+}
 
 /// A display filter: findings below `min` are not shown. Unlike
 /// [`FindingFilter`] it changes only what is printed; the summary and the
@@ -149,7 +160,7 @@ mod tests {
         assert_eq!(f.unknown_patterns(&["C01"]), vec!["B", "Q9", ""]);
         let g = FindingFilter {
             select: vec!["input".into(), "rule/failed-to-run".into(), "schema/zzz".into()],
-            ignore: vec!["inptu/".into()],
+            ignore: vec!["inptu/".into(), "input/syntax".into()],
         };
         assert_eq!(g.unknown_patterns(&[]), vec!["inptu/"]);
     }

@@ -56,6 +56,13 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Findings counted above but not shown (`--min-severity`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -99,6 +106,8 @@ pub struct Output {
     printer: Box<dyn Printer>,
     lang: String,
     summary: Summary,
+    filter: filter::FindingFilter,
+    show: Option<filter::SeverityFilter>,
 }
 
 impl Output {
@@ -108,16 +117,26 @@ impl Output {
             printer: printer(format, options),
             lang: options.lang.clone(),
             summary: Summary::default(),
+            filter: options.filter.clone(),
+            show: options.show,
         }
     }
 
     /// Writes one file's results (files come in input order).
     pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        self.filter.apply(&mut report);
         for f in &mut report.findings {
             f.localize(&self.lang);
         }
         self.summary.add(&report);
-        self.printer.file(out, &report)
+        match &self.show {
+            Some(show) => {
+                let (shown, hidden) = show.shown(&report);
+                self.summary.hidden += hidden;
+                self.printer.file(out, &shown)
+            }
+            None => self.printer.file(out, &report),
+        }
     }
 
     /// The counts so far.
@@ -169,6 +188,10 @@ pub struct PrintOptions {
     pub rules: Vec<RuleMeta>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+    /// `--select`/`--ignore`: findings dropped from the run.
+    pub filter: filter::FindingFilter,
+    /// `--min-severity`: findings counted but not shown.
+    pub show: Option<filter::SeverityFilter>,
 }
 
 impl PrintOptions {
@@ -215,6 +238,9 @@ impl Summary {
                 lang,
                 &MessageKey::new("summary-unreadable").arg("count", self.unreadable),
             ));
+        }
+        if self.hidden > 0 {
+            line.push_str(&filter::hidden_note(lang, self.hidden));
         }
         line
     }

@@ -4,7 +4,6 @@
 
 use crate::batch::{self, Input};
 use crate::diagnostics::Severity;
-use crate::ingest;
 use crate::rules::engine::Related;
 use crate::source::Source;
 use crate::validator::Validator;
@@ -53,6 +52,7 @@ pub fn load(validator: &Validator, paths: &[PathBuf]) -> (Vec<ReportInput>, Vec<
 
 fn one(validator: &Validator, input: &Input) -> Result<ReportInput, Unreadable> {
     let path = match input {
+        Input::Memory(source) => return check(validator, source, source.name.clone()),
         Input::File(p) => p,
         Input::Broken(p, why) => {
             return Err(Unreadable {
@@ -71,7 +71,7 @@ fn one(validator: &Validator, input: &Input) -> Result<ReportInput, Unreadable> 
 
 /// Reads and checks one source held in memory.
 pub fn check(validator: &Validator, source: &Source, file: String) -> Result<ReportInput, Unreadable> {
-    let ingested = ingest::load(source);
+    let ingested = crate::format::load(source);
     let Some(doc) = ingested.document else {
         let reason = ingested
             .findings

@@ -278,7 +278,7 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
 
 fn save(dir: &Path, name: &str, doc: &Value) {
     let bytes = if name.ends_with(".xml") {
-        article7::convert::xml::write(doc).into_bytes()
+        article7::format::xml::write(doc).into_bytes()
     } else if name.ends_with(".xlsx") {
         article7::convert::xlsx::write(doc, "en").unwrap()
     } else {
