@@ -22,6 +22,7 @@
 pub mod batch;
 pub mod convert;
 pub mod diagnostics;
+pub mod diff;
 pub mod format;
 pub mod history;
 pub mod i18n;
@@ -34,7 +35,6 @@ pub mod shape;
 pub mod source;
 pub mod states;
 pub mod summary;
-pub mod diff;
 pub mod validator;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};
