@@ -132,9 +132,9 @@ enum Step {
     Key(String),
     /// A list item: the list's key, the item's name when it has one.
     Item(String, Option<String>, usize),
-    /// An item of a list of codes or names (`areas: ["all", "KHM-01"]`):
-    /// the list's key and the position.
-    Member(String, usize),
+    /// An item of a list of codes or names (`areas: ["all", "KHM-01"]`),
+    /// by position (the list's key is the step before).
+    Member(usize),
 }
 
 /// Members that name a list item, tried in order; the first set present
@@ -193,7 +193,7 @@ fn pointer_of(path: &[Step]) -> String {
         p.push('/');
         match s {
             Step::Key(k) => p.push_str(&escape_pointer_token(k)),
-            Step::Item(_, _, i) | Step::Member(_, i) => p.push_str(&i.to_string()),
+            Step::Item(_, _, i) | Step::Member(i) => p.push_str(&i.to_string()),
         }
     }
     p
@@ -252,14 +252,14 @@ fn arrays(out: &mut Vec<Change>, path: &mut Vec<Step>, a: &[Value], b: &[Value])
         // A list of codes or names: what was removed and what was added.
         for (i, v) in a.iter().enumerate() {
             if !b.iter().any(|w| same(v, w)) {
-                path.push(Step::Member(list.clone(), i));
+                path.push(Step::Member(i));
                 push(out, path, Kind::Removed, Some(v), None);
                 path.pop();
             }
         }
         for (i, v) in b.iter().enumerate() {
             if !a.iter().any(|w| same(v, w)) {
-                path.push(Step::Member(list.clone(), i));
+                path.push(Step::Member(i));
                 push(out, path, Kind::Added, None, Some(v));
                 path.pop();
             }

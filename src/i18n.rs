@@ -9,8 +9,60 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The languages messages exist in.
-pub const LANGUAGES: &[&str] = &["en", "fr", "es"];
+/// A language every text of the tool exists in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, the language of the schema and of the catalogue's texts.
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    /// The ISO 639-1 code (`en`, `fr`, `es`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language of a code (case-insensitive), if it is one of ours.
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The language of a code, English for any other.
+    pub fn or_english(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language of the tool (en, fr, es)"))
+    }
+}
+
+/// The codes of the languages messages exist in.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
 
 /// The Fluent source of each language.
 pub const SOURCES: &[(&str, &str)] = &[
@@ -188,6 +240,18 @@ mod tests {
             }
             out
         }
+    }
+
+    #[test]
+    fn languages_are_listed_once() {
+        let codes: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, LANGUAGES);
+        assert_eq!(
+            SOURCES.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            LANGUAGES
+        );
+        assert_eq!(Lang::parse("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::or_english("de"), Lang::En);
     }
 
     #[test]

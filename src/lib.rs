@@ -1,7 +1,7 @@
 //! `article7`: a validator for the transparency reports that States Parties
 //! to the Anti-Personnel Mine Ban Convention submit under its Article 7.
 //!
-//! Data flows one way: [`source`] (bytes) → [`ingest`] ([`model::Document`])
+//! Data flows one way: [`source`] (bytes) → [`format`] ([`model::Document`])
 //! → [`schema`] and rules → [`diagnostics::Diagnostic`]s → `report` (output
 //! formats). The library never prints, exits or parses arguments.
 //!
@@ -20,13 +20,11 @@
 //! ```
 
 pub mod batch;
-pub mod convert;
 pub mod diagnostics;
 pub mod diff;
 pub mod format;
 pub mod history;
 pub mod i18n;
-pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -6,9 +6,9 @@
 //! committed workbooks (`fixtures/valid/*.xlsx`, `fixtures/ingest/xlsx/*`).
 
 mod common;
-use article7::convert::xlsx::{template, write};
 use article7::diagnostics::{Diagnostic, Severity, SourceLocation};
 use article7::format::xlsx::read;
+use article7::format::xlsx::{template, write};
 use article7::model::{Document, SourceMap};
 use article7::source::{Format, Source};
 use article7::validator::Validator;

@@ -4,11 +4,11 @@
 //! `zip` crate), so nothing in them comes from `article7`'s writer.
 //! Regression tests for issue 16.
 
-use article7::convert::labels::LANGUAGES;
 use article7::diagnostics::{Diagnostic, SourceLocation};
+use article7::format::xlsx::labels::LANGUAGES;
+use article7::format::xlsx::layout::{self, Layout, SheetKind};
+use article7::format::xlsx::read;
 use article7::i18n::Arg;
-use article7::ingest::xlsx::layout::{self, Layout, SheetKind};
-use article7::ingest::xlsx::read;
 use article7::source::Source;
 use article7::validator::Validator;
 use serde_json::{json, Value};

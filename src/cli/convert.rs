@@ -49,7 +49,7 @@ fn encode(value: &Value, format: Format, lang: Lang) -> Result<Vec<u8>, String> 
             })
             .map_err(|e| e.to_string()),
         Format::Xml => Ok(article7::format::xml::write(value).into_bytes()),
-        Format::Xlsx => article7::convert::xlsx::write(value, lang.code()),
+        Format::Xlsx => article7::format::xlsx::write(value, lang.code()),
     }
 }
 
@@ -107,7 +107,7 @@ pub fn convert(args: ConvertArgs) -> u8 {
 
 pub fn template(args: TemplateArgs) -> u8 {
     let bytes = match args.format {
-        Format::Xlsx => article7::convert::xlsx::template(args.lang.code()),
+        Format::Xlsx => article7::format::xlsx::template(args.lang.code()),
         other => encode(&article7::shape::skeleton(), other, args.lang),
     };
     match bytes {

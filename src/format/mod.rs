@@ -4,9 +4,8 @@
 
 pub mod findings;
 pub mod json;
+pub mod xlsx;
 pub mod xml;
-
-pub use crate::ingest::xlsx;
 
 use crate::diagnostics::{Code, Diagnostic, SourceLocation};
 use crate::i18n::{Arg, MessageKey};

@@ -1,0 +1,155 @@
+//! Excel (.xlsx) reader: turns a workbook laid out as `docs/excel-layout.md`
+//! describes (and as `article7 template` writes it) into the canonical
+//! report, with a source map from every JSON pointer to its sheet and cell.
+//!
+//! Values take their types from the schema, not from the cells: `"12"` typed
+//! as text in a count is the number 12, `12.0` is 12, a date cell is
+//! `YYYY-MM-DD`, `TRUE`/`"true"` in a boolean field is `true`. What cannot
+//! take its type stays as written, and the schema then says why.
+//!
+//! Hostile input is refused before calamine sees it: encrypted (OLE) files,
+//! archives that are not ZIP, ZIP bombs (declared entry sizes are checked,
+//! and the `zip` crate refuses to inflate past a declared size), too many
+//! entries or cells, parts that do not match their CRC. Only cells that exist in the sheet XML are visited, so a
+//! used range claiming a million rows costs nothing. A `catch_unwind` around
+//! the whole reader turns a panic inside a dependency into a finding.
+
+mod assemble;
+mod cells;
+mod container;
+mod findings;
+pub mod labels;
+pub mod layout;
+pub mod write;
+
+use assemble::*;
+use cells::*;
+pub(crate) use cells::{scalar, Cell};
+use container::*;
+use findings::*;
+pub use write::{encode_list, template, write};
+
+use crate::format::Ingested;
+use crate::model::Document;
+use crate::source::Format;
+use calamine::{Reader, Xlsx, XlsxError};
+use layout::Layout;
+use std::io::Cursor;
+
+/// Workbooks larger than this are refused (real reports are well under 1 MB).
+pub const MAX_WORKBOOK_BYTES: usize = 64 << 20;
+/// Largest declared uncompressed size of one archive entry.
+pub const MAX_ENTRY_BYTES: u64 = 100 << 20;
+/// Largest declared uncompressed size of all entries together.
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+/// Largest compression ratio of an entry bigger than [`RATIO_FLOOR`].
+pub const MAX_RATIO: u64 = 100;
+/// Entries smaller than this are not checked for their ratio.
+pub const RATIO_FLOOR: u64 = 1 << 20;
+/// Most archive entries a workbook may have.
+pub const MAX_ENTRIES: usize = 10_000;
+/// Most non-empty cells read from one workbook.
+pub const MAX_CELLS: usize = 500_000;
+/// Longest cell text shown in a finding's row context.
+const SHOWN_CHARS: usize = 80;
+
+/// Reads an Excel report. Never panics: whatever goes wrong is a finding.
+pub fn read(bytes: &[u8]) -> Ingested {
+    match std::panic::catch_unwind(|| read_workbook(bytes)) {
+        Ok(ingested) => ingested,
+        Err(_) => Ingested::failed(syntax(msg("xlsx-reader-failed"))),
+    }
+}
+
+fn read_workbook(bytes: &[u8]) -> Ingested {
+    if let Err(finding) = check_container(bytes) {
+        return Ingested::failed(finding);
+    }
+    let mut wb: Xlsx<Cursor<&[u8]>> = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(wb) => wb,
+        Err(XlsxError::Password) => return Ingested::failed(encrypted()),
+        Err(e) => {
+            return Ingested::failed(syntax(
+                msg("xlsx-not-workbook").arg("reason", e.to_string()),
+            ))
+        }
+    };
+    let layout = Layout::get();
+    let mut findings = Vec::new();
+    let mut sheets: Vec<Option<SheetCells>> = vec![None; layout.sheets.len()];
+    let mut budget = MAX_CELLS;
+    for name in wb.sheet_names() {
+        if labels::instruction_sheet_names()
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&name))
+        {
+            continue;
+        }
+        let idx = match layout.sheet(&name) {
+            Some(i) if sheets[i].is_none() => i,
+            _ => {
+                findings.push(unknown_sheet(&name, layout));
+                continue;
+            }
+        };
+        match read_cells(&mut wb, &name, &mut budget) {
+            Ok(cells) => {
+                let merges = if layout.sheets[idx].parent.is_some() {
+                    wb.merge_cells_by_sheet_name(&name).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                sheets[idx] = Some(SheetCells {
+                    name,
+                    cells,
+                    merges: merges.iter().map(|d| (d.start, d.end)).collect(),
+                });
+            }
+            // A damaged sheet makes the workbook unreadable: a partial report
+            // would only add findings about what could not be read.
+            Err(CellsError::TooMany) => {
+                return Ingested::failed(syntax(msg("xlsx-too-many-cells").arg("limit", MAX_CELLS)))
+            }
+            Err(CellsError::Damaged(e)) => {
+                return Ingested::failed(
+                    syntax(
+                        msg("xlsx-damaged-sheet")
+                            .arg("sheet", name.as_str())
+                            .arg("reason", e),
+                    )
+                    .with_location(Some(cell_location(
+                        &name,
+                        0,
+                        0,
+                        None,
+                        Vec::new(),
+                    ))),
+                )
+            }
+        }
+    }
+    let mut asm = Assembler::new(layout, sheets);
+    let value = asm.build();
+    findings.append(&mut asm.findings);
+    Ingested {
+        document: Some(Document::new(value, Format::Xlsx, None, asm.map)),
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_containers_are_refused() {
+        assert_eq!(read(b"not a workbook").findings[0].rule, "input/syntax");
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read(&ole).findings[0].rule, "input/encrypted");
+        assert_eq!(
+            read(b"PK\x03\x04truncated").findings[0].rule,
+            "input/syntax"
+        );
+    }
+}
