@@ -257,3 +257,10 @@ json-help-truncated = the file seems to be cut short: check that it was saved or
 json-help-too-deep = a report never nests this deep: check that the file is a report, and that the program that wrote it closed its lists and objects
 json-help-number-range = no real figure is this large: check the number for a typing error (for example a stray exponent such as `e400`)
 json-help-nul = the file contains NUL bytes, so it is probably not a JSON text file (a binary file, a UTF-16 file, or a damaged download); export the report again as UTF-8 JSON
+
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = needs `{ $value }`, which the report does not give
+skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
+skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
+skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
+skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }

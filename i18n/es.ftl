@@ -255,3 +255,10 @@ json-help-truncated = el archivo parece estar incompleto: compruebe que se guard
 json-help-too-deep = un informe nunca tiene un anidamiento tan profundo: compruebe que el archivo es un informe y que el programa que lo escribió cerró sus listas y objetos
 json-help-number-range = ninguna cifra real es tan grande: compruebe el número por si hay un error de escritura (por ejemplo, un exponente sobrante como `e400`)
 json-help-nul = el archivo contiene bytes NUL, por lo que probablemente no es un archivo de texto JSON (un archivo binario, un archivo UTF-16 o una descarga dañada); exporte de nuevo el informe en JSON UTF-8
+
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = necesita `{ $value }`, que el informe no indica
+skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
+skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
+skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
+skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }

@@ -255,3 +255,10 @@ json-help-truncated = le fichier semble tronqué : vérifiez qu'il a été enreg
 json-help-too-deep = un rapport n'est jamais imbriqué aussi profondément : vérifiez qu'il s'agit bien d'un rapport et que le programme qui l'a écrit a fermé ses listes et objets
 json-help-number-range = aucune donnée réelle n'est aussi grande : vérifiez ce nombre (par exemple un exposant parasite comme `e400`)
 json-help-nul = le fichier contient des octets NUL : ce n'est probablement pas un fichier texte JSON (fichier binaire, fichier UTF-16 ou téléchargement endommagé) ; exportez à nouveau le rapport en JSON UTF-8
+
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
+skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
+skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
+skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
+skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
