@@ -363,7 +363,8 @@ impl Catalogue {
         let mut rules: Vec<Rule> = Vec::new();
         let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
-        let mut hasher = Fnv::default();
+        let mut hasher = fnv::FnvHasher::default();
+        use std::hash::Hasher as _;
         for (name, text) in &files {
             hasher.write(name.as_bytes());
             hasher.write(text.as_bytes());
@@ -394,7 +395,7 @@ impl Catalogue {
         }
         Ok(Catalogue {
             rules,
-            hash: format!("{:016x}", hasher.0),
+            hash: format!("{:016x}", hasher.finish()),
         })
     }
 
@@ -481,25 +482,6 @@ fn raw_rules(file: &str, text: &str, errors: &mut Vec<CatalogueError>) -> Vec<Ra
         }
     }
     out
-}
-
-/// 64-bit FNV-1a: a stable content hash with no dependency.
-#[derive(Debug)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 fn error(file: &str, text: &str, span: Range<usize>, message: String) -> CatalogueError {
