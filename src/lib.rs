@@ -22,6 +22,7 @@
 pub mod batch;
 pub mod config;
 pub mod diagnostics;
+pub mod diff;
 pub mod format;
 pub mod history;
 pub mod i18n;
@@ -29,8 +30,12 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod shape;
 pub mod source;
+pub mod states;
+pub mod summary;
 pub mod validator;
 pub mod waivers;
 

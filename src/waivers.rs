@@ -276,6 +276,8 @@ impl Waivers {
         FileReport {
             file: self.name.clone(),
             format: None,
+            state: None,
+            year: None,
             text: (!findings.is_empty()).then(|| self.text.clone()),
             findings,
             skipped: Vec::new(),

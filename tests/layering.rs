@@ -8,6 +8,7 @@ use std::path::Path;
 /// Lowest first. Keep it in step with ARCHITECTURE.md.
 const ORDER: &[&str] = &[
     "source",
+    "states",
     "i18n",
     "diagnostics",
     "model",
@@ -21,6 +22,9 @@ const ORDER: &[&str] = &[
     "waivers",
     "batch",
     "report",
+    "summary",
+    "diff",
+    "serve",
 ];
 
 /// Modules above the layers: front ends that may use anything.

@@ -139,17 +139,10 @@ fn the_sarif_of_a_waived_finding_has_a_suppression_and_validates() {
     assert_eq!(result["suppressions"][0]["kind"], "external");
     assert_eq!(result["suppressions"][0]["status"], "accepted");
     assert_eq!(result["suppressions"][0]["justification"], "accepted");
-    // Locations relative to the working directory, which the run names.
+    // Locations relative to the working directory.
     let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
     assert_eq!(location["uri"], "reports/broken.json");
     assert_eq!(location["uriBaseId"], "SRCROOT");
-    let base = run["originalUriBaseIds"]["SRCROOT"]["uri"]
-        .as_str()
-        .unwrap();
-    assert!(
-        base.starts_with("file:///") && base.ends_with('/'),
-        "{base}"
-    );
     // Every catalogue rule links to its entry in the rule reference.
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let b01 = rules.iter().find(|r| r["id"] == "B01").unwrap();

@@ -1,6 +1,8 @@
 //! Output formats. One printer per format behind the [`Printer`] trait; the
 //! batch hands each printer the files' results in input order.
 
+pub mod csv;
+pub mod filter;
 mod github;
 mod html;
 mod human;
@@ -8,6 +10,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod sarif;
+pub mod xlsx;
 
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
@@ -40,6 +43,10 @@ pub enum OutputFormat {
     Github,
     /// One self-contained HTML page.
     Html,
+    /// One row per finding (file, State, year, rule, severity, form, place, message).
+    Csv,
+    /// An Excel workbook, one row per finding (the columns of csv).
+    Xlsx,
 }
 
 /// Counts over a whole run.
@@ -60,6 +67,13 @@ pub struct Summary {
     pub waived: usize,
     /// Files a folder walk left out because of their extension.
     pub skipped_files: Vec<String>,
+    /// Findings counted above but not shown (`--min-severity`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -110,6 +124,8 @@ pub struct Output {
     /// Whether the format shows waived findings (as suppressions); the
     /// others leave them out and count them in the summary.
     shows_waived: bool,
+    filter: filter::FindingFilter,
+    show: Option<filter::SeverityFilter>,
 }
 
 impl Output {
@@ -123,6 +139,8 @@ impl Output {
                 format,
                 OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Sarif
             ),
+            filter: options.filter.clone(),
+            show: options.show,
         }
     }
 
@@ -133,6 +151,7 @@ impl Output {
 
     /// Writes one file's results (files come in input order).
     pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        self.filter.apply(&mut report);
         for f in &mut report.findings {
             f.localize(&self.lang);
         }
@@ -140,7 +159,14 @@ impl Output {
         if !self.shows_waived {
             report.findings.retain(|f| f.suppression.is_none());
         }
-        self.printer.file(out, &report)
+        match &self.show {
+            Some(show) => {
+                let (shown, hidden) = show.shown(&report);
+                self.summary.hidden += hidden;
+                self.printer.file(out, &shown)
+            }
+            None => self.printer.file(out, &report),
+        }
     }
 
     /// The counts so far.
@@ -182,6 +208,10 @@ pub struct PrintOptions {
     pub rules: Vec<RuleEntry>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+    /// `--select`/`--ignore`: findings dropped from the run.
+    pub filter: filter::FindingFilter,
+    /// `--min-severity`: findings counted but not shown.
+    pub show: Option<filter::SeverityFilter>,
 }
 
 impl PrintOptions {
@@ -239,6 +269,9 @@ impl Summary {
                     .arg("files", self.skipped_files.join(", ")),
             ));
         }
+        if self.hidden > 0 {
+            line.push_str(&filter::hidden_note(lang, self.hidden));
+        }
         line
     }
 }
@@ -253,6 +286,8 @@ pub fn printer(format: OutputFormat, options: &PrintOptions) -> Box<dyn Printer>
         OutputFormat::Junit => Box::new(junit::JunitPrinter::new(options.clone())),
         OutputFormat::Github => Box::new(github::GithubPrinter),
         OutputFormat::Html => Box::new(html::HtmlPrinter::new(options.clone())),
+        OutputFormat::Csv => Box::new(csv::CsvPrinter::new()),
+        OutputFormat::Xlsx => Box::new(xlsx::XlsxPrinter::new()),
     }
 }
 

@@ -3,9 +3,12 @@
 //! them; each result has a stable fingerprint, a physical location with
 //! line/column (text inputs) and a logical location naming the JSON pointer
 //! (and `sheet!cell` for workbooks). File locations are relative to the
-//! working directory (`uriBaseId` `SRCROOT`, given in `originalUriBaseIds`),
-//! so code scanning places them in the repository wherever it was checked
-//! out; a waived finding carries a suppression with its justification.
+//! working directory (`uriBaseId` `SRCROOT`), so code scanning places them
+//! in the repository wherever it was checked out. `originalUriBaseIds` is
+//! left out on purpose: the consumer knows the root, and
+//! the same input gives the same bytes in any folder and through
+//! `article7 serve`. A waived finding carries a suppression with its
+//! justification.
 
 use super::{fingerprint, PrintOptions, Printer, Summary};
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
@@ -214,10 +217,6 @@ impl Printer for SarifPrinter {
                     },
                 }},
                 "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": match &self.root {
-                    Some(root) => json!({SRCROOT: {"uri": format!("{}/", file_uri(root).trim_end_matches('/'))}}),
-                    None => json!({}),
-                },
                 "artifacts": std::mem::take(&mut self.artifacts),
                 "results": std::mem::take(&mut self.results),
             }],
