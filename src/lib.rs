@@ -30,6 +30,9 @@ pub mod rules;
 pub mod schema;
 pub mod shape;
 pub mod source;
+pub mod states;
+pub mod summary;
+pub mod diff;
 pub mod validator;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};

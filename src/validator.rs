@@ -29,6 +29,10 @@ pub struct FileReport {
     pub file: String,
     /// The format it was read as, when known.
     pub format: Option<Format>,
+    /// The State the report is from (`state.code`), when it gives one.
+    pub state: Option<String>,
+    /// The year the report covers (the year of `period.to`), when it gives one.
+    pub year: Option<i64>,
     /// Findings in document order.
     pub findings: Vec<Diagnostic>,
     /// Rules not evaluated on this file, and why.
@@ -44,6 +48,8 @@ impl FileReport {
         FileReport {
             file,
             format: None,
+            state: None,
+            year: None,
             findings: vec![finding],
             skipped: Vec::new(),
             text: None,
@@ -133,6 +139,10 @@ impl Validator {
         let mut findings = ingested.findings;
         let mut skipped = Vec::new();
         let mut text = None;
+        let key = ingested
+            .document
+            .as_ref()
+            .and_then(|d| crate::history::key_of(&d.value));
         if let Some(doc) = ingested.document {
             let (f, s) = self.check_document(&doc, related);
             findings.extend(f);
@@ -145,6 +155,8 @@ impl Validator {
         FileReport {
             file: source.name.clone(),
             format: source.format,
+            state: key.as_ref().map(|k| k.state.clone()),
+            year: key.map(|k| k.year),
             findings,
             skipped,
             text,

@@ -3,6 +3,8 @@
 
 mod catalogue;
 mod convert;
+mod diff;
+mod summary;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,10 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
+    /// Tables from a folder of reports: reporting, Article 9, stockpiles, retained mines, land release, casualties, cooperation.
+    Summary(summary::SummaryArgs),
+    /// What changed between two reports of one State, form by form.
+    Diff(diff::DiffArgs),
 }
 
 /// Parses the arguments and runs the command.
@@ -52,6 +58,8 @@ pub fn run() -> ExitCode {
         Command::Template(args) => convert::template(args),
         Command::Convert(args) => convert::convert(args),
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
+        Command::Summary(args) => summary::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     ExitCode::from(status)
 }
