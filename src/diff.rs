@@ -77,7 +77,11 @@ impl Diff {
     pub fn by_form(&self) -> BTreeMap<String, Vec<&Change>> {
         let mut m: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
         for c in &self.changes {
-            let key = if c.form == "report" { " report".to_owned() } else { c.form.clone() };
+            let key = if c.form == "report" {
+                " report".to_owned()
+            } else {
+                c.form.clone()
+            };
             m.entry(key).or_default().push(c);
         }
         m
@@ -90,7 +94,10 @@ fn side(file: &str, v: &Value) -> Side {
         file: file.to_owned(),
         state: key.as_ref().map(|k| k.state.clone()),
         year: key.as_ref().map(|k| k.year),
-        submitted_on: v.get("submitted_on").and_then(Value::as_str).map(str::to_owned),
+        submitted_on: v
+            .get("submitted_on")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     }
 }
 
@@ -204,7 +211,12 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn objects(out: &mut Vec<Change>, path: &mut Vec<Step>, a: &Map<String, Value>, b: &Map<String, Value>) {
+fn objects(
+    out: &mut Vec<Change>,
+    path: &mut Vec<Step>,
+    a: &Map<String, Value>,
+    b: &Map<String, Value>,
+) {
     // The old report's order for members in both and those removed; new
     // members where the new report has them, at the end.
     for (k, old) in a {
@@ -366,7 +378,13 @@ fn signed(d: f64) -> String {
     }
 }
 
-fn push(out: &mut Vec<Change>, path: &[Step], kind: Kind, old: Option<&Value>, new: Option<&Value>) {
+fn push(
+    out: &mut Vec<Change>,
+    path: &[Step],
+    kind: Kind,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) {
     let (form, what) = words(path);
     let prefix = if form == "report" {
         "Cover page".to_owned()
@@ -377,7 +395,11 @@ fn push(out: &mut Vec<Change>, path: &[Step], kind: Kind, old: Option<&Value>, n
         (Some(a), Some(b)) if kind == Kind::Changed => Some(b - a),
         _ => None,
     };
-    let what = if what.is_empty() { "the form".to_owned() } else { what };
+    let what = if what.is_empty() {
+        "the form".to_owned()
+    } else {
+        what
+    };
     let text = match kind {
         Kind::Changed => match delta {
             Some(d) => format!(
@@ -392,9 +414,15 @@ fn push(out: &mut Vec<Change>, path: &[Step], kind: Kind, old: Option<&Value>, n
                 quoted(new.unwrap_or(&Value::Null))
             ),
         },
-        Kind::Added if is_scalar(new) => format!("{prefix}: {what} added: {}", quoted(new.unwrap_or(&Value::Null))),
+        Kind::Added if is_scalar(new) => format!(
+            "{prefix}: {what} added: {}",
+            quoted(new.unwrap_or(&Value::Null))
+        ),
         Kind::Removed if is_scalar(old) => {
-            format!("{prefix}: {what} removed (was {})", quoted(old.unwrap_or(&Value::Null)))
+            format!(
+                "{prefix}: {what} removed (was {})",
+                quoted(old.unwrap_or(&Value::Null))
+            )
         }
         Kind::Added => format!("{prefix}: {what} added"),
         Kind::Removed => format!("{prefix}: {what} removed"),
@@ -434,7 +462,10 @@ fn annotate(changes: &mut [Change], new: &Value) {
                 .flatten()
                 .filter_map(|u| {
                     let q = u.get("quantity")?.as_u64()?;
-                    let activity = u.get("activity").and_then(Value::as_str).unwrap_or("use not stated");
+                    let activity = u
+                        .get("activity")
+                        .and_then(Value::as_str)
+                        .unwrap_or("use not stated");
                     Some(format!("{} used: {activity}", crate::report::thousands(q)))
                 })
                 .collect();

@@ -21,6 +21,7 @@
 
 pub mod batch;
 pub mod diagnostics;
+pub mod diff;
 pub mod format;
 pub mod history;
 pub mod i18n;
@@ -32,7 +33,6 @@ pub mod shape;
 pub mod source;
 pub mod states;
 pub mod summary;
-pub mod diff;
 pub mod validator;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};

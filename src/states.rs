@@ -170,7 +170,11 @@ mod tests {
                     "{}: {d}",
                     s.code
                 );
-                assert!(d.as_str() >= "1999-03-01", "{}: before the Convention", s.code);
+                assert!(
+                    d.as_str() >= "1999-03-01",
+                    "{}: before the Convention",
+                    s.code
+                );
             }
         }
     }

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 fn article7() -> Command {
     let mut c = Command::cargo_bin("article7").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
     c
 }
 
@@ -43,13 +44,28 @@ fn csv_has_one_row_per_finding_with_state_and_year() {
     for (row, line) in rows.iter().zip(&lines) {
         assert_eq!(&row[0], line["file"].as_str().unwrap());
         assert_eq!(&row[1], line["state"].as_str().unwrap_or(""));
-        assert_eq!(row[2], line["year"].as_i64().map(|y| y.to_string()).unwrap_or_default());
+        assert_eq!(
+            row[2],
+            line["year"]
+                .as_i64()
+                .map(|y| y.to_string())
+                .unwrap_or_default()
+        );
         assert_eq!(&row[3], line["rule"].as_str().unwrap());
         assert_eq!(&row[5], line["severity"].as_str().unwrap());
-        let form = line["pointer"].as_str().unwrap().strip_prefix("/forms/").map(|r| &r[..1]).unwrap_or("");
+        let form = line["pointer"]
+            .as_str()
+            .unwrap()
+            .strip_prefix("/forms/")
+            .map(|r| &r[..1])
+            .unwrap_or("");
         assert_eq!(&row[6], form);
         let message = line["message"].as_str().unwrap();
-        assert!(row[9] == *message || row[9] == format!("'{message}"), "{:?}", &row[9]);
+        assert!(
+            row[9] == *message || row[9] == format!("'{message}"),
+            "{:?}",
+            &row[9]
+        );
     }
     // Rule findings on real reports carry their State and year.
     let b01 = rows.iter().find(|r| &r[3] == "B01").expect("a B01 finding");
@@ -62,7 +78,14 @@ fn csv_has_one_row_per_finding_with_state_and_year() {
 fn xlsx_has_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("findings.xlsx");
-    let (_, _) = run(&["validate", "fixtures/rules", "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    let (_, _) = run(&[
+        "validate",
+        "fixtures/rules",
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
     let (_, csv_out) = run(&["validate", "fixtures/rules", "--format", "csv"]);
     let csv_rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv_out.as_slice())
         .records()
@@ -71,13 +94,21 @@ fn xlsx_has_the_same_rows() {
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     let range = book.worksheet_range("findings").unwrap();
     let rows: Vec<_> = range.rows().collect();
-    assert_eq!(rows.len(), csv_rows.len() + 1, "a header, then one row per finding");
+    assert_eq!(
+        rows.len(),
+        csv_rows.len() + 1,
+        "a header, then one row per finding"
+    );
     assert_eq!(rows[0][3], Data::String("rule".into()));
     for (x, c) in rows[1..].iter().zip(&csv_rows) {
         assert_eq!(x[0].to_string(), c[0]);
         assert_eq!(x[3].to_string(), c[3]);
         if !c[2].is_empty() {
-            assert_eq!(x[2], Data::Float(c[2].parse().unwrap()), "the year is a number");
+            assert_eq!(
+                x[2],
+                Data::Float(c[2].parse().unwrap()),
+                "the year is a number"
+            );
         }
         // The sheet has the message as text, without the CSV's guard.
         assert_eq!(c[9].strip_prefix('\'').unwrap_or(&c[9]), x[9].to_string());
@@ -86,7 +117,12 @@ fn xlsx_has_the_same_rows() {
 
 #[test]
 fn json_output_names_state_and_year_per_file() {
-    let (_, out) = run(&["validate", "fixtures/valid/cambodia-2019.json", "--format", "json"]);
+    let (_, out) = run(&[
+        "validate",
+        "fixtures/valid/cambodia-2019.json",
+        "--format",
+        "json",
+    ]);
     let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["files"][0]["state"], "KHM");
     assert_eq!(doc["files"][0]["year"], 2019);
@@ -103,7 +139,12 @@ fn select_and_ignore_drop_findings_from_the_run() {
     let want: Vec<String> = all
         .iter()
         .map(rule)
-        .filter(|r| r.starts_with('C') || r.starts_with("J0") || r == "input/syntax" || r == "input/unreadable")
+        .filter(|r| {
+            r.starts_with('C')
+                || r.starts_with("J0")
+                || r == "input/syntax"
+                || r == "input/unreadable"
+        })
         .collect();
     assert_eq!(selected.iter().map(rule).collect::<Vec<_>>(), want);
     assert!(!want.is_empty());
@@ -115,7 +156,13 @@ fn select_and_ignore_drop_findings_from_the_run() {
         .collect();
     assert_eq!(ignored.iter().map(rule).collect::<Vec<_>>(), want);
     // Dropped findings do not fail the run.
-    let (code, _) = run(&["validate", "fixtures/rules/B01/fail.json", "--ignore", "B01", "--quiet"]);
+    let (code, _) = run(&[
+        "validate",
+        "fixtures/rules/B01/fail.json",
+        "--ignore",
+        "B01",
+        "--quiet",
+    ]);
     assert_eq!(code, 0);
     // A pattern that matches nothing is a usage error.
     let (code, _) = run(&["validate", "fixtures/valid", "--select", "Q9"]);
@@ -128,14 +175,30 @@ fn min_severity_hides_but_still_counts() {
     let shown = jsonl(&["--min-severity", "warning"]);
     let want: Vec<&Value> = all.iter().filter(|v| v["severity"] != "info").collect();
     assert_eq!(shown.iter().collect::<Vec<_>>(), want);
-    let (code, out) = run(&["validate", "fixtures/rules", "--min-severity", "error", "--quiet"]);
+    let (code, out) = run(&[
+        "validate",
+        "fixtures/rules",
+        "--min-severity",
+        "error",
+        "--quiet",
+    ]);
     let line = String::from_utf8(out).unwrap();
     let infos_and_warnings = all.iter().filter(|v| v["severity"] != "error").count();
-    assert!(line.contains(&format!("({infos_and_warnings} not shown)")), "{line}");
+    assert!(
+        line.contains(&format!("({infos_and_warnings} not shown)")),
+        "{line}"
+    );
     assert_eq!(code, 1);
     // A hidden warning still fails --fail-on warning.
     let (code, out) = run(&[
-        "validate", "fixtures/rules/D02/fail.json", "--min-severity", "error", "--fail-on", "warning", "--format", "jsonl",
+        "validate",
+        "fixtures/rules/D02/fail.json",
+        "--min-severity",
+        "error",
+        "--fail-on",
+        "warning",
+        "--format",
+        "jsonl",
     ]);
     let text = String::from_utf8(out).unwrap();
     assert!(!text.contains("\"severity\":\"warning\""), "{text}");

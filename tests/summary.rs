@@ -19,7 +19,12 @@ fn corpus() -> (tempfile::TempDir, Truth, Value) {
     let validator = Validator::new();
     let (inputs, unreadable) = summary::load(&validator, &[dir.path().to_path_buf()]);
     assert!(unreadable.is_empty(), "{unreadable:?}");
-    let s = summary::compute(&inputs, &unreadable, &SummaryOptions::default(), StatesParties::embedded());
+    let s = summary::compute(
+        &inputs,
+        &unreadable,
+        &SummaryOptions::default(),
+        StatesParties::embedded(),
+    );
     let json = serde_json::to_value(&s).unwrap();
     (dir, truth, json)
 }
@@ -45,7 +50,11 @@ fn the_generated_reports_are_valid_except_where_broken_on_purpose() {
                     Broken::Casualties => "J01 /forms/J/victim_assistance/casualties",
                     Broken::StockpileTotal => "schema/type /forms/B/total",
                 };
-                assert!(errors.iter().all(|e| e.starts_with(want)), "{}: {errors:#?}", r.file);
+                assert!(
+                    errors.iter().all(|e| e.starts_with(want)),
+                    "{}: {errors:#?}",
+                    r.file
+                );
                 assert!(!errors.is_empty(), "{}", r.file);
             }
         }
@@ -73,7 +82,11 @@ fn rows(s: &Value, id: &str) -> BTreeMap<String, Value> {
 }
 
 fn base(f: &str) -> String {
-    Path::new(f).file_name().unwrap().to_string_lossy().into_owned()
+    Path::new(f)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// A cell's value and its files (base names).
@@ -117,7 +130,12 @@ fn sources_name_superseded_and_non_party_reports() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| (base(u["file"].as_str().unwrap()), u["reason"].as_str().unwrap().to_owned()))
+        .map(|u| {
+            (
+                base(u["file"].as_str().unwrap()),
+                u["reason"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     let expected: BTreeSet<String> = truth
         .reports
@@ -143,10 +161,18 @@ fn reporting_status_and_years_missed() {
         let (status, f) = cell(r, "status");
         match truth.counted(code, Y) {
             Some(t) => {
-                let want = if t.submitted_on.as_str() <= "2022-04-30" { "on_time" } else { "late" };
+                let want = if t.submitted_on.as_str() <= "2022-04-30" {
+                    "on_time"
+                } else {
+                    "late"
+                };
                 assert_eq!(status, want, "{code}");
                 assert_eq!(f, files([t.file.as_str()]), "{code}");
-                if want == "on_time" { on_time += 1 } else { late += 1 }
+                if want == "on_time" {
+                    on_time += 1
+                } else {
+                    late += 1
+                }
             }
             None => {
                 assert_eq!(status, "missing", "{code}");
@@ -168,7 +194,11 @@ fn reporting_status_and_years_missed() {
     assert_eq!(cell(&counts["on_time"], "count").0, on_time);
     assert_eq!(cell(&counts["late"], "count").0, late);
     assert_eq!(cell(&counts["missing"], "count").0, missing);
-    assert_eq!(on_time + late, 7, "seven of the eight States reported for 2021");
+    assert_eq!(
+        on_time + late,
+        7,
+        "seven of the eight States reported for 2021"
+    );
 }
 
 #[test]
@@ -181,15 +211,27 @@ fn article9_groups() {
     }
     let states = StatesParties::embedded();
     let generated: BTreeSet<&str> = years::STATES.iter().map(|s| s.0).collect();
-    want.insert("not_reported", states.codes().filter(|c| !generated.contains(c)).collect());
-    for group in ["legislation_adopted", "existing_law_sufficient", "in_preparation", "none", "not_reported"] {
+    want.insert(
+        "not_reported",
+        states.codes().filter(|c| !generated.contains(c)).collect(),
+    );
+    for group in [
+        "legislation_adopted",
+        "existing_law_sufficient",
+        "in_preparation",
+        "none",
+        "not_reported",
+    ] {
         let members = want.get(group).cloned().unwrap_or_default();
         assert_eq!(cell(&rows[group], "count").0, members.len(), "{group}");
         assert_eq!(cell(&rows[group], "states").0, members.join(" "), "{group}");
     }
     // The newest report gives the status: Zimbabwe's is of 2019.
     let (_, f) = cell(&rows["legislation_adopted"], "count");
-    assert!(f.contains("ZWE-2019.json") && f.contains("KHM-2021.json") && f.contains("AGO-2021.xml"), "{f:?}");
+    assert!(
+        f.contains("ZWE-2019.json") && f.contains("KHM-2021.json") && f.contains("AGO-2021.xml"),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -204,8 +246,18 @@ fn stockpiles_leave_out_the_report_invalid_on_the_total() {
             continue;
         }
         keys.insert(t.state.clone());
-        assert_eq!(cell(&rows[&t.state], "remaining"), (t.stockpile.into(), files([t.file.as_str()])), "{}", t.state);
-        assert_eq!(cell(&rows[&t.state], "destroyed").0, t.stockpile_destroyed, "{}", t.state);
+        assert_eq!(
+            cell(&rows[&t.state], "remaining"),
+            (t.stockpile.into(), files([t.file.as_str()])),
+            "{}",
+            t.state
+        );
+        assert_eq!(
+            cell(&rows[&t.state], "destroyed").0,
+            t.stockpile_destroyed,
+            "{}",
+            t.state
+        );
         remaining += t.stockpile;
         destroyed += t.stockpile_destroyed;
     }
@@ -231,8 +283,17 @@ fn retained_mines_last_initial_used_change_and_distribution() {
         }
         let r = &rows[&t.state];
         // Form D unchanged: the previous report's figure, from that file.
-        let source = if t.retained_unchanged { truth.counted(&t.state, Y - 1).unwrap() } else { t };
-        assert_eq!(cell(r, "last"), (source.retained.into(), files([source.file.as_str()])), "{}", t.state);
+        let source = if t.retained_unchanged {
+            truth.counted(&t.state, Y - 1).unwrap()
+        } else {
+            t
+        };
+        assert_eq!(
+            cell(r, "last"),
+            (source.retained.into(), files([source.file.as_str()])),
+            "{}",
+            t.state
+        );
         if t.retained_unchanged {
             assert_eq!(cell(r, "used").0, Value::Null, "{}", t.state);
         } else {
@@ -244,9 +305,19 @@ fn retained_mines_last_initial_used_change_and_distribution() {
             .filter(|x| x.state == t.state && (x.counted || !x.annual) && !x.retained_unchanged)
             .min_by_key(|x| (x.annual, x.year))
             .unwrap();
-        assert_eq!(cell(r, "initial"), (first.retained.into(), files([first.file.as_str()])), "{}", t.state);
+        assert_eq!(
+            cell(r, "initial"),
+            (first.retained.into(), files([first.file.as_str()])),
+            "{}",
+            t.state
+        );
         match truth.counted(&t.state, Y - 1) {
-            Some(p) => assert_eq!(cell(r, "change").0, source.retained as i64 - p.retained as i64, "{}", t.state),
+            Some(p) => assert_eq!(
+                cell(r, "change").0,
+                source.retained as i64 - p.retained as i64,
+                "{}",
+                t.state
+            ),
             None => assert_eq!(cell(r, "change").0, Value::Null, "{}", t.state),
         }
         total_last += source.retained;
@@ -259,8 +330,15 @@ fn retained_mines_last_initial_used_change_and_distribution() {
         buckets.entry(bucket).or_default().push(t.state.clone());
     }
     assert_eq!(excluded(&s, "retained"), files(["AGO-2021.xml"]));
-    assert_eq!(cell(&table(&s, "retained")["total"]["cells"], "last").0, total_last);
-    assert_eq!(cell(&rows["LKA"], "initial").0, 25_000, "the initial report gives the first declaration");
+    assert_eq!(
+        cell(&table(&s, "retained")["total"]["cells"], "last").0,
+        total_last
+    );
+    assert_eq!(
+        cell(&rows["LKA"], "initial").0,
+        25_000,
+        "the initial report gives the first declaration"
+    );
     let dist = self::rows(&s, "retained_distribution");
     for b in ["none", "1-1000", "1001-12000", "above-12000"] {
         let want = buckets.get(b).cloned().unwrap_or_default();
@@ -276,14 +354,22 @@ fn mined_areas_deadlines_and_land_release_per_year() {
     let mut area = 0;
     for t in of_year(&truth, Y) {
         let r = &rows[&t.state];
-        assert_eq!(cell(r, "area_m2"), (t.area().into(), files([t.file.as_str()])), "{}", t.state);
+        assert_eq!(
+            cell(r, "area_m2"),
+            (t.area().into(), files([t.file.as_str()])),
+            "{}",
+            t.state
+        );
         assert_eq!(cell(r, "cha_m2").0, t.cha);
         assert_eq!(cell(r, "sha_m2").0, t.sha);
         assert_eq!(cell(r, "deadline").0, t.deadline.as_str());
         assert_eq!(cell(r, "extensions").0, t.extensions);
         area += t.area();
     }
-    assert_eq!(cell(&table(&s, "mined_areas")["total"]["cells"], "area_m2").0, area);
+    assert_eq!(
+        cell(&table(&s, "mined_areas")["total"]["cells"], "area_m2").0,
+        area
+    );
     let per_state = self::rows(&s, "land_release");
     let per_year = self::rows(&s, "land_release_by_year");
     for year in years::YEARS {
@@ -291,7 +377,10 @@ fn mined_areas_deadlines_and_land_release_per_year() {
         let mut sums = [0u64; 3];
         for t in &reports {
             let r = &per_state[&format!("{year} {}", t.state)];
-            assert_eq!(cell(r, "cancelled_m2"), (t.cancelled.into(), files([t.file.as_str()])));
+            assert_eq!(
+                cell(r, "cancelled_m2"),
+                (t.cancelled.into(), files([t.file.as_str()]))
+            );
             assert_eq!(cell(r, "reduced_m2").0, t.reduced);
             assert_eq!(cell(r, "cleared_m2").0, t.cleared);
             assert_eq!(cell(r, "total_m2").0, t.cancelled + t.reduced + t.cleared);
@@ -305,12 +394,23 @@ fn mined_areas_deadlines_and_land_release_per_year() {
         assert_eq!(cell(r, "reduced_m2").0, sums[1], "{year}");
         assert_eq!(cell(r, "cleared_m2").0, sums[2], "{year}");
         assert_eq!(cell(r, "total_m2").0, sums.iter().sum::<u64>(), "{year}");
-        assert_eq!(cell(r, "total_m2").1, reports.iter().map(|t| t.file.clone()).collect(), "{year}");
+        assert_eq!(
+            cell(r, "total_m2").1,
+            reports.iter().map(|t| t.file.clone()).collect(),
+            "{year}"
+        );
     }
     // Remaining area per year, for the chart.
     let remaining = self::rows(&s, "remaining_by_year");
-    for t in truth.reports.iter().filter(|r| r.annual && r.counted && r.state != "RUS") {
-        assert_eq!(cell(&remaining[&format!("{} {}", t.state, t.year)], "area_m2").0, t.area());
+    for t in truth
+        .reports
+        .iter()
+        .filter(|r| r.annual && r.counted && r.state != "RUS")
+    {
+        assert_eq!(
+            cell(&remaining[&format!("{} {}", t.state, t.year)], "area_m2").0,
+            t.area()
+        );
     }
 }
 
@@ -319,8 +419,19 @@ fn casualties_leave_out_the_report_whose_figures_do_not_add_up() {
     let (_dir, truth, s) = corpus();
     let rows = rows(&s, "casualties");
     let columns = [
-        "total", "killed", "injured", "unknown_outcome", "women", "girls", "boys", "men", "sex_age_unknown",
-        "civilian", "military", "deminer", "status_unknown",
+        "total",
+        "killed",
+        "injured",
+        "unknown_outcome",
+        "women",
+        "girls",
+        "boys",
+        "men",
+        "sex_age_unknown",
+        "civilian",
+        "military",
+        "deminer",
+        "status_unknown",
     ];
     let mut totals = [0u64; 13];
     for t in of_year(&truth, Y) {
@@ -329,7 +440,12 @@ fn casualties_leave_out_the_report_whose_figures_do_not_add_up() {
             continue;
         }
         for (i, c) in columns.iter().enumerate() {
-            assert_eq!(cell(&rows[&t.state], c), (t.casualties[i].into(), files([t.file.as_str()])), "{} {c}", t.state);
+            assert_eq!(
+                cell(&rows[&t.state], c),
+                (t.casualties[i].into(), files([t.file.as_str()])),
+                "{} {c}",
+                t.state
+            );
             totals[i] += t.casualties[i];
         }
     }
@@ -361,7 +477,11 @@ fn cooperation_by_year_and_currency_and_the_cross_check() {
         let row = &rows[&format!("{year} {currency}")];
         assert_eq!(cell(row, "provided").0, *p, "{year} {currency}");
         assert_eq!(cell(row, "received").0, *r, "{year} {currency}");
-        assert_eq!(cell(row, "national_contribution").0, *n, "{year} {currency}");
+        assert_eq!(
+            cell(row, "national_contribution").0,
+            *n,
+            "{year} {currency}"
+        );
     }
     // Cross-check: every line naming a State Party, both sides.
     let check = self::rows(&s, "cooperation_cross_check");
@@ -369,24 +489,47 @@ fn cooperation_by_year_and_currency_and_the_cross_check() {
     for t in of_year(&truth, Y) {
         for m in &t.provided {
             let code = m.partner_code.clone().unwrap();
-            pairs.entry(format!("{Y} {} {code} {}", t.state, m.currency)).or_default().0 = Some(m.amount);
+            pairs
+                .entry(format!("{Y} {} {code} {}", t.state, m.currency))
+                .or_default()
+                .0 = Some(m.amount);
         }
         for m in &t.received {
             if let Some(code) = &m.partner_code {
-                pairs.entry(format!("{Y} {code} {} {}", t.state, m.currency)).or_default().1 = Some(m.amount);
+                pairs
+                    .entry(format!("{Y} {code} {} {}", t.state, m.currency))
+                    .or_default()
+                    .1 = Some(m.amount);
             }
         }
     }
-    assert_eq!(check.keys().cloned().collect::<Vec<_>>(), pairs.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(
+        check.keys().cloned().collect::<Vec<_>>(),
+        pairs.keys().cloned().collect::<Vec<_>>()
+    );
     for (key, (p, r)) in &pairs {
-        assert_eq!(cell(&check[key], "provided").0, p.map_or(Value::Null, Value::from), "{key}");
-        assert_eq!(cell(&check[key], "received").0, r.map_or(Value::Null, Value::from), "{key}");
+        assert_eq!(
+            cell(&check[key], "provided").0,
+            p.map_or(Value::Null, Value::from),
+            "{key}"
+        );
+        assert_eq!(
+            cell(&check[key], "received").0,
+            r.map_or(Value::Null, Value::from),
+            "{key}"
+        );
     }
     assert_eq!(cell(&check["2021 BIH AFG USD"], "status").0, "agree");
     assert_eq!(cell(&check["2021 COL KHM USD"], "status").0, "differ");
     assert_eq!(cell(&check["2021 COL KHM USD"], "difference").0, 10_000);
-    assert_eq!(cell(&check["2021 TJK ZWE EUR"], "status").0, "recipient_report_missing");
-    assert_eq!(cell(&check["2021 JPN KHM USD"], "status").0, "donor_report_missing");
+    assert_eq!(
+        cell(&check["2021 TJK ZWE EUR"], "status").0,
+        "recipient_report_missing"
+    );
+    assert_eq!(
+        cell(&check["2021 JPN KHM USD"], "status").0,
+        "donor_report_missing"
+    );
     assert_eq!(
         cell(&check["2021 COL KHM USD"], "status").1,
         files(["COL-2021.json", "KHM-2021.json"])
@@ -398,11 +541,19 @@ fn an_earlier_year_can_be_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let truth = years::write(dir.path(), 11);
     let (inputs, unreadable) = summary::load(&Validator::new(), &[dir.path().to_path_buf()]);
-    let s = summary::compute(&inputs, &unreadable, &SummaryOptions { year: Some(2019) }, StatesParties::embedded());
+    let s = summary::compute(
+        &inputs,
+        &unreadable,
+        &SummaryOptions { year: Some(2019) },
+        StatesParties::embedded(),
+    );
     let s = serde_json::to_value(&s).unwrap();
     let rows = rows(&s, "retained");
     for t in of_year(&truth, 2019) {
         assert_eq!(cell(&rows[&t.state], "last").0, t.retained, "{}", t.state);
     }
-    assert_eq!(cell(&self::rows(&s, "reporting")["ZWE"], "status").0, "on_time");
+    assert_eq!(
+        cell(&self::rows(&s, "reporting")["ZWE"], "status").0,
+        "on_time"
+    );
 }

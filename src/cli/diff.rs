@@ -140,7 +140,11 @@ fn html(out: &mut dyn Write, d: &Diff) -> std::io::Result<()> {
         page.push_str("<p>no change</p>\n");
     }
     for (form, changes) in d.by_form() {
-        page.push_str(&format!("<h2>{} ({})</h2>\n<ul>\n", esc(&heading(&form)), changes.len()));
+        page.push_str(&format!(
+            "<h2>{} ({})</h2>\n<ul>\n",
+            esc(&heading(&form)),
+            changes.len()
+        ));
         for c in changes {
             let class = match c.kind {
                 Kind::Added => "added",

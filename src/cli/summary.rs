@@ -64,7 +64,12 @@ pub fn run(args: SummaryArgs) -> u8 {
                     owned = l;
                     &owned
                 }
-                Err(e) => return fail(&format!("cannot read the list of States {}: {e}", p.display())),
+                Err(e) => {
+                    return fail(&format!(
+                        "cannot read the list of States {}: {e}",
+                        p.display()
+                    ))
+                }
             }
         }
     };
@@ -87,7 +92,10 @@ pub fn run(args: SummaryArgs) -> u8 {
         SummaryFormat::Xlsx => render::xlsx(&mut sink, &result, lang),
         SummaryFormat::Html => render::html(&mut sink, &result, lang, states),
     };
-    match written.and_then(|_| sink.flush()).and_then(|_| sink.finish()) {
+    match written
+        .and_then(|_| sink.flush())
+        .and_then(|_| sink.finish())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => fail(&format!("cannot write the summary: {e}")),
         Ok(()) => EXIT_OK,

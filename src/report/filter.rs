@@ -110,7 +110,10 @@ mod tests {
     use crate::diagnostics::Diagnostic;
 
     fn report(rules: &[(&str, Severity)]) -> FileReport {
-        let mut r = FileReport::unreadable("r.json".into(), Diagnostic::new("x", "x", Severity::Info, "m", ""));
+        let mut r = FileReport::unreadable(
+            "r.json".into(),
+            Diagnostic::new("x", "x", Severity::Info, "m", ""),
+        );
         r.findings = rules
             .iter()
             .map(|(id, s)| Diagnostic::new(*id, "n", *s, "m", ""))
@@ -142,11 +145,23 @@ mod tests {
             f.apply(&mut r);
             rules(&r).join(" ")
         };
-        assert_eq!(run(&[], &[]), "B01 C02 C04 I01 input/duplicate-key input/syntax schema/enum");
+        assert_eq!(
+            run(&[], &[]),
+            "B01 C02 C04 I01 input/duplicate-key input/syntax schema/enum"
+        );
         assert_eq!(run(&["C"], &[]), "C02 C04 input/syntax");
-        assert_eq!(run(&["C", "schema/"], &["C04"]), "C02 input/syntax schema/enum");
-        assert_eq!(run(&[], &["I"]), "B01 C02 C04 input/duplicate-key input/syntax schema/enum");
-        assert_eq!(run(&[], &["input"]), "B01 C02 C04 I01 input/syntax schema/enum");
+        assert_eq!(
+            run(&["C", "schema/"], &["C04"]),
+            "C02 input/syntax schema/enum"
+        );
+        assert_eq!(
+            run(&[], &["I"]),
+            "B01 C02 C04 input/duplicate-key input/syntax schema/enum"
+        );
+        assert_eq!(
+            run(&[], &["input"]),
+            "B01 C02 C04 I01 input/syntax schema/enum"
+        );
         assert_eq!(run(&["B01"], &["B01"]), "input/syntax");
     }
 
@@ -159,7 +174,11 @@ mod tests {
         assert_eq!(f.unknown_patterns(&["B01", "C01"]), vec!["Q9", ""]);
         assert_eq!(f.unknown_patterns(&["C01"]), vec!["B", "Q9", ""]);
         let g = FindingFilter {
-            select: vec!["input".into(), "rule/failed-to-run".into(), "schema/zzz".into()],
+            select: vec![
+                "input".into(),
+                "rule/failed-to-run".into(),
+                "schema/zzz".into(),
+            ],
             ignore: vec!["inptu/".into(), "input/syntax".into()],
         };
         assert_eq!(g.unknown_patterns(&[]), vec!["inptu/"]);
@@ -167,12 +186,25 @@ mod tests {
 
     #[test]
     fn the_severity_filter_hides_lower_findings_only() {
-        let r = report(&[("A", Severity::Info), ("B", Severity::Error), ("C", Severity::Warning)]);
-        let (shown, hidden) = SeverityFilter { min: Severity::Warning }.shown(&r);
+        let r = report(&[
+            ("A", Severity::Info),
+            ("B", Severity::Error),
+            ("C", Severity::Warning),
+        ]);
+        let (shown, hidden) = SeverityFilter {
+            min: Severity::Warning,
+        }
+        .shown(&r);
         assert_eq!((rules(&shown), hidden), (vec!["B", "C"], 1));
-        let (shown, hidden) = SeverityFilter { min: Severity::Info }.shown(&r);
+        let (shown, hidden) = SeverityFilter {
+            min: Severity::Info,
+        }
+        .shown(&r);
         assert_eq!((rules(&shown).len(), hidden), (3, 0));
-        let (shown, hidden) = SeverityFilter { min: Severity::Error }.shown(&r);
+        let (shown, hidden) = SeverityFilter {
+            min: Severity::Error,
+        }
+        .shown(&r);
         assert_eq!((rules(&shown), hidden), (vec!["B"], 2));
     }
 }

@@ -38,7 +38,8 @@ pub struct Unreadable {
 /// next.
 pub fn load(validator: &Validator, paths: &[PathBuf]) -> (Vec<ReportInput>, Vec<Unreadable>) {
     let inputs = batch::expand(paths);
-    let results: Vec<Result<ReportInput, Unreadable>> = inputs.par_iter().map(|i| one(validator, i)).collect();
+    let results: Vec<Result<ReportInput, Unreadable>> =
+        inputs.par_iter().map(|i| one(validator, i)).collect();
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for r in results {
@@ -70,7 +71,11 @@ fn one(validator: &Validator, input: &Input) -> Result<ReportInput, Unreadable> 
 }
 
 /// Reads and checks one source held in memory.
-pub fn check(validator: &Validator, source: &Source, file: String) -> Result<ReportInput, Unreadable> {
+pub fn check(
+    validator: &Validator,
+    source: &Source,
+    file: String,
+) -> Result<ReportInput, Unreadable> {
     let ingested = crate::format::load(source);
     let Some(doc) = ingested.document else {
         let reason = ingested

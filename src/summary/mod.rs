@@ -289,7 +289,9 @@ impl Report<'_> {
                 p == pointer
                     || p.strip_prefix(pointer).is_some_and(|r| r.starts_with('/'))
                     || (p.matches('/').count() >= 2
-                        && pointer.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with('/')))
+                        && pointer
+                            .strip_prefix(p.as_str())
+                            .is_some_and(|r| r.starts_with('/')))
             })
             .map(|(_, m)| m.as_str())
             .collect()
@@ -432,7 +434,12 @@ impl<'a> Corpus<'a> {
     /// The report giving `form` for the annual report `r`: itself when it
     /// provides the form, an earlier one for stock figures when it is
     /// marked unchanged.
-    fn form_source<'c>(&'c self, r: &'c Report<'a>, form: &str, kind: Figures) -> FormSource<'c, 'a> {
+    fn form_source<'c>(
+        &'c self,
+        r: &'c Report<'a>,
+        form: &str,
+        kind: Figures,
+    ) -> FormSource<'c, 'a> {
         let excluded = |reason: String| {
             FormSource::Excluded(Excluded {
                 file: r.file.to_owned(),
@@ -484,7 +491,12 @@ impl<'a> Corpus<'a> {
 }
 
 /// Computes every table from the loaded reports.
-pub fn compute(inputs: &[ReportInput], unreadable: &[Unreadable], options: &SummaryOptions, states: &StatesParties) -> Summary {
+pub fn compute(
+    inputs: &[ReportInput],
+    unreadable: &[Unreadable],
+    options: &SummaryOptions,
+    states: &StatesParties,
+) -> Summary {
     let mut unused = Vec::new();
     let mut candidates: Vec<Report<'_>> = Vec::new();
     for input in inputs {
@@ -552,7 +564,10 @@ pub fn compute(inputs: &[ReportInput], unreadable: &[Unreadable], options: &Summ
         if !states.contains(&r.state) {
             unused.push(Unused {
                 file: r.file.to_owned(),
-                reason: format!("{} is not a State Party in the list of {}", r.state, states.as_of),
+                reason: format!(
+                    "{} is not a State Party in the list of {}",
+                    r.state, states.as_of
+                ),
             });
         }
     }
@@ -617,7 +632,14 @@ pub fn due_date(year: i64) -> String {
 fn reporting(corpus: &Corpus<'_>, states: &StatesParties, year: i64) -> Table {
     let mut t = Table::new(
         "reporting",
-        &["status", "submitted_on", "file", "latest_year", "latest_file", "years_missed_in_row"],
+        &[
+            "status",
+            "submitted_on",
+            "file",
+            "latest_year",
+            "latest_file",
+            "years_missed_in_row",
+        ],
     );
     let first_year = corpus.years().first().copied().unwrap_or(year);
     for s in &states.states_parties {
@@ -692,10 +714,19 @@ fn reporting_counts(reporting: &Table) -> Table {
             .flat_map(|c| c.files.iter().map(String::as_str))
             .collect();
         let mut row = Row::new(status);
-        row.set("count", Cell::number(rows.len() as f64, files.iter().copied()));
+        row.set(
+            "count",
+            Cell::number(rows.len() as f64, files.iter().copied()),
+        );
         row.set(
             "states",
-            Cell::text(rows.iter().map(|r| r.key.as_str()).collect::<Vec<_>>().join(" "), files),
+            Cell::text(
+                rows.iter()
+                    .map(|r| r.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                files,
+            ),
         );
         t.rows.push(row);
     }
@@ -731,7 +762,8 @@ fn article9(corpus: &Corpus<'_>, states: &StatesParties, year: i64) -> Table {
                         Some(st) if f.ok() => Some((st, src.file)),
                         _ => {
                             if f.ok() {
-                                f.problems.push(("/forms/A/measures_status".into(), "not given".into()));
+                                f.problems
+                                    .push(("/forms/A/measures_status".into(), "not given".into()));
                             }
                             t.excluded.push(f.excluded());
                             None
@@ -754,17 +786,34 @@ fn article9(corpus: &Corpus<'_>, states: &StatesParties, year: i64) -> Table {
                     .unwrap_or("not_reported");
                 groups.entry(group).or_default().push((&s.code, file));
             }
-            None => groups.entry("not_reported").or_default().push((&s.code, "")),
+            None => groups
+                .entry("not_reported")
+                .or_default()
+                .push((&s.code, "")),
         }
     }
     for g in ARTICLE9_GROUPS {
         let members = groups.remove(g).unwrap_or_default();
-        let files: Vec<&str> = members.iter().map(|(_, f)| *f).filter(|f| !f.is_empty()).collect();
+        let files: Vec<&str> = members
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| !f.is_empty())
+            .collect();
         let mut row = Row::new(*g);
-        row.set("count", Cell::number(members.len() as f64, files.iter().copied()));
+        row.set(
+            "count",
+            Cell::number(members.len() as f64, files.iter().copied()),
+        );
         row.set(
             "states",
-            Cell::text(members.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(" "), files),
+            Cell::text(
+                members
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                files,
+            ),
         );
         t.rows.push(row);
     }
@@ -809,8 +858,14 @@ fn stockpiles(corpus: &Corpus<'_>, year: i64) -> Table {
             }
         };
         let mut row = Row::new(&r.state);
-        row.set("remaining", remaining.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])));
-        row.set("destroyed", destroyed.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])));
+        row.set(
+            "remaining",
+            remaining.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])),
+        );
+        row.set(
+            "destroyed",
+            destroyed.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])),
+        );
         t.rows.push(row);
     }
     t.add_total(&["remaining", "destroyed"]);
@@ -857,7 +912,10 @@ fn retained(corpus: &Corpus<'_>, year: i64) -> Table {
         };
         let mut row = Row::new(&r.state);
         row.set("last", Cell::number(last.0, [last.1.as_str()]));
-        row.set("used", used.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])));
+        row.set(
+            "used",
+            used.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])),
+        );
         // The first declaration in the folder: the initial report, or the
         // oldest report that gives Form D.
         let first = corpus.by_state.get(&r.state).and_then(|v| {
@@ -869,7 +927,10 @@ fn retained(corpus: &Corpus<'_>, year: i64) -> Table {
             let mut f = Fields::new(e);
             f.number("/forms/D/total_retained").map(|n| (n, e.file))
         });
-        row.set("initial", initial.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])));
+        row.set(
+            "initial",
+            initial.map_or_else(Cell::empty, |(n, f)| Cell::number(n, [f])),
+        );
         // Change since the previous year's report.
         let change = corpus
             .annual
@@ -903,12 +964,21 @@ fn retained_distribution(corpus: &Corpus<'_>, year: i64) -> Table {
             .filter_map(|r| Some((r.key.as_str(), r.get("last")?)))
             .filter(|(_, c)| c.as_f64().is_some_and(|n| n >= *lo && n <= *hi))
             .collect();
-        let files: Vec<&str> = rows.iter().flat_map(|(_, c)| c.files.iter().map(String::as_str)).collect();
+        let files: Vec<&str> = rows
+            .iter()
+            .flat_map(|(_, c)| c.files.iter().map(String::as_str))
+            .collect();
         let mut row = Row::new(*bucket);
-        row.set("count", Cell::number(rows.len() as f64, files.iter().copied()));
+        row.set(
+            "count",
+            Cell::number(rows.len() as f64, files.iter().copied()),
+        );
         row.set(
             "states",
-            Cell::text(rows.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(" "), files),
+            Cell::text(
+                rows.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(" "),
+                files,
+            ),
         );
         t.rows.push(row);
     }
@@ -918,7 +988,14 @@ fn retained_distribution(corpus: &Corpus<'_>, year: i64) -> Table {
 fn mined_areas(corpus: &Corpus<'_>, year: i64) -> Table {
     let mut t = Table::new(
         "mined_areas",
-        &["area_m2", "cha_m2", "sha_m2", "deadline", "extensions", "latest_extension"],
+        &[
+            "area_m2",
+            "cha_m2",
+            "sha_m2",
+            "deadline",
+            "extensions",
+            "latest_extension",
+        ],
     );
     for r in corpus.annual_of(year) {
         let c = match corpus.form_source(r, "C", Figures::Stock) {
@@ -1022,7 +1099,13 @@ fn milestones(corpus: &Corpus<'_>, year: i64) -> Table {
             });
             continue;
         }
-        for m in src.value.pointer(pointer).and_then(Value::as_array).into_iter().flatten() {
+        for m in src
+            .value
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let (Some(y), Some(target)) = (
                 m.get("year").and_then(Value::as_i64),
                 m.get("target_m2").and_then(Value::as_f64),
@@ -1041,15 +1124,31 @@ fn milestones(corpus: &Corpus<'_>, year: i64) -> Table {
 }
 
 const RELEASE: &[(&str, &str)] = &[
-    ("cancelled_m2", "/forms/F/mine_clearance/land_release/cancelled_m2"),
-    ("reduced_m2", "/forms/F/mine_clearance/land_release/reduced_m2"),
-    ("cleared_m2", "/forms/F/mine_clearance/land_release/cleared_m2"),
+    (
+        "cancelled_m2",
+        "/forms/F/mine_clearance/land_release/cancelled_m2",
+    ),
+    (
+        "reduced_m2",
+        "/forms/F/mine_clearance/land_release/reduced_m2",
+    ),
+    (
+        "cleared_m2",
+        "/forms/F/mine_clearance/land_release/cleared_m2",
+    ),
 ];
 
 fn land_release(corpus: &Corpus<'_>) -> Table {
     let mut t = Table::new(
         "land_release",
-        &["year", "state", "cancelled_m2", "reduced_m2", "cleared_m2", "total_m2"],
+        &[
+            "year",
+            "state",
+            "cancelled_m2",
+            "reduced_m2",
+            "cleared_m2",
+            "total_m2",
+        ],
     );
     for r in corpus.annual.values() {
         let src = match corpus.form_source(r, "F", Figures::Period) {
@@ -1060,8 +1159,13 @@ fn land_release(corpus: &Corpus<'_>) -> Table {
                 continue;
             }
         };
-        if src.value.pointer("/forms/F/mine_clearance/land_release").is_none()
-            && src.errors_on("/forms/F/mine_clearance/land_release").is_empty()
+        if src
+            .value
+            .pointer("/forms/F/mine_clearance/land_release")
+            .is_none()
+            && src
+                .errors_on("/forms/F/mine_clearance/land_release")
+                .is_empty()
         {
             // No Article 5 programme, or nothing released: no row.
             continue;
@@ -1092,7 +1196,13 @@ fn land_release_by_year(corpus: &Corpus<'_>) -> Table {
     let per_state = land_release(corpus);
     let mut t = Table::new(
         "land_release_by_year",
-        &["states", "cancelled_m2", "reduced_m2", "cleared_m2", "total_m2"],
+        &[
+            "states",
+            "cancelled_m2",
+            "reduced_m2",
+            "cleared_m2",
+            "total_m2",
+        ],
     );
     t.excluded = per_state.excluded.clone();
     for year in corpus.years() {
@@ -1102,10 +1212,23 @@ fn land_release_by_year(corpus: &Corpus<'_>) -> Table {
             .filter(|r| r.get("year").and_then(Cell::as_f64) == Some(year as f64))
             .collect();
         let mut row = Row::new(year.to_string());
-        let files: Vec<&str> = rows.iter().flat_map(|r| r.get("year").into_iter().flat_map(|c| c.files.iter().map(String::as_str))).collect();
-        row.set("states", Cell::number(rows.len() as f64, files.iter().copied()));
+        let files: Vec<&str> = rows
+            .iter()
+            .flat_map(|r| {
+                r.get("year")
+                    .into_iter()
+                    .flat_map(|c| c.files.iter().map(String::as_str))
+            })
+            .collect();
+        row.set(
+            "states",
+            Cell::number(rows.len() as f64, files.iter().copied()),
+        );
         for col in ["cancelled_m2", "reduced_m2", "cleared_m2", "total_m2"] {
-            let sum = rows.iter().filter_map(|r| r.get(col).and_then(Cell::as_f64)).sum();
+            let sum = rows
+                .iter()
+                .filter_map(|r| r.get(col).and_then(Cell::as_f64))
+                .sum();
             row.set(col, Cell::number(sum, files.iter().copied()));
         }
         t.rows.push(row);
@@ -1159,7 +1282,10 @@ fn casualties(corpus: &Corpus<'_>, year: i64) -> Table {
             } else {
                 f.optional_number(&p)
             };
-            row.set(col, v.map_or_else(Cell::empty, |n| Cell::number(n, [src.file])));
+            row.set(
+                col,
+                v.map_or_else(Cell::empty, |n| Cell::number(n, [src.file])),
+            );
         }
         if f.ok() {
             t.rows.push(row);
@@ -1174,7 +1300,16 @@ fn casualties(corpus: &Corpus<'_>, year: i64) -> Table {
 /// Money of Form J by year and currency (amounts in different currencies
 /// are never added).
 fn cooperation(corpus: &Corpus<'_>) -> Table {
-    let mut t = Table::new("cooperation", &["year", "currency", "provided", "received", "national_contribution"]);
+    let mut t = Table::new(
+        "cooperation",
+        &[
+            "year",
+            "currency",
+            "provided",
+            "received",
+            "national_contribution",
+        ],
+    );
     type Acc<'f> = BTreeMap<(i64, String), BTreeMap<&'static str, (f64, BTreeSet<&'f str>)>>;
     let mut acc: Acc<'_> = BTreeMap::new();
     for r in corpus.annual.values() {
@@ -1215,7 +1350,12 @@ fn cooperation(corpus: &Corpus<'_>) -> Table {
         };
         let coop = src.value.pointer(base);
         for (column, member) in [("provided", "provided"), ("received", "received")] {
-            for item in coop.and_then(|c| c.get(member)).and_then(Value::as_array).into_iter().flatten() {
+            for item in coop
+                .and_then(|c| c.get(member))
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 add(column, item);
             }
         }
@@ -1228,9 +1368,10 @@ fn cooperation(corpus: &Corpus<'_>) -> Table {
         row.set("year", Cell::number(year as f64, []));
         row.set("currency", Cell::text(&currency, []));
         for col in ["provided", "received", "national_contribution"] {
-            let cell = cols
-                .get(col)
-                .map_or_else(|| Cell::number(0.0, []), |(n, files)| Cell::number(*n, files.iter().copied()));
+            let cell = cols.get(col).map_or_else(
+                || Cell::number(0.0, []),
+                |(n, files)| Cell::number(*n, files.iter().copied()),
+            );
             row.set(col, cell);
         }
         t.rows.push(row);
@@ -1245,10 +1386,22 @@ fn cooperation(corpus: &Corpus<'_>) -> Table {
 fn cooperation_cross_check(corpus: &Corpus<'_>, states: &StatesParties) -> Table {
     let mut t = Table::new(
         "cooperation_cross_check",
-        &["year", "donor", "recipient", "currency", "provided", "received", "difference", "status"],
+        &[
+            "year",
+            "donor",
+            "recipient",
+            "currency",
+            "provided",
+            "received",
+            "difference",
+            "status",
+        ],
     );
     // (year, donor, recipient, currency) → (provided, received)
-    type Sides<'f> = (Option<(f64, BTreeSet<&'f str>)>, Option<(f64, BTreeSet<&'f str>)>);
+    type Sides<'f> = (
+        Option<(f64, BTreeSet<&'f str>)>,
+        Option<(f64, BTreeSet<&'f str>)>,
+    );
     let mut pairs: BTreeMap<(i64, String, String, String), Sides<'_>> = BTreeMap::new();
     for r in corpus.annual.values() {
         let Some(coop) = r.value.pointer("/forms/J/cooperation") else {
@@ -1258,10 +1411,19 @@ fn cooperation_cross_check(corpus: &Corpus<'_>, states: &StatesParties) -> Table
             // Named in the cooperation table's excluded list.
             continue;
         }
-        for (member, partner_key, provided) in [("provided", "to", true), ("received", "from", false)] {
-            for item in coop.get(member).and_then(Value::as_array).into_iter().flatten() {
+        for (member, partner_key, provided) in
+            [("provided", "to", true), ("received", "from", false)]
+        {
+            for item in coop
+                .get(member)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let (Some(partner), Some(amount), Some(currency)) = (
-                    item.get(partner_key).and_then(Value::as_str).and_then(|n| states.find_by_name(n)),
+                    item.get(partner_key)
+                        .and_then(Value::as_str)
+                        .and_then(|n| states.find_by_name(n)),
                     item.get("amount").and_then(Value::as_f64),
                     item.get("currency").and_then(Value::as_str),
                 ) else {
@@ -1272,7 +1434,9 @@ fn cooperation_cross_check(corpus: &Corpus<'_>, states: &StatesParties) -> Table
                 } else {
                     (partner.code.clone(), r.state.clone())
                 };
-                let entry = pairs.entry((r.year, donor, recipient, currency.to_owned())).or_default();
+                let entry = pairs
+                    .entry((r.year, donor, recipient, currency.to_owned()))
+                    .or_default();
                 let side = if provided { &mut entry.0 } else { &mut entry.1 };
                 let slot = side.get_or_insert_with(|| (0.0, BTreeSet::new()));
                 slot.0 += amount;
@@ -1297,7 +1461,8 @@ fn cooperation_cross_check(corpus: &Corpus<'_>, states: &StatesParties) -> Table
             .chain(&received)
             .flat_map(|(_, f)| f.iter().copied())
             .collect();
-        let counterpart_reported = |state: &str| corpus.annual.contains_key(&(state.to_owned(), year));
+        let counterpart_reported =
+            |state: &str| corpus.annual.contains_key(&(state.to_owned(), year));
         let status = match (&provided, &received) {
             (Some((p, _)), Some((q, _))) => {
                 row.set("difference", Cell::number(p - q, files.iter().copied()));

@@ -45,7 +45,10 @@ fn cell_raw(c: &Cell) -> String {
 }
 
 fn row_label(lang: &str, key: &str) -> String {
-    key.split(' ').map(|k| label(lang, k)).collect::<Vec<_>>().join(" ")
+    key.split(' ')
+        .map(|k| label(lang, k))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `--format json`: the whole summary, each cell with its files.
@@ -111,11 +114,21 @@ pub fn human(out: &mut dyn Write, summary: &Summary, lang: &str) -> io::Result<(
         grid.push(head);
         for r in t.rows.iter().chain(&t.total) {
             let mut line = vec![row_label(lang, &r.key)];
-            line.extend(t.columns.iter().map(|c| r.get(c).map(|x| cell_text(lang, c, x)).unwrap_or_default()));
+            line.extend(
+                t.columns
+                    .iter()
+                    .map(|c| r.get(c).map(|x| cell_text(lang, c, x)).unwrap_or_default()),
+            );
             grid.push(line);
         }
         let widths: Vec<usize> = (0..grid[0].len())
-            .map(|i| grid.iter().map(|l| l[i].chars().count()).max().unwrap_or(0).min(60))
+            .map(|i| {
+                grid.iter()
+                    .map(|l| l[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .min(60)
+            })
             .collect();
         for line in &grid {
             let mut text = String::new();
@@ -153,7 +166,9 @@ pub fn xlsx(out: &mut dyn Write, summary: &Summary, lang: &str) -> io::Result<()
     for t in &summary.tables {
         let sheet = book.add_worksheet();
         sheet.set_name(&t.id).map_err(e)?;
-        sheet.write_string_with_format(0, 0, label(lang, &t.id), &bold).map_err(e)?;
+        sheet
+            .write_string_with_format(0, 0, label(lang, &t.id), &bold)
+            .map_err(e)?;
         sheet.write_string_with_format(1, 0, "", &bold).map_err(e)?;
         for (i, c) in t.columns.iter().enumerate() {
             sheet
@@ -162,12 +177,16 @@ pub fn xlsx(out: &mut dyn Write, summary: &Summary, lang: &str) -> io::Result<()
         }
         for (ri, r) in t.rows.iter().chain(&t.total).enumerate() {
             let row = ri as u32 + 2;
-            sheet.write_string(row, 0, row_label(lang, &r.key)).map_err(e)?;
+            sheet
+                .write_string(row, 0, row_label(lang, &r.key))
+                .map_err(e)?;
             for (i, c) in t.columns.iter().enumerate() {
                 let col = i as u16 + 1;
                 match r.get(c).map(|x| &x.value) {
                     Some(CellValue::Number(n)) => sheet.write_number(row, col, *n).map(|_| ()),
-                    Some(CellValue::Text(s)) => sheet.write_string(row, col, label(lang, s)).map(|_| ()),
+                    Some(CellValue::Text(s)) => {
+                        sheet.write_string(row, col, label(lang, s)).map(|_| ())
+                    }
                     _ => Ok(()),
                 }
                 .map_err(e)?;
@@ -178,8 +197,13 @@ pub fn xlsx(out: &mut dyn Write, summary: &Summary, lang: &str) -> io::Result<()
     }
     let sheet = book.add_worksheet();
     sheet.set_name("cells").map_err(e)?;
-    for (i, h) in ["table", "row", "column", "value", "files"].iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, *h, &bold).map_err(e)?;
+    for (i, h) in ["table", "row", "column", "value", "files"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(0, i as u16, *h, &bold)
+            .map_err(e)?;
     }
     let mut row = 1;
     for t in &summary.tables {
@@ -195,15 +219,22 @@ pub fn xlsx(out: &mut dyn Write, summary: &Summary, lang: &str) -> io::Result<()
                     CellValue::Empty => Ok(()),
                 }
                 .map_err(e)?;
-                sheet.write_string(row, 4, cell.files.join(";")).map_err(e)?;
+                sheet
+                    .write_string(row, 4, cell.files.join(";"))
+                    .map_err(e)?;
                 row += 1;
             }
         }
     }
     let sheet = book.add_worksheet();
     sheet.set_name("excluded").map_err(e)?;
-    for (i, h) in ["table", "file", "state", "year", "fields", "reason"].iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, *h, &bold).map_err(e)?;
+    for (i, h) in ["table", "file", "state", "year", "fields", "reason"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(0, i as u16, *h, &bold)
+            .map_err(e)?;
     }
     let mut row = 1;
     for t in &summary.tables {
@@ -230,7 +261,12 @@ figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}svg text{font-fam
 /// `--format html`: one self-contained page: three charts, then every
 /// table (the files behind a cell in its tooltip), then the reports left
 /// out.
-pub fn html(out: &mut dyn Write, summary: &Summary, lang: &str, states: &StatesParties) -> io::Result<()> {
+pub fn html(
+    out: &mut dyn Write,
+    summary: &Summary,
+    lang: &str,
+    states: &StatesParties,
+) -> io::Result<()> {
     let mut page = String::new();
     let title = format!("{} {}", label(lang, "summary-title"), summary.year);
     let _ = write!(
@@ -254,7 +290,12 @@ pub fn html(out: &mut dyn Write, summary: &Summary, lang: &str, states: &StatesP
     );
     if !s.unused.is_empty() || !s.unreadable.is_empty() {
         page.push_str("<ul>");
-        for (f, why) in s.unused.iter().map(|u| (&u.file, &u.reason)).chain(s.unreadable.iter().map(|u| (&u.file, &u.reason))) {
+        for (f, why) in s
+            .unused
+            .iter()
+            .map(|u| (&u.file, &u.reason))
+            .chain(s.unreadable.iter().map(|u| (&u.file, &u.reason)))
+        {
             let _ = write!(page, "<li><code>{}</code>: {}</li>", esc(f), esc(why));
         }
         page.push_str("</ul>\n");
@@ -283,7 +324,12 @@ pub fn html(out: &mut dyn Write, summary: &Summary, lang: &str, states: &StatesP
 }
 
 fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) {
-    let _ = write!(page, "<h2 id=\"{}\">{}</h2>\n<table><tr><th></th>", attr(&t.id), esc(label(lang, &t.id)));
+    let _ = write!(
+        page,
+        "<h2 id=\"{}\">{}</h2>\n<table><tr><th></th>",
+        attr(&t.id),
+        esc(label(lang, &t.id))
+    );
     for c in &t.columns {
         let _ = write!(page, "<th>{}</th>", esc(label(lang, c)));
     }
@@ -307,13 +353,25 @@ fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) 
         for c in &t.columns {
             match r.get(c) {
                 Some(cell) => {
-                    let class = if matches!(cell.value, CellValue::Number(_)) { " class=\"n\"" } else { "" };
+                    let class = if matches!(cell.value, CellValue::Number(_)) {
+                        " class=\"n\""
+                    } else {
+                        ""
+                    };
                     let tip = if cell.files.is_empty() {
                         String::new()
                     } else {
-                        format!(" title=\"{} {}\"", label(lang, "files-of-cell"), attr(&cell.files.join(", ")))
+                        format!(
+                            " title=\"{} {}\"",
+                            label(lang, "files-of-cell"),
+                            attr(&cell.files.join(", "))
+                        )
                     };
-                    let _ = write!(page, "<td{class}{tip}>{}</td>", esc(&cell_text(lang, c, cell)));
+                    let _ = write!(
+                        page,
+                        "<td{class}{tip}>{}</td>",
+                        esc(&cell_text(lang, c, cell))
+                    );
                 }
                 None => page.push_str("<td></td>"),
             }
@@ -322,7 +380,11 @@ fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) 
     }
     page.push_str("</table>\n");
     if !t.excluded.is_empty() {
-        let _ = write!(page, "<p class=\"excluded\">{}:</p><ul class=\"excluded\">", esc(label(lang, "excluded")));
+        let _ = write!(
+            page,
+            "<p class=\"excluded\">{}:</p><ul class=\"excluded\">",
+            esc(label(lang, "excluded"))
+        );
         for e in &t.excluded {
             let _ = write!(
                 page,
@@ -337,7 +399,9 @@ fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) 
     }
 }
 
-const COLOURS: &[&str] = &["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"];
+const COLOURS: &[&str] = &[
+    "#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c",
+];
 
 /// A rounded-up axis maximum (1, 2 or 5 times a power of ten).
 fn nice_max(v: f64) -> f64 {
@@ -362,11 +426,18 @@ fn chart_land_release(page: &mut String, t: &Table, lang: &str) {
         .map(|r| {
             (
                 r.key.as_str(),
-                series.iter().map(|c| r.get(c).and_then(Cell::as_f64).unwrap_or(0.0) / 1e6).collect(),
+                series
+                    .iter()
+                    .map(|c| r.get(c).and_then(Cell::as_f64).unwrap_or(0.0) / 1e6)
+                    .collect(),
             )
         })
         .collect();
-    let max = nice_max(bars.iter().map(|(_, v)| v.iter().sum::<f64>()).fold(0.0, f64::max));
+    let max = nice_max(
+        bars.iter()
+            .map(|(_, v)| v.iter().sum::<f64>())
+            .fold(0.0, f64::max),
+    );
     let plot_h = h - bottom - top;
     let slot = (w - left - 10.0) / bars.len().max(1) as f64;
     let _ = write!(
@@ -467,7 +538,13 @@ fn chart_retained(page: &mut String, t: &Table, lang: &str) {
 /// end of each year reported (solid), the path its milestones promise from
 /// the last report on (dashed: remaining minus the targets still to come),
 /// and the Article 5 deadline (a red line).
-fn chart_remaining(page: &mut String, remaining: &Table, milestones: &Table, areas: &Table, lang: &str) {
+fn chart_remaining(
+    page: &mut String,
+    remaining: &Table,
+    milestones: &Table,
+    areas: &Table,
+    lang: &str,
+) {
     let (w, h, left, bottom, top) = (300.0, 180.0, 55.0, 25.0, 20.0);
     for area_row in &areas.rows {
         let state = area_row.key.as_str();
@@ -505,7 +582,13 @@ fn chart_remaining(page: &mut String, remaining: &Table, milestones: &Table, are
             .map_or(last_year, |p| p.0)
             .max(deadline_year.unwrap_or(last_year))
             .max(x0 + 1.0);
-        let max = nice_max(points.iter().chain(&planned).map(|p| p.1).fold(0.0, f64::max));
+        let max = nice_max(
+            points
+                .iter()
+                .chain(&planned)
+                .map(|p| p.1)
+                .fold(0.0, f64::max),
+        );
         let plot_h = h - bottom - top;
         let plot_w = w - left - 15.0;
         let px = |x: f64| left + (x - x0) / (x1 - x0) * plot_w;

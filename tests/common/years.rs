@@ -144,9 +144,16 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
         // A State's scale: how contaminated it is, how many mines it keeps.
         let scale = 0.2 + (si as f64) * 0.15;
         let mut retained = rng.range(200, 15000);
-        let mut stock = if *code == "COL" || *code == "AGO" { rng.range(1000, 9000) } else { 0 };
+        let mut stock = if *code == "COL" || *code == "AGO" {
+            rng.range(1000, 9000)
+        } else {
+            0
+        };
         for year in YEARS {
-            if (*code == "ZWE" && year >= 2020) || (*code == "AFG" && year == 2020) || (*code == "LKA" && year == 2018) {
+            if (*code == "ZWE" && year >= 2020)
+                || (*code == "AFG" && year == 2020)
+                || (*code == "LKA" && year == 2018)
+            {
                 continue; // missing years
             }
             let used = rng.range(0, retained.min(300));
@@ -182,9 +189,15 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
                 cancelled: rng.range(100_000, 20_000_000),
                 reduced: rng.range(100_000, 9_000_000),
                 cleared: rng.range(100_000, 21_000_000),
-                deadline: if *code == "BIH" { "2027-03-01".into() } else { "2025-12-31".into() },
+                deadline: if *code == "BIH" {
+                    "2027-03-01".into()
+                } else {
+                    "2025-12-31".into()
+                },
                 extensions: if *code == "BIH" { 0 } else { 2 },
-                casualties: [total, killed, injured, 0, women, girls, boys, men, 0, civilian, 0, deminer, 0],
+                casualties: [
+                    total, killed, injured, 0, women, girls, boys, men, 0, civilian, 0, deminer, 0,
+                ],
                 provided: Vec::new(),
                 received: vec![money("UNDP", None, rng.range(10, 90) * 10_000, "USD")],
                 national: rng.range(1, 9) * 100_000,
@@ -192,14 +205,27 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
             if year == 2021 {
                 match *code {
                     "BIH" => t.provided.push(money("AFG", Some("AFG"), 500_000, "USD")),
-                    "AFG" => t.received.push(money("Bosnia and Herzegovina", Some("BIH"), 500_000, "USD")),
-                    "COL" => t.provided.push(money("Cambodia", Some("KHM"), 100_000, "USD")),
+                    "AFG" => t.received.push(money(
+                        "Bosnia and Herzegovina",
+                        Some("BIH"),
+                        500_000,
+                        "USD",
+                    )),
+                    "COL" => t
+                        .provided
+                        .push(money("Cambodia", Some("KHM"), 100_000, "USD")),
                     "KHM" => {
-                        t.received.push(money("Colombia", Some("COL"), 90_000, "USD"));
-                        t.received.push(money("Japan", Some("JPN"), 9_800_000, "USD"));
+                        t.received
+                            .push(money("Colombia", Some("COL"), 90_000, "USD"));
+                        t.received
+                            .push(money("Japan", Some("JPN"), 9_800_000, "USD"));
                     }
-                    "TJK" => t.provided.push(money("Zimbabwe", Some("ZWE"), 20_000, "EUR")),
-                    "LKA" => t.received.push(money("Norway", Some("NOR"), 1_900_000, "GBP")),
+                    "TJK" => t
+                        .provided
+                        .push(money("Zimbabwe", Some("ZWE"), 20_000, "EUR")),
+                    "LKA" => t
+                        .received
+                        .push(money("Norway", Some("NOR"), 1_900_000, "GBP")),
                     _ => {}
                 }
             }
@@ -304,7 +330,8 @@ fn report(base: &Value, t: &mut TruthReport, name: &str, factor: f64, rng: &mut 
     a["measures_status"] = json!(t.measures_status);
     if t.measures_status != "legislation_adopted" {
         a.as_object_mut().unwrap().remove("measures");
-        a["explanation"] = json!("The penal code and the law on weapons cover the prohibited activities.");
+        a["explanation"] =
+            json!("The penal code and the law on weapons cover the prohibited activities.");
     }
     // Form B and G.
     doc["forms"]["B"]["stockpile"] = if t.stockpile > 0 {
@@ -317,8 +344,7 @@ fn report(base: &Value, t: &mut TruthReport, name: &str, factor: f64, rng: &mut 
         doc["forms"]["B"]["total"] = json!("many");
     }
     if t.stockpile_destroyed > 0 {
-        doc["forms"]["G"]["stockpile_destroyed"] =
-            json!([{"mine_type": "PMN-2", "quantity": t.stockpile_destroyed, "lot_numbers": ["PMN2-L1"]}]);
+        doc["forms"]["G"]["stockpile_destroyed"] = json!([{"mine_type": "PMN-2", "quantity": t.stockpile_destroyed, "lot_numbers": ["PMN2-L1"]}]);
     }
     // Form D.
     if t.retained_unchanged {
@@ -329,11 +355,22 @@ fn report(base: &Value, t: &mut TruthReport, name: &str, factor: f64, rng: &mut 
         let n = rows.len() as u64;
         let mut left = t.retained;
         for (i, row) in rows.iter_mut().enumerate() {
-            let q = if i as u64 + 1 == n { left } else { t.retained / n };
+            let q = if i as u64 + 1 == n {
+                left
+            } else {
+                t.retained / n
+            };
             left -= q;
             row["quantity"] = json!(q);
         }
-        d["total_retained"] = json!(t.retained + if t.broken == Some(Broken::RetainedTotal) { 7 } else { 0 });
+        d["total_retained"] = json!(
+            t.retained
+                + if t.broken == Some(Broken::RetainedTotal) {
+                    7
+                } else {
+                    0
+                }
+        );
         d["used"] = if t.used > 0 {
             json!([{"institution": "National training centre", "mine_type": "PMN-2", "quantity": t.used, "activity": "Training of deminers"}])
         } else {
@@ -358,13 +395,15 @@ fn report(base: &Value, t: &mut TruthReport, name: &str, factor: f64, rng: &mut 
     }
     t.cha = cha;
     t.sha = sha;
-    doc["forms"]["C"]["totals"] = json!({"areas": 8, "area_m2": cha + sha, "cha_m2": cha, "sha_m2": sha});
+    doc["forms"]["C"]["totals"] =
+        json!({"areas": 8, "area_m2": cha + sha, "cha_m2": cha, "sha_m2": sha});
     let mc = &mut doc["forms"]["F"]["mine_clearance"];
     let released = t.cancelled + t.reduced + t.cleared;
     mc["remaining_end_m2"] = json!(cha + sha);
     mc["newly_identified_m2"] = json!(newly);
     mc["remaining_start_m2"] = json!(cha + sha + released - newly);
-    mc["land_release"] = json!({"cancelled_m2": t.cancelled, "reduced_m2": t.reduced, "cleared_m2": t.cleared});
+    mc["land_release"] =
+        json!({"cancelled_m2": t.cancelled, "reduced_m2": t.reduced, "cleared_m2": t.cleared});
     mc["deadline"] = json!(t.deadline);
     if t.extensions == 0 {
         mc.as_object_mut().unwrap().remove("deadline_extensions");
