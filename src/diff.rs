@@ -92,7 +92,10 @@ fn side(file: &str, v: &Value) -> Side {
     let key = key_of(v);
     Side {
         file: file.to_owned(),
-        state: key.as_ref().map(|k| k.state.clone()),
+        state: v
+            .pointer("/state/code")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         year: key.as_ref().map(|k| k.year),
         submitted_on: v
             .get("submitted_on")
@@ -129,6 +132,9 @@ enum Step {
     Key(String),
     /// A list item: the list's key, the item's name when it has one.
     Item(String, Option<String>, usize),
+    /// An item of a list of codes or names (`areas: ["all", "KHM-01"]`),
+    /// by position (the list's key is the step before).
+    Member(usize),
 }
 
 /// Members that name a list item, tried in order; the first set present
@@ -187,7 +193,7 @@ fn pointer_of(path: &[Step]) -> String {
         p.push('/');
         match s {
             Step::Key(k) => p.push_str(&escape_pointer_token(k)),
-            Step::Item(_, _, i) => p.push_str(&i.to_string()),
+            Step::Item(_, _, i) | Step::Member(i) => p.push_str(&i.to_string()),
         }
     }
     p
@@ -246,14 +252,14 @@ fn arrays(out: &mut Vec<Change>, path: &mut Vec<Step>, a: &[Value], b: &[Value])
         // A list of codes or names: what was removed and what was added.
         for (i, v) in a.iter().enumerate() {
             if !b.iter().any(|w| same(v, w)) {
-                path.push(Step::Item(list.clone(), None, i));
+                path.push(Step::Member(i));
                 push(out, path, Kind::Removed, Some(v), None);
                 path.pop();
             }
         }
         for (i, v) in b.iter().enumerate() {
             if !a.iter().any(|w| same(v, w)) {
-                path.push(Step::Item(list.clone(), None, i));
+                path.push(Step::Member(i));
                 push(out, path, Kind::Added, None, Some(v));
                 path.pop();
             }
@@ -339,7 +345,9 @@ fn words(path: &[Step]) -> (String, String) {
     let mut parts: Vec<String> = Vec::new();
     for s in rest {
         match s {
-            Step::Key(k) => parts.push(k.replace('_', " ")),
+            Step::Key(k) => parts.push(k.replace("_m2", " (m²)").replace('_', " ")),
+            // The list's key is already the last word.
+            Step::Member(..) => {}
             Step::Item(list, id, i) => {
                 parts.pop();
                 let word = item_word(list);
@@ -414,6 +422,15 @@ fn push(
                 quoted(new.unwrap_or(&Value::Null))
             ),
         },
+        _ if matches!(path.last(), Some(Step::Member(..))) => format!(
+            "{prefix}: {what}: {} {}",
+            quoted(old.or(new).unwrap_or(&Value::Null)),
+            if kind == Kind::Added {
+                "added"
+            } else {
+                "removed"
+            }
+        ),
         Kind::Added if is_scalar(new) => format!(
             "{prefix}: {what} added: {}",
             quoted(new.unwrap_or(&Value::Null))
@@ -503,11 +520,11 @@ mod tests {
             vec![
                 "Cover page: period, to “2019-12-31” → “2020-12-31”",
                 "Form C: area KHM-BTB-01 removed",
-                "Form C: area KHM-BTB-02, area m2 5 → 4 (−1)",
-                "Form C: totals, area m2 15 → 4 (−11)",
+                "Form C: area KHM-BTB-02, area (m²) 5 → 4 (−1)",
+                "Form C: totals, area (m²) 15 → 4 (−11)",
                 "Form D: total retained 1,250 → 1,180 (−70); 70 used: training",
                 "Form D: use of retained mines CMAC / PMN-2 / training added",
-                "Form I: measure marking / x, item of `areas` 2 removed (was “KHM-BTB-01”)",
+                "Form I: measure marking / x, areas: “KHM-BTB-01” removed",
             ]
         );
         assert_eq!(d.changes[1].pointer, "/forms/C/areas/0");

@@ -385,7 +385,7 @@ fn lang_fr_gives_french_messages_throughout() {
         "--lang",
         "fr",
         "fixtures/invalid/enum.json",
-        "fixtures/rules/B01/fail.json",
+        "fixtures/examples/rule-finding-b01.json",
         "fixtures/invalid/missing-file.json",
     ]);
     assert_eq!(code, 1);

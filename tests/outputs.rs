@@ -27,7 +27,7 @@ fn run(args: &[&str]) -> (i32, String) {
 const INPUTS: &[&str] = &[
     "fixtures/valid",
     "fixtures/invalid",
-    "fixtures/rules/B01/fail.json",
+    "fixtures/examples/rule-finding-b01.json",
 ];
 
 fn with_inputs(format: &str) -> Vec<&str> {

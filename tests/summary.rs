@@ -557,3 +557,103 @@ fn an_earlier_year_can_be_asked_for() {
         "on_time"
     );
 }
+
+fn article7() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("article7").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+#[test]
+fn the_command_writes_json_csv_xlsx_html_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    years::write(&corpus, 7);
+    let run = |format: &str, lang: &str| {
+        let out = article7()
+            .args(["summary", "--format", format, "--lang", lang])
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    // JSON: what the library computes.
+    let json: Value = serde_json::from_slice(&run("json", "en")).unwrap();
+    let (inputs, unreadable) = summary::load(&Validator::new(), std::slice::from_ref(&corpus));
+    let lib = summary::compute(
+        &inputs,
+        &unreadable,
+        &SummaryOptions::default(),
+        StatesParties::embedded(),
+    );
+    assert_eq!(json, serde_json::to_value(&lib).unwrap());
+    // CSV: one line per cell with its files, and one per exclusion.
+    let csv_out = run("csv", "en");
+    let mut reader = csv::Reader::from_reader(csv_out.as_slice());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cells: usize = lib
+        .tables
+        .iter()
+        .map(|t| {
+            t.rows
+                .iter()
+                .chain(&t.total)
+                .map(|r| t.columns.iter().filter(|c| r.get(c).is_some()).count())
+                .sum::<usize>()
+        })
+        .sum();
+    let exclusions: usize = lib.tables.iter().map(|t| t.excluded.len()).sum();
+    assert_eq!(records.len(), cells + exclusions);
+    let khm = records
+        .iter()
+        .find(|r| &r[0] == "retained" && &r[1] == "KHM" && &r[2] == "last")
+        .unwrap();
+    assert!(khm[4].ends_with("KHM-2021.json"), "{:?}", khm);
+    assert!(records
+        .iter()
+        .any(|r| &r[0] == "stockpiles" && &r[2] == "excluded" && r[4].ends_with("COL-2021.json")));
+    // XLSX: a sheet per table, the cells sheet as the CSV.
+    let xlsx = run("xlsx", "fr");
+    let path = dir.path().join("s.xlsx");
+    std::fs::write(&path, xlsx).unwrap();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let names = book.sheet_names();
+    for t in &lib.tables {
+        assert!(names.contains(&t.id), "{}", t.id);
+    }
+    assert_eq!(
+        book.worksheet_range("cells").unwrap().rows().count(),
+        cells + 1
+    );
+    let retained = book.worksheet_range("retained").unwrap();
+    assert_eq!(
+        retained.get((0, 0)).unwrap().to_string(),
+        "Mines conservées (formulaire D)"
+    );
+    // HTML: self-contained, charts, French labels, no script.
+    let page = String::from_utf8(run("html", "fr")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(!page.contains("<script"));
+    assert!(!page.contains(" src=\"http"), "no external resource");
+    assert_eq!(
+        page.matches("<svg").count(),
+        2 + lib.table("mined_areas").unwrap().rows.len()
+    );
+    assert!(page.contains("Terres remises à disposition par année (km²)"));
+    assert!(page.contains("title=\"d'après "), "cells name their files");
+    assert!(page.contains("Rapports écartés de ce tableau"));
+    let es = String::from_utf8(run("html", "es")).unwrap();
+    assert!(es.contains("Minas conservadas por Estado"));
+    // Text.
+    let text = String::from_utf8(run("human", "en")).unwrap();
+    assert!(text.starts_with("Article 7 reports: summary for 2021"));
+    assert!(text.contains("COL-2021.json (COL 2021): /forms/B/total: schema/type"));
+}

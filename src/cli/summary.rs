@@ -80,6 +80,9 @@ pub fn run(args: SummaryArgs) -> u8 {
         &SummaryOptions { year: args.year },
         states,
     );
+    if result.sources.used.is_empty() {
+        eprintln!("warning: no report of a State Party could be used; the tables are empty");
+    }
     let lang = args.catalogue.lang.code();
     let mut sink = match Sink::open(args.output.as_deref()) {
         Ok(s) => s,

@@ -95,6 +95,10 @@ impl Printer for XlsxPrinter {
             .autofilter(0, 0, last.max(1), COLUMNS.len() as u16 - 1)
             .map_err(xlsx_error)?;
         sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        // Printed (or exported to PDF), every column fits across the page
+        // and the header repeats on each page.
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0).map_err(xlsx_error)?;
         let bytes = book.save_to_buffer().map_err(xlsx_error)?;
         out.write_all(&bytes)
     }

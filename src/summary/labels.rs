@@ -99,6 +99,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("chart-retained", "Mines retained per State", "Mines conservées par État", "Minas conservadas por Estado"),
     ("chart-remaining-now", "remaining", "restante", "restante"),
     ("chart-milestone", "milestone", "jalon", "hito"),
+    ("chart-deadline", "deadline", "échéance", "plazo"),
     ("files-of-cell", "from", "d'après", "según"),
 ];
 

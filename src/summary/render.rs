@@ -277,9 +277,9 @@ pub fn html(
         esc(&title)
     );
     let s = &summary.sources;
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<p>{}: {} {}, {} {}, {} {}.</p>\n",
+        "<p>{}: {} {}, {} {}, {} {}.</p>",
         label(lang, "sources"),
         s.read,
         label(lang, "read"),
@@ -323,13 +323,27 @@ pub fn html(
     out.write_all(page.as_bytes())
 }
 
+/// Tables longer than this are folded (`<details>`, no script needed), so
+/// the per-State reporting table does not push the others off the page.
+const FOLD_ROWS: usize = 40;
+
 fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) {
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<h2 id=\"{}\">{}</h2>\n<table><tr><th></th>",
+        "<h2 id=\"{}\">{}</h2>",
         attr(&t.id),
         esc(label(lang, &t.id))
     );
+    let folded = t.rows.len() > FOLD_ROWS;
+    if folded {
+        let _ = write!(
+            page,
+            "<details><summary>{} ({})</summary>",
+            esc(label(lang, &t.id)),
+            t.rows.len()
+        );
+    }
+    page.push_str("<table><tr><th></th>");
     for c in &t.columns {
         let _ = write!(page, "<th>{}</th>", esc(label(lang, c)));
     }
@@ -379,6 +393,9 @@ fn table_html(page: &mut String, t: &Table, lang: &str, states: &StatesParties) 
         page.push_str("</tr>\n");
     }
     page.push_str("</table>\n");
+    if folded {
+        page.push_str("</details>\n");
+    }
     if !t.excluded.is_empty() {
         let _ = write!(
             page,
@@ -545,7 +562,7 @@ fn chart_remaining(
     areas: &Table,
     lang: &str,
 ) {
-    let (w, h, left, bottom, top) = (300.0, 180.0, 55.0, 25.0, 20.0);
+    let (w, h, left, bottom, top) = (300.0, 200.0, 55.0, 45.0, 20.0);
     for area_row in &areas.rows {
         let state = area_row.key.as_str();
         let mut points: Vec<(f64, f64)> = remaining
@@ -631,7 +648,11 @@ fn chart_remaining(
                 esc(label(lang, "deadline"))
             );
         }
-        for x in [x0, x1] {
+        // A tick per year; labels on every other year when they crowd.
+        let span = (x1 - x0) as i64;
+        let step = if span > 8 { 2 } else { 1 };
+        for k in (0..=span).step_by(step) {
+            let x = x0 + k as f64;
             let _ = write!(
                 page,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{x}</text>",
@@ -639,6 +660,28 @@ fn chart_remaining(
                 top + plot_h + 15.0
             );
         }
+        let legend_y = h - 4.0;
+        let _ = write!(
+            page,
+            "<line x1=\"{left}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{1:.1}\" stroke=\"{2}\" stroke-width=\"2\"/><text x=\"{3:.1}\" y=\"{legend_y:.1}\">{4}</text>\
+<line x1=\"{5:.1}\" x2=\"{6:.1}\" y1=\"{1:.1}\" y2=\"{1:.1}\" stroke=\"{7}\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/><text x=\"{8:.1}\" y=\"{legend_y:.1}\">{9}</text>\
+<line x1=\"{10:.1}\" x2=\"{10:.1}\" y1=\"{11:.1}\" y2=\"{12:.1}\" stroke=\"#c00\"/><text x=\"{13:.1}\" y=\"{legend_y:.1}\">{14}</text>",
+            left + 16.0,
+            legend_y - 4.0,
+            COLOURS[0],
+            left + 20.0,
+            esc(label(lang, "chart-remaining-now")),
+            left + 80.0,
+            left + 96.0,
+            COLOURS[1],
+            left + 100.0,
+            esc(label(lang, "chart-milestone")),
+            left + 160.0,
+            legend_y - 10.0,
+            legend_y,
+            left + 164.0,
+            esc(label(lang, "chart-deadline")),
+        );
         page.push_str("</svg></figure>\n");
     }
 }

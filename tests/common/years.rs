@@ -306,7 +306,7 @@ fn save(dir: &Path, name: &str, doc: &Value) {
     let bytes = if name.ends_with(".xml") {
         article7::format::xml::write(doc).into_bytes()
     } else if name.ends_with(".xlsx") {
-        article7::convert::xlsx::write(doc, "en").unwrap()
+        article7::format::xlsx::write(doc, "en").unwrap()
     } else {
         serde_json::to_vec_pretty(doc).unwrap()
     };
