@@ -15,7 +15,7 @@ schema-additional-properties = `{ $key }` is not a field the report model knows 
 schema-suggestion = did you mean `{ $key }`?{ " " }
 schema-allowed = { " " }Allowed here: { $list }.
 schema-enum = { $field } must be one of { $options }; found { $found }
-    .help = use one of the listed codes exactly as written{ $about }
+    .help = { $suggestion }use one of the listed codes exactly as written, or in a workbook pick the value from the cell's drop-down list{ $about }
 schema-const = { $field } must be `{ $expected }`; found { $found }
     .help = write `{ $expected }`
 schema-type = { $field } must be { $expected }; found { $found }
@@ -310,3 +310,56 @@ xlsx-ambiguous-number = the text `{ $text }` in { $label } can be read as { $rea
 xlsx-lang-en = English
 xlsx-lang-fr = French
 xlsx-lang-es = Spanish
+
+## Codelists: suggestions and the States Parties
+schema-enum-suggestion = did you mean `{ $code }` ({ $label_en })?{ " " }
+schema-state-party = `{ $found }` is not the code of a State Party to the Convention
+    .help = { $suggestion }write the State's ISO 3166-1 alpha-3 code (Senegal is `SEN`); earlier reports are found by this code (`--history`), so a wrong code also hides them
+schema-state-suggestion = did you mean `{ $code }` ({ $name_en })?{ " " }
+
+## HTML page and human output (the "not checked" line)
+html-title = article7 validation report
+html-heading = Article 7 report validation
+html-catalogue = Catalogue { $version } ({ $hash }), article7 { $tool }.
+html-file = file
+html-status = status
+html-errors = errors
+html-warnings = warnings
+html-infos = infos
+html-status-errors = errors
+html-status-review = to review
+html-status-valid = valid
+html-no-problem = No problem found.
+html-severity = severity
+html-rule = rule
+html-problem = problem
+html-where = where
+html-fix = how to fix
+html-details = technical details
+html-pointer = place in the report (JSON pointer)
+html-row = row
+html-at-line = line { $line }, column { $column }
+html-at-cell = sheet { $sheet }, cell { $cell }
+html-form-A = Form A — national implementation measures
+html-form-B = Form B — stockpiled anti-personnel mines
+html-form-C = Form C — mined areas
+html-form-D = Form D — mines retained or transferred
+html-form-E = Form E — conversion or decommissioning of production facilities
+html-form-F = Form F — programmes for the destruction of anti-personnel mines
+html-form-G = Form G — anti-personnel mines destroyed
+html-form-H = Form H — technical characteristics
+html-form-I = Form I — measures to warn the population
+html-form-J = Form J — other relevant matters
+html-form-other = Form { $form }
+html-form-none = Cover page and whole report
+severity-error = error
+severity-warning = warning
+severity-info = info
+not-checked = { $checks ->
+    [one] 1 check will run
+   *[other] { $checks } checks will run
+} once { $errors ->
+    [one] this error is fixed
+   *[other] these { $errors } errors are fixed
+}.
+help-line = help: { $help }

@@ -13,7 +13,7 @@ schema-additional-properties = `{ $key }` no es un campo que el modelo de inform
 schema-suggestion = ¿quiso decir `{ $key }`?{ " " }
 schema-allowed = { " " }Campos admitidos aquí: { $list }.
 schema-enum = { $field } debe ser uno de los valores { $options }; se encontró { $found }
-    .help = utilice uno de los códigos indicados, exactamente como está escrito{ $about }
+    .help = { $suggestion }utilice uno de los códigos indicados, exactamente como está escrito, o, en un libro de Excel, elija el valor en la lista desplegable de la celda{ $about }
 schema-const = { $field } debe ser `{ $expected }`; se encontró { $found }
     .help = escriba `{ $expected }`
 schema-type = { $field } debe ser { $expected }; se encontró { $found }
@@ -308,3 +308,56 @@ xlsx-ambiguous-number = el texto `{ $text }` en { $label } puede leerse { $read 
 xlsx-lang-en = inglesa
 xlsx-lang-fr = francesa
 xlsx-lang-es = española
+
+## Listas de códigos: sugerencias y Estados partes
+schema-enum-suggestion = ¿quiso decir `{ $code }` («{ $label_es }»)?{ " " }
+schema-state-party = `{ $found }` no es el código de ningún Estado parte en la Convención
+    .help = { $suggestion }escriba el código ISO 3166-1 alfa-3 del Estado (el del Senegal es `SEN`); los informes anteriores se buscan por este código (`--history`), de modo que un código erróneo también los oculta
+schema-state-suggestion = ¿quiso decir `{ $code }` ({ $name_es })?{ " " }
+
+## Página HTML y salida para personas (la línea «sin comprobar»)
+html-title = Informe de validación de article7
+html-heading = Validación de los informes presentados en virtud del artículo 7
+html-catalogue = Catálogo { $version } ({ $hash }), article7 { $tool }.
+html-file = archivo
+html-status = estado
+html-errors = errores
+html-warnings = advertencias
+html-infos = observaciones
+html-status-errors = con errores
+html-status-review = por revisar
+html-status-valid = válido
+html-no-problem = No se encontró ningún problema.
+html-severity = gravedad
+html-rule = regla
+html-problem = problema
+html-where = ubicación
+html-fix = cómo corregirlo
+html-details = detalles técnicos
+html-pointer = lugar en el informe (puntero JSON)
+html-row = fila
+html-at-line = línea { $line }, columna { $column }
+html-at-cell = hoja { $sheet }, celda { $cell }
+html-form-A = Formulario A — medidas de aplicación nacionales
+html-form-B = Formulario B — existencias de minas antipersonal
+html-form-C = Formulario C — zonas minadas
+html-form-D = Formulario D — minas retenidas o transferidas
+html-form-E = Formulario E — conversión o cierre de las instalaciones de producción
+html-form-F = Formulario F — programas de destrucción de minas antipersonal
+html-form-G = Formulario G — minas antipersonal destruidas
+html-form-H = Formulario H — características técnicas
+html-form-I = Formulario I — medidas para advertir a la población
+html-form-J = Formulario J — otras cuestiones pertinentes
+html-form-other = Formulario { $form }
+html-form-none = Portada e informe en su conjunto
+severity-error = error
+severity-warning = advertencia
+severity-info = observación
+not-checked = { $checks ->
+    [one] 1 comprobación se realizará
+   *[other] { $checks } comprobaciones se realizarán
+} cuando se { $errors ->
+    [one] corrija este error
+   *[other] corrijan estos { $errors } errores
+}.
+help-line = ayuda: { $help }

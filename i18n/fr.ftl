@@ -13,7 +13,7 @@ schema-additional-properties = `{ $key }` n'est pas un champ connu du modèle de
 schema-suggestion = vouliez-vous dire `{ $key }` ?{ " " }
 schema-allowed = { " " }Champs admis ici : { $list }.
 schema-enum = { $field } doit être l'une des valeurs { $options } ; trouvé { $found }
-    .help = utilisez l'un des codes indiqués, exactement tel qu'il est écrit{ $about }
+    .help = { $suggestion }utilisez l'un des codes indiqués, exactement tel qu'il est écrit, ou, dans un classeur, choisissez la valeur dans la liste déroulante de la cellule{ $about }
 schema-const = { $field } doit valoir `{ $expected }` ; trouvé { $found }
     .help = écrivez `{ $expected }`
 schema-type = { $field } doit être { $expected } ; trouvé { $found }
@@ -308,3 +308,56 @@ xlsx-ambiguous-number = le texte `{ $text }` dans { $label } peut se lire { $rea
 xlsx-lang-en = anglais
 xlsx-lang-fr = français
 xlsx-lang-es = espagnol
+
+## Listes de codes : suggestions et États parties
+schema-enum-suggestion = vouliez-vous dire `{ $code }` (« { $label_fr } ») ?{ " " }
+schema-state-party = `{ $found }` n'est le code d'aucun État partie à la Convention
+    .help = { $suggestion }écrivez le code ISO 3166-1 alpha-3 de l'État (le Sénégal est `SEN`) ; c'est par ce code que sont retrouvés les rapports antérieurs (`--history`) : un code erroné les masque aussi
+schema-state-suggestion = vouliez-vous dire `{ $code }` ({ $name_fr }) ?{ " " }
+
+## Page HTML et sortie pour les personnes (la ligne « non vérifié »)
+html-title = Rapport de validation article7
+html-heading = Validation des rapports au titre de l'article 7
+html-catalogue = Catalogue { $version } ({ $hash }), article7 { $tool }.
+html-file = fichier
+html-status = état
+html-errors = erreurs
+html-warnings = avertissements
+html-infos = remarques
+html-status-errors = erreurs
+html-status-review = à revoir
+html-status-valid = valide
+html-no-problem = Aucun problème relevé.
+html-severity = gravité
+html-rule = règle
+html-problem = problème
+html-where = emplacement
+html-fix = comment corriger
+html-details = détails techniques
+html-pointer = emplacement dans le rapport (pointeur JSON)
+html-row = ligne
+html-at-line = ligne { $line }, colonne { $column }
+html-at-cell = feuille { $sheet }, cellule { $cell }
+html-form-A = Formulaire A — mesures d'application nationales
+html-form-B = Formulaire B — stocks de mines antipersonnel
+html-form-C = Formulaire C — zones minées
+html-form-D = Formulaire D — mines conservées ou transférées
+html-form-E = Formulaire E — reconversion ou mise hors service des installations de production
+html-form-F = Formulaire F — programmes de destruction des mines antipersonnel
+html-form-G = Formulaire G — mines antipersonnel détruites
+html-form-H = Formulaire H — caractéristiques techniques
+html-form-I = Formulaire I — mesures prises pour alerter la population
+html-form-J = Formulaire J — autres questions pertinentes
+html-form-other = Formulaire { $form }
+html-form-none = Page de couverture et ensemble du rapport
+severity-error = erreur
+severity-warning = avertissement
+severity-info = remarque
+not-checked = { $checks ->
+    [one] 1 contrôle sera effectué
+   *[other] { $checks } contrôles seront effectués
+} une fois { $errors ->
+    [one] cette erreur corrigée
+   *[other] ces { $errors } erreurs corrigées
+}.
+help-line = aide : { $help }

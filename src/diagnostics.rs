@@ -74,13 +74,15 @@ pub enum Code {
     UnknownColumn,
     /// A number typed as text that reads two ways (`1.000`).
     AmbiguousNumber,
+    /// A `state.code` that is no State Party's ISO code.
+    UnknownStateParty,
     /// A rule's expression failed on a schema-valid report.
     RuleFailedToRun,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::Unreadable,
         Code::Unsupported,
         Code::Syntax,
@@ -93,6 +95,7 @@ impl Code {
         Code::UnknownParent,
         Code::UnknownColumn,
         Code::AmbiguousNumber,
+        Code::UnknownStateParty,
         Code::RuleFailedToRun,
     ];
 
@@ -111,6 +114,7 @@ impl Code {
             Code::UnknownParent => "input/unknown-parent",
             Code::UnknownColumn => "input/unknown-column",
             Code::AmbiguousNumber => "input/ambiguous-number",
+            Code::UnknownStateParty => "schema/state-party",
             Code::RuleFailedToRun => "rule/failed-to-run",
         }
     }
@@ -130,6 +134,7 @@ impl Code {
             Code::UnknownParent => "row-without-parent",
             Code::UnknownColumn => "unknown-column",
             Code::AmbiguousNumber => "ambiguous-number",
+            Code::UnknownStateParty => "unknown-state-party",
             Code::RuleFailedToRun => "rule-failed-to-run",
         }
     }
@@ -403,7 +408,8 @@ pub fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
         .map(|(_, c)| c.clone())
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two texts, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -305,9 +305,7 @@ pub(super) fn parse_number_in(s: &str, lang: &str) -> Option<(Value, Option<Ambi
     if frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    let groups: Vec<&str> = int
-        .split([group, ' ', '\u{a0}', '\u{202f}'])
-        .collect();
+    let groups: Vec<&str> = int.split([group, ' ', '\u{a0}', '\u{202f}']).collect();
     let grouped = groups.len() > 1
         && digits(groups[0])
         && groups[0].len() <= 3
