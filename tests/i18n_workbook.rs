@@ -240,3 +240,32 @@ fn every_template_reads_in_every_language_and_round_trips() {
         assert_eq!(back, report, "{lang}");
     }
 }
+
+/// The French and Spanish templates filled in by LibreOffice Calc in a
+/// French and a Spanish locale, typing as officials type (codes picked by
+/// their label, `oui`/`sí`, `30/04/2020`, `1 234` / `1.234`):
+/// `tools/make_libreoffice_fixtures.sh` makes them.
+#[test]
+fn workbooks_typed_in_a_french_and_a_spanish_calc_read_as_their_reports() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (xlsx, json) in [
+        (
+            "libreoffice-mozambique-2016-fr-typed.xlsx",
+            "mozambique-2016.json",
+        ),
+        (
+            "libreoffice-sri-lanka-2019-es-typed.xlsx",
+            "sri-lanka-2019.json",
+        ),
+    ] {
+        let bytes = std::fs::read(root.join("fixtures/ingest/xlsx").join(xlsx)).unwrap();
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("fixtures/valid").join(json)).unwrap(),
+        )
+        .unwrap();
+        let (v, findings) = value_of(&bytes);
+        assert!(findings.is_empty(), "{xlsx}: {findings:#?}");
+        assert_eq!(v, want, "{xlsx}");
+        assert!(validate(bytes).is_empty(), "{xlsx}");
+    }
+}

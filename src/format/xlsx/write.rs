@@ -207,9 +207,14 @@ impl Writer {
         row += 1;
         ws.write_string_with_format(row, 0, labels::ui(Ui::Sheet, lang), &self.f.key)?;
         ws.write_string_with_format(row, 1, labels::ui(Ui::Holds, lang), &self.f.key)?;
+        ws.write_string_with_format(row, 2, labels::ui(Ui::Key, lang), &self.f.key)?;
+        ws.set_column_width(2, 32)?;
         row += 1;
         for sheet in &layout.sheets {
             ws.write_string(row, 0, sheet.name_in(lang))?;
+            // The sheet's name in every language's workbook, so that a
+            // program (or a help desk) can find it whatever the language.
+            ws.write_string_with_format(row, 2, &sheet.name, &self.f.tech)?;
             let what = labels::sheet_description(&sheet.name, lang)
                 .map(str::to_owned)
                 .or_else(|| shape::label_at(&layout::steps(&sheet.path)).0)
