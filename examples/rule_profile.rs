@@ -27,7 +27,7 @@ fn main() {
     let mut rows: Vec<(Duration, usize, String)> = Vec::new();
     for rule in &engine.catalogue.rules {
         let mut nodes = 0;
-        let path = Selector::parse(&rule.select_source).expect("compiled before");
+        let path = Selector::parse(&rule.program.select_source).expect("compiled before");
         let t = Instant::now();
         for d in &docs {
             nodes += path.select_located(d).len();

@@ -1,7 +1,9 @@
 //! Where validation time goes, stage by stage, on one thread, over a folder
 //! of JSON reports: `cargo run --release --example stage_profile -- DIR`.
 //! Prints milliseconds per document for plain serde_json parsing (the
-//! baseline of quality.md's ratio), our reader, the schema, the rules.
+//! baseline of quality.md's ratio), our reader, the schema, the rules (as
+//! validation runs them, and with every expression in `cel`, for
+//! comparison).
 
 // The allocator the `article7` binary uses, so the figures are its figures.
 #[global_allocator]
@@ -54,6 +56,17 @@ fn main() {
         std::hint::black_box(validator.engine().run(&d.value, &[], Related::default()));
     }
     let rules = t.elapsed();
+    let cel_only = article7::rules::Engine::new(
+        article7::rules::Catalogue::embedded().expect("the embedded catalogue"),
+        Default::default(),
+    )
+    .expect("default options")
+    .cel_only();
+    let t = Instant::now();
+    for d in &docs {
+        std::hint::black_box(cel_only.run(&d.value, &[], Related::default()));
+    }
+    let rules_cel = t.elapsed();
     let t = Instant::now();
     for d in &docs {
         std::hint::black_box(article7::rules::expr::to_val(&d.value));
@@ -66,8 +79,14 @@ fn main() {
     println!("  serde_json parse   {:>7.3}", per_doc(parse));
     println!("  article7 reader    {:>7.3}", per_doc(read));
     println!("  schema             {:>7.3}", per_doc(schema_t));
-    println!("  lent to CEL       {:>7.3}", per_doc(convert));
-    println!("  rules              {:>7.3}", per_doc(rules));
+    println!("  lent to CEL        {:>7.3}", per_doc(convert));
+    println!(
+        "  rules              {:>7.3}  ({} of {} rules native)",
+        per_doc(rules),
+        validator.engine().native_rules(),
+        validator.engine().catalogue.rules.len()
+    );
+    println!("  rules in cel only  {:>7.3}", per_doc(rules_cel));
     println!("  whole validation   {:>7.3}", per_doc(whole));
     println!(
         "  ratio parse/whole  {:>7.3}",

@@ -363,3 +363,9 @@ not-checked = { $checks ->
    *[other] these { $errors } errors are fixed
 }.
 help-line = help: { $help }
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = needs `{ $value }`, which the report does not give
+skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
+skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
+skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
+skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }

@@ -361,3 +361,9 @@ not-checked = { $checks ->
    *[other] corrijan estos { $errors } errores
 }.
 help-line = ayuda: { $help }
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = necesita `{ $value }`, que el informe no indica
+skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
+skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
+skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
+skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }

@@ -361,3 +361,9 @@ not-checked = { $checks ->
    *[other] ces { $errors } erreurs corrigées
 }.
 help-line = aide : { $help }
+## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
+skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
+skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
+skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
+skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }

@@ -239,6 +239,38 @@ pub fn code_label(code: &str, lang: &str) -> Option<String> {
     lookup(lang, &format!("code-{code}"))
 }
 
+/// Formats an integer with English thousands separators: 1203 → "1,203"
+/// ([`number_in`] turns them into another language's).
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number written the English way (`1,203.5`) in `lang`'s separators:
+/// fr `1 203,5` (a no-break space), es `1.203,5`; other languages as is.
+pub fn number_in(english: &str, lang: &str) -> String {
+    let thousands = match lang {
+        "fr" => "\u{a0}",
+        "es" => ".",
+        _ => return english.to_owned(),
+    };
+    english
+        .chars()
+        .map(|c| match c {
+            ',' => thousands.to_owned(),
+            '.' => ",".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +396,17 @@ mod tests {
             text("es", &key),
             "1 archivo revisado: 2 errores, 0 advertencias, 1 información"
         );
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1203), "1,203");
+        assert_eq!(thousands(577171932), "577,171,932");
+        assert_eq!(number_in("1,234.5", "fr"), "1\u{a0}234,5");
+        assert_eq!(number_in("-1,234.5", "es"), "-1.234,5");
+        assert_eq!(number_in("1,234.5", "en"), "1,234.5");
     }
 
     #[test]

@@ -6,21 +6,14 @@ use crate::format;
 use crate::history::{History, Predecessors};
 use crate::model::Document;
 use crate::rules::engine::Related;
+/// Moved to [`crate::rules::skip`]; re-exported where it used to be.
+pub use crate::rules::Skipped;
 use crate::rules::{Catalogue, Engine, EngineOptions};
 use crate::schema::ReportSchema;
 use crate::source::{Format, Source};
 use serde::Serialize;
 use serde_json::Value;
 use std::path::Path;
-
-/// A rule that was not evaluated on a file, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Skipped {
-    /// The rule id.
-    pub rule: String,
-    /// Why it did not run.
-    pub reason: String,
-}
 
 /// Everything found in one input.
 #[derive(Debug, Clone, Serialize)]

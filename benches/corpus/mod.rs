@@ -1,8 +1,9 @@
 //! Deterministic corpus of realistic reports for benchmarks: every report
-//! is the Cambodia 2019 fixture (every form filled) with its mined areas
-//! split into a few hundred smaller areas whose figures still add up, for a
-//! file of 50–100 KB. About one report in ten carries one injected error.
-//! The same seed always gives the same bytes.
+//! is the Cambodia 2019 fixture (every form filled) with its 8 mined areas
+//! split into 50–400 smaller areas whose figures still add up (files of
+//! about 40–230 KB). About one report in four carries one injected error:
+//! a schema error or a rule finding. The same seed always gives the same
+//! bytes.
 
 #![allow(dead_code)]
 
@@ -56,8 +57,11 @@ fn one(base: &Value, rng: &mut Xoshiro256PlusPlus, i: usize) -> Generated {
         .cloned()
         .unwrap_or_default();
     let mut split = Vec::new();
-    for area in &areas {
-        let parts = rng.random_range(10..20usize);
+    // 50–400 areas in all, shared out over the fixture's areas.
+    let wanted = rng.random_range(50..=400usize);
+    let base_areas = areas.len().max(1);
+    for (k, area) in areas.iter().enumerate() {
+        let parts = wanted / base_areas + usize::from(k < wanted % base_areas);
         let total = area["area_m2"].as_u64().unwrap_or(0);
         let mut left = total;
         for p in 0..parts {
@@ -102,9 +106,9 @@ fn one(base: &Value, rng: &mut Xoshiro256PlusPlus, i: usize) -> Generated {
     }
     doc["forms"]["C"]["areas"] = Value::Array(split);
 
-    let broken = rng.random_range(0..10) == 0;
+    let broken = rng.random_range(0..4) == 0;
     if broken {
-        match rng.random_range(0..5) {
+        match rng.random_range(0..8) {
             0 => doc["forms"]["C"]["totals"]["areas"] = json!(1),
             1 => doc["forms"]["C"]["areas"][3]["classification"] = json!("XHA"),
             2 => {
@@ -116,7 +120,15 @@ fn one(base: &Value, rng: &mut Xoshiro256PlusPlus, i: usize) -> Generated {
                 }
             }
             3 => doc["submitted_on"] = json!("2020-02-30"),
-            _ => doc["forms"]["C"]["areas"][7]["area_m2"] = json!(-5),
+            4 => doc["forms"]["C"]["areas"][7]["area_m2"] = json!(-5),
+            // Rule findings: a repeated id (C05), a point at (0, 0) (C07),
+            // a total that does not add up (C02).
+            5 => {
+                let id = doc["forms"]["C"]["areas"][2]["id"].clone();
+                doc["forms"]["C"]["areas"][9]["id"] = id;
+            }
+            6 => doc["forms"]["C"]["areas"][11]["location"] = json!({"lat": 0, "lon": 0}),
+            _ => doc["forms"]["C"]["totals"]["area_m2"] = json!(1),
         }
     }
     Generated {

@@ -1,7 +1,8 @@
 //! `article7 rules` and `article7 explain`, and the catalogue options that
 //! `validate` shares with them.
 
-use super::{fail, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use super::{fail, print_stdout, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use article7::rules::functions::{self, Function, FUNCTIONS};
 use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
 use article7::Severity;
 use clap::{Args, ValueEnum};
@@ -59,7 +60,7 @@ impl CatalogueArgs {
     /// and returns the exit status (2).
     pub fn engine(&self) -> Result<Engine, u8> {
         let catalogue = Catalogue::with_directory(self.rules.as_deref(), self.no_default_rules)
-            .map_err(|e| report_catalogue_error(&e))?;
+            .map_err(|e| report_catalogue_errors(&e))?;
         let mut severity = HashMap::new();
         for s in &self.severity {
             let Some((id, level)) = s.split_once('=') else {
@@ -77,19 +78,30 @@ impl CatalogueArgs {
             disabled: self.disable.iter().cloned().collect::<HashSet<_>>(),
             lang: self.lang.code().to_owned(),
         };
-        Engine::new(catalogue, options).map_err(|e| fail(&e))
+        Engine::new(catalogue, options).map_err(|e| fail(&e.to_string()))
     }
 }
 
-/// Prints a broken rule file's diagnostic (with the file's snippet) and
-/// returns exit status 2.
-pub fn report_catalogue_error(e: &CatalogueError) -> u8 {
+/// Prints every problem of the rule files (each with its file's snippet),
+/// then how many there are, and returns exit status 2.
+pub fn report_catalogue_errors(errors: &[CatalogueError]) -> u8 {
+    for e in errors {
+        eprintln!("{}", render_catalogue_error(e));
+    }
+    if errors.len() > 1 {
+        eprintln!("{} problems in the rule files", errors.len());
+    }
+    EXIT_USAGE
+}
+
+/// One problem of a rule file as a diagnostic with the file's snippet.
+fn render_catalogue_error(e: &CatalogueError) -> String {
     let diag = MietteDiagnostic::new(format!(
         "broken rule file {}:{}:{}: {}",
         e.file, e.line, e.column, e.message
     ))
     .with_code("catalogue/invalid")
-    .with_help("fix the rule file; `article7 explain` and docs/rules.md describe the format");
+    .with_help("fix the rule file; docs/rule-format.md describes the format, and `article7 explain --functions` the functions");
     let report = if e.text.is_empty() {
         Report::new(diag)
     } else {
@@ -107,8 +119,7 @@ pub fn report_catalogue_error(e: &CatalogueError) -> u8 {
     if handler.render_report(&mut out, report.as_ref()).is_err() {
         out = e.to_string();
     }
-    eprintln!("{out}");
-    EXIT_USAGE
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,16 +154,18 @@ pub fn rules(args: RulesArgs) -> u8 {
             .iter()
             .flat_map(|r| engine.check_examples(r))
             .collect();
-        for p in &problems {
-            println!("{p}");
-        }
-        println!("{} rules, {} example problems", rules.len(), problems.len());
-        return if problems.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_FINDINGS
+        let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
+        out.push_str(&format!(
+            "{} rules, {} example problems\n",
+            rules.len(),
+            problems.len()
+        ));
+        return match print_stdout(out.as_bytes()) {
+            EXIT_OK if !problems.is_empty() => EXIT_FINDINGS,
+            status => status,
         };
     }
+    let mut out = String::new();
     match args.format {
         ListFormat::Json => {
             let list: Vec<_> = rules
@@ -169,30 +182,38 @@ pub fn rules(args: RulesArgs) -> u8 {
                 "catalogue_hash": engine.catalogue.hash,
                 "rules": list,
             });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
         }
         ListFormat::Table => {
             let w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
-            println!("{:<5} {:<w$} {:<8} TITLE", "ID", "NAME", "SEVERITY");
+            out.push_str(&format!(
+                "{:<5} {:<w$} {:<8} TITLE\n",
+                "ID", "NAME", "SEVERITY"
+            ));
             for r in rules {
-                println!(
-                    "{:<5} {:<w$} {:<8} {}",
+                out.push_str(&format!(
+                    "{:<5} {:<w$} {:<8} {}\n",
                     r.id,
                     r.name,
                     engine.severity_of(r).as_str(),
                     r.title_in(lang)
-                );
+                ));
             }
-            println!("{} rules", rules.len());
+            out.push_str(&format!("{} rules\n", rules.len()));
         }
     }
-    EXIT_OK
+    print_stdout(out.as_bytes())
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id (`B01`) or name (`stockpile-total-matches`).
-    id: String,
+    /// A rule id (`B01`) or name (`stockpile-total-matches`), or the name of
+    /// a function of rule expressions (`sum`).
+    #[arg(required_unless_present = "functions")]
+    id: Option<String>,
+    /// List the functions rule expressions may call, instead.
+    #[arg(long, conflicts_with = "id")]
+    functions: bool,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -202,26 +223,43 @@ pub fn explain(args: ExplainArgs) -> u8 {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let wanted = args.id.to_ascii_uppercase();
-    let Some(rule) = engine
+    let Some(id) = args.id.as_deref() else {
+        let all: String = FUNCTIONS.iter().map(function_text).collect();
+        return print_stdout(all.as_bytes());
+    };
+    let wanted = id.to_ascii_uppercase();
+    // Rules first: a rule named like a function is still found by its id.
+    if let Some(rule) = engine
         .catalogue
         .rules
         .iter()
-        .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == args.id)
-    else {
-        return fail(&format!(
-            "there is no rule `{}` (see `article7 rules`)",
-            args.id
-        ));
-    };
-    print!(
-        "{}",
-        explain_text(rule, &engine, args.catalogue.lang.code())
-    );
-    EXIT_OK
+        .find(|r| r.id.eq_ignore_ascii_case(&wanted) || r.name == id)
+    {
+        let text = explain_text(rule, &engine, args.catalogue.lang.code());
+        return print_stdout(text.as_bytes());
+    }
+    if let Some(f) = functions::get(id) {
+        return print_stdout(function_text(f).as_bytes());
+    }
+    fail(&format!(
+        "there is no rule or function `{id}` (see `article7 rules` and `article7 explain --functions`)"
+    ))
 }
 
-/// A rule's whole documentation as text (also used for docs/rules.md).
+/// A function's forms and examples as text.
+fn function_text(f: &Function) -> String {
+    let mut s = format!("{}\n", f.name);
+    for (call, returns) in f.forms {
+        s.push_str(&format!("  {call}\n      {returns}\n"));
+    }
+    for (expr, value) in f.examples {
+        s.push_str(&format!("  example: {expr} == {value}\n"));
+    }
+    s.push('\n');
+    s
+}
+
+/// A rule's whole documentation as text, in `lang`.
 pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
     let mut s = format!(
         "{} {} ({})\n{}\n\nWhat it checks\n  selects: {}\n",
@@ -229,17 +267,21 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
         rule.name,
         engine.severity_of(rule),
         rule.title_in(lang),
-        rule.select_source
+        rule.program.select_source
     );
-    if let Some(w) = &rule.when_source {
+    if let Some(w) = &rule.program.when_source {
         s.push_str(&format!("  when:    {}\n", w.trim()));
     }
     s.push_str(&format!(
         "  assert:  {}\n",
-        rule.assert_source.trim().replace('\n', "\n           ")
+        rule.program
+            .assert_source
+            .trim()
+            .replace('\n', "\n           ")
     ));
-    if !rule.requires.is_empty() {
+    if !rule.program.requires.is_empty() {
         let req: Vec<String> = rule
+            .program
             .requires
             .iter()
             .map(|r| match r {

@@ -64,7 +64,8 @@ pub fn run() -> ExitCode {
     ExitCode::from(status)
 }
 
-fn print_stdout(bytes: &[u8]) -> u8 {
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+pub fn print_stdout(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => EXIT_OK,

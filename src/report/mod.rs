@@ -16,9 +16,15 @@ pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::rules::catalogue::CATALOGUE_VERSION;
+use crate::rules::{Engine, RuleDoc};
 use crate::validator::FileReport;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
+
+/// Moved to [`crate::i18n`] (number formatting is a matter of language).
+pub use crate::i18n::thousands;
 
 /// The output formats `validate --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -151,22 +157,12 @@ impl Output {
     }
 }
 
-/// A rule's metadata, for formats that describe the rules they report
-/// (SARIF, HTML, JSON).
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleMeta {
-    /// Id.
-    pub id: String,
-    /// Kebab-case name.
-    pub name: String,
-    /// One-line title.
-    pub title: String,
-    /// Why it matters.
-    pub why: String,
-    /// How to fix it.
-    pub help: String,
-    /// Basis.
-    pub references: Vec<String>,
+/// A rule as printers describe it (SARIF, HTML, JSON): its documentation
+/// and the severity its findings get in this run.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    /// What the catalogue says about it (texts in every language).
+    pub doc: Arc<RuleDoc>,
     /// Severity after overrides.
     pub severity: Severity,
 }
@@ -185,7 +181,7 @@ pub struct PrintOptions {
     /// Content hash of the rule files used.
     pub catalogue_hash: String,
     /// The rules of the catalogue, in catalogue order.
-    pub rules: Vec<RuleMeta>,
+    pub rules: Vec<RuleEntry>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
     /// `--select`/`--ignore`: findings dropped from the run.
@@ -195,23 +191,19 @@ pub struct PrintOptions {
 }
 
 impl PrintOptions {
-    /// The options every printer needs to describe `engine`'s rules, in
-    /// `lang`; colour, quiet and fail-on left at their defaults.
-    pub fn for_engine(engine: &crate::rules::Engine, lang: &str) -> PrintOptions {
+    /// What the printers need to know about `engine`'s catalogue (version,
+    /// hash, each rule's documentation and effective severity), in `lang`;
+    /// the other options keep their defaults.
+    pub fn for_engine(engine: &Engine, lang: &str) -> PrintOptions {
         PrintOptions {
-            catalogue_version: crate::rules::catalogue::CATALOGUE_VERSION.to_owned(),
+            catalogue_version: CATALOGUE_VERSION.to_owned(),
             catalogue_hash: engine.catalogue.hash.clone(),
             rules: engine
                 .catalogue
                 .rules
                 .iter()
-                .map(|r| RuleMeta {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                    title: r.title_in(lang).to_owned(),
-                    why: r.why_in(lang).to_owned(),
-                    help: r.help_in(lang).to_owned(),
-                    references: r.references.clone(),
+                .map(|r| RuleEntry {
+                    doc: Arc::clone(&r.doc),
                     severity: engine.severity_of(r),
                 })
                 .collect(),
@@ -264,14 +256,12 @@ pub fn printer(format: OutputFormat, options: &PrintOptions) -> Box<dyn Printer>
 /// A stable fingerprint of a finding: the same file, rule and pointer give
 /// the same value across runs and machines (64-bit FNV-1a, hex).
 pub fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
     for part in [file, "\0", rule, "\0", pointer] {
-        for b in part.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h.write(part.as_bytes());
     }
-    format!("{h:016x}")
+    format!("{:016x}", h.finish())
 }
 
 /// The form a pointer belongs to (`/forms/C/areas/0` → `C`), if any.
@@ -280,28 +270,21 @@ pub fn form_of(pointer: &str) -> Option<&str> {
     Some(rest.split('/').next().unwrap_or(rest)).filter(|f| !f.is_empty())
 }
 
-/// Formats an integer with thousands separators: 1203 → "1,203".
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1203), "1,203");
-        assert_eq!(thousands(577171932), "577,171,932");
+    fn fingerprints_are_stable_across_versions() {
+        // Code scanning matches findings across runs by these values: they
+        // must never change for the same file, rule and pointer.
+        assert_eq!(
+            fingerprint(
+                "fixtures/examples/rule-finding-b01.json",
+                "B01",
+                "/forms/B/total"
+            ),
+            "5d941dedb919fd8d"
+        );
     }
 }

@@ -87,7 +87,7 @@ impl SarifPrinter {
             "locations": [{"physicalLocation": physical, "logicalLocations": logical}],
             "partialFingerprints": {"article7/v1": fingerprint(file, &f.rule, &f.pointer)},
         });
-        if let Some(i) = self.options.rules.iter().position(|r| r.id == f.rule) {
+        if let Some(i) = self.options.rules.iter().position(|r| r.doc.id == f.rule) {
             result["ruleIndex"] = json!(i);
         } else {
             self.builtins
@@ -116,14 +116,15 @@ impl Printer for SarifPrinter {
             .rules
             .iter()
             .map(|r| {
+                let (doc, lang) = (&r.doc, self.options.lang.as_str());
                 json!({
-                    "id": r.id,
-                    "name": r.name,
-                    "shortDescription": {"text": r.title},
-                    "fullDescription": {"text": r.why},
-                    "help": {"text": r.help},
+                    "id": doc.id,
+                    "name": doc.name,
+                    "shortDescription": {"text": doc.title_in(lang)},
+                    "fullDescription": {"text": doc.why_in(lang)},
+                    "help": {"text": doc.help_in(lang)},
                     "defaultConfiguration": {"level": level(r.severity)},
-                    "properties": {"references": r.references},
+                    "properties": {"references": doc.references},
                 })
             })
             .collect();

@@ -7,10 +7,11 @@ use super::template::Template;
 use super::{expr, footprint};
 use crate::diagnostics::Severity;
 use cel::Program;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The rule files shipped in the binary, by file name.
@@ -56,12 +57,26 @@ impl std::fmt::Display for CatalogueError {
 
 impl std::error::Error for CatalogueError {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    rules: Vec<RawRule>,
-}
+/// The keys of a `[[rules]]` entry: [`RawRule`]'s fields as TOML spells
+/// them (a test checks they are the same).
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "severity",
+    "title",
+    "select",
+    "when",
+    "assert",
+    "at",
+    "requires",
+    "let",
+    "message",
+    "why",
+    "help",
+    "references",
+    "translations",
+    "examples",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,7 +107,7 @@ struct RawRule {
 }
 
 /// A rule's texts in another language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     /// Title.
@@ -100,7 +115,7 @@ pub struct Translation {
     /// Message template (same `{{ }}` expressions as the original).
     pub message: String,
     /// Why it matters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     /// How to fix it.
     pub help: String,
@@ -131,51 +146,40 @@ pub enum Requirement {
 }
 
 /// A runnable example from a rule's entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Example {
     /// Whether the rule must pass on it.
     pub valid: bool,
     /// The document fragment (JSON).
     pub doc: serde_json::Value,
     /// The previous report, for year-over-year rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<serde_json::Value>,
     /// The newest earlier report (defaults to `previous`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub earlier: Option<serde_json::Value>,
     /// What it shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-/// One compiled rule.
-#[derive(Debug)]
-pub struct Rule {
+/// What a rule is for, as people read it: everything `explain`, `rules`,
+/// SARIF, HTML and docs/rules.md show. Shared (an [`Arc`]) between the
+/// compiled rule and the printers, which describe rules without running them.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleDoc {
     /// Stable id (`B01`).
     pub id: String,
     /// Kebab-case name.
     pub name: String,
-    /// Default severity.
+    /// Default severity (before `--severity` overrides).
     pub severity: Severity,
     /// One-line title.
     pub title: String,
-    /// JSONPath source.
-    pub select_source: String,
-    pub(crate) select: Selector,
-    /// `when` source.
-    pub when_source: Option<String>,
-    pub(crate) when: Option<Program>,
-    /// `assert` source.
-    pub assert_source: String,
-    pub(crate) assert: Program,
-    /// Relative pointer appended to each selected node's pointer.
-    pub at: String,
-    /// What must be present for the rule to run.
-    pub requires: Vec<Requirement>,
-    /// `let` bindings (name, source): evaluated once per document.
-    pub binding_sources: Vec<(String, String)>,
-    pub(crate) bindings: Vec<(String, Program)>,
-    /// Message template source.
+    /// The English message template as written, `{{ }}` holes unrendered
+    /// (the translated ones are in [`RuleDoc::translations`]).
+    #[serde(rename = "message")]
     pub message_source: String,
-    pub(crate) message: Template,
-    pub(crate) translated_messages: HashMap<String, Template>,
     /// Why it matters.
     pub why: String,
     /// How to fix it.
@@ -188,25 +192,9 @@ pub struct Rule {
     pub examples: Vec<Example>,
     /// The catalogue file it came from.
     pub file: String,
-    pub(crate) footprint: Vec<footprint::Path>,
-    /// Which of the per-node variables `path`, `key`, `index` the rule's
-    /// expressions use (only those are bound).
-    pub(crate) uses: NodeVars,
 }
 
-/// Per-node variables a rule reads.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct NodeVars {
-    pub path: bool,
-    pub key: bool,
-    pub index: bool,
-    /// `when` reads `item`, `path`, `key` or `index`: it is evaluated per
-    /// node; otherwise once per document (`doc.forms.C.cover ==
-    /// "provided"` is the same for every area).
-    pub when_per_node: bool,
-}
-
-impl Rule {
+impl RuleDoc {
     /// Title in `lang` (falls back to English).
     pub fn title_in(&self, lang: &str) -> &str {
         self.translations
@@ -228,6 +216,64 @@ impl Rule {
     }
 }
 
+/// What a rule does, compiled: the selector, expressions and templates the
+/// engine runs, with the sources they were compiled from.
+#[derive(Debug)]
+pub struct RuleProgram {
+    /// JSONPath source.
+    pub select_source: String,
+    pub(crate) select: Selector,
+    /// `when` source.
+    pub when_source: Option<String>,
+    pub(crate) when: Option<Program>,
+    /// `assert` source.
+    pub assert_source: String,
+    pub(crate) assert: Program,
+    /// Relative pointer appended to each selected node's pointer.
+    pub at: String,
+    /// What must be present for the rule to run.
+    pub requires: Vec<Requirement>,
+    /// `let` bindings (name, source): evaluated once per document.
+    pub binding_sources: Vec<(String, String)>,
+    pub(crate) bindings: Vec<(String, Program)>,
+    pub(crate) message: Template,
+    pub(crate) translated_messages: HashMap<String, Template>,
+    pub(crate) footprint: Vec<footprint::Path>,
+    /// Which of the per-node variables `path`, `key`, `index` the rule's
+    /// expressions use (only those are bound).
+    pub(crate) uses: NodeVars,
+}
+
+/// One compiled rule: its documentation and its program. Reads as its
+/// documentation (`rule.id`, `rule.title_in(lang)`) through `Deref`.
+#[derive(Debug)]
+pub struct Rule {
+    /// What it is for.
+    pub doc: Arc<RuleDoc>,
+    /// What it runs.
+    pub program: RuleProgram,
+}
+
+impl std::ops::Deref for Rule {
+    type Target = RuleDoc;
+
+    fn deref(&self) -> &RuleDoc {
+        &self.doc
+    }
+}
+
+/// Per-node variables a rule reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NodeVars {
+    pub path: bool,
+    pub key: bool,
+    pub index: bool,
+    /// `when` reads `item`, `path`, `key` or `index`: it is evaluated per
+    /// node; otherwise once per document (`doc.forms.C.cover ==
+    /// "provided"` is the same for every area).
+    pub when_per_node: bool,
+}
+
 /// The loaded, checked rule catalogue.
 #[derive(Debug)]
 pub struct Catalogue {
@@ -242,7 +288,7 @@ pub const CATALOGUE_VERSION: &str = "2026.1";
 
 impl Catalogue {
     /// The embedded catalogue.
-    pub fn embedded() -> Result<Catalogue, CatalogueError> {
+    pub fn embedded() -> Result<Catalogue, Vec<CatalogueError>> {
         Catalogue::from_files(
             EMBEDDED
                 .iter()
@@ -257,7 +303,7 @@ impl Catalogue {
     pub fn with_directory(
         dir: Option<&Path>,
         no_default: bool,
-    ) -> Result<Catalogue, CatalogueError> {
+    ) -> Result<Catalogue, Vec<CatalogueError>> {
         let mut files: Vec<(String, String)> = if no_default {
             Vec::new()
         } else {
@@ -276,16 +322,22 @@ impl Catalogue {
                 message,
             };
             let entries = std::fs::read_dir(dir)
-                .map_err(|e| io_error(format!("cannot read the rules folder: {e}")))?;
+                .map_err(|e| vec![io_error(format!("cannot read the rules folder: {e}"))])?;
             let mut paths: Vec<_> = entries
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                 .collect();
             paths.sort();
+            let mut unreadable = Vec::new();
             for path in paths {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| io_error(format!("cannot read {}: {e}", path.display())))?;
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        unreadable.push(io_error(format!("cannot read {}: {e}", path.display())));
+                        continue;
+                    }
+                };
                 let base = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -296,25 +348,29 @@ impl Catalogue {
                     None => files.push((shown, text)),
                 }
             }
+            if !unreadable.is_empty() {
+                return Err(unreadable);
+            }
         }
         Catalogue::from_files(files)
     }
 
-    /// Parses and compiles rule files given as (name, text).
-    pub fn from_files(files: Vec<(String, String)>) -> Result<Catalogue, CatalogueError> {
+    /// Parses and compiles rule files given as (name, text). Every problem
+    /// of every file is reported, in file order, not only the first: a rule
+    /// author fixes them in one pass (each rule entry is checked on its
+    /// own, so one broken entry does not hide the next).
+    pub fn from_files(files: Vec<(String, String)>) -> Result<Catalogue, Vec<CatalogueError>> {
         let mut rules: Vec<Rule> = Vec::new();
+        let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
-        let mut hasher = Fnv::default();
+        let mut hasher = fnv::FnvHasher::default();
+        use std::hash::Hasher as _;
         for (name, text) in &files {
             hasher.write(name.as_bytes());
             hasher.write(text.as_bytes());
-            let raw: RawFile = toml::from_str(text).map_err(|e| {
-                let span = e.span().unwrap_or(0..0);
-                error(name, text, span, e.message().to_owned())
-            })?;
-            for r in raw.rules {
-                if let Some(first) = ids.get(r.id.get_ref()) {
-                    return Err(error(
+            for r in raw_rules(name, text, &mut errors) {
+                let duplicate = ids.get(r.id.get_ref()).map(|first| {
+                    error(
                         name,
                         text,
                         r.id.span(),
@@ -322,15 +378,24 @@ impl Catalogue {
                             "duplicate rule id `{}` (already defined in {first})",
                             r.id.get_ref()
                         ),
-                    ));
+                    )
+                });
+                ids.entry(r.id.get_ref().clone())
+                    .or_insert_with(|| name.clone());
+                let compiled = compile_rule(name, text, r, &mut errors);
+                match (duplicate, compiled) {
+                    (Some(d), _) => errors.push(d),
+                    (None, Some(rule)) => rules.push(rule),
+                    (None, None) => {}
                 }
-                ids.insert(r.id.get_ref().clone(), name.clone());
-                rules.push(compile_rule(name, text, r)?);
             }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
         }
         Ok(Catalogue {
             rules,
-            hash: format!("{:016x}", hasher.0),
+            hash: format!("{:016x}", hasher.finish()),
         })
     }
 
@@ -340,23 +405,83 @@ impl Catalogue {
     }
 }
 
-/// 64-bit FNV-1a: a stable content hash with no dependency.
-#[derive(Debug)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+/// The rule entries of one file, each read on its own; what cannot be read
+/// goes to `errors`. A TOML syntax error leaves nothing to read in the file
+/// (its line is the only one worth showing).
+fn raw_rules(file: &str, text: &str, errors: &mut Vec<CatalogueError>) -> Vec<RawRule> {
+    use serde::de::IntoDeserializer;
+    use toml::de::{DeTable, DeValue};
+    let toml_error =
+        |e: toml::de::Error| error(file, text, e.span().unwrap_or(0..0), e.message().to_owned());
+    let table = match DeTable::parse(text) {
+        Ok(t) => t.into_inner(),
+        Err(e) => {
+            errors.push(toml_error(e));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (key, value) in table {
+        if key.get_ref().as_ref() != "rules" {
+            errors.push(error(
+                file,
+                text,
+                key.span(),
+                format!(
+                    "unknown field `{}`, expected `rules`",
+                    key.get_ref().as_ref()
+                ),
+            ));
+            continue;
+        }
+        let span = value.span();
+        let DeValue::Array(entries) = value.into_inner() else {
+            errors.push(error(
+                file,
+                text,
+                span,
+                "`rules` must be an array of tables (`[[rules]]`)".into(),
+            ));
+            continue;
+        };
+        for entry in entries.iter() {
+            let mut entry = entry.clone();
+            // Unknown keys are reported here, all of them, and set aside, so
+            // that serde (which stops at its first problem) goes on to the
+            // entry's other mistakes.
+            if let DeValue::Table(t) = entry.get_mut() {
+                let mut unknown = Vec::new();
+                for (k, v) in std::mem::replace(t, DeTable::new()) {
+                    if RULE_KEYS.contains(&k.get_ref().as_ref()) {
+                        t.insert(k, v);
+                    } else {
+                        unknown.push((k.get_ref().as_ref().to_owned(), k.span()));
+                    }
+                }
+                unknown.sort_by_key(|(_, span)| span.start);
+                for (key, span) in unknown {
+                    errors.push(error(
+                        file,
+                        text,
+                        span,
+                        format!(
+                            "unknown field `{key}`, expected one of {}",
+                            RULE_KEYS
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
+                }
+            }
+            match RawRule::deserialize(entry.into_deserializer()) {
+                Ok(r) => out.push(r),
+                Err(e) => errors.push(toml_error(e)),
+            }
         }
     }
+    out
 }
 
 fn error(file: &str, text: &str, span: Range<usize>, message: String) -> CatalogueError {
@@ -432,11 +557,23 @@ fn offset_in(s: &str, line: usize, col: usize) -> Option<usize> {
     None
 }
 
-fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueError> {
+/// Checks and compiles one entry; its problems go to `errors` (all of them,
+/// each at its own place), and then it gives no rule.
+fn compile_rule(
+    file: &str,
+    text: &str,
+    r: RawRule,
+    errors: &mut Vec<CatalogueError>,
+) -> Option<Rule> {
+    let before = errors.len();
     let err = |span: Range<usize>, m: String| error(file, text, span, m);
+    // Keeps what compiled; records the error of what did not.
+    fn keep<T>(errors: &mut Vec<CatalogueError>, r: Result<T, CatalogueError>) -> Option<T> {
+        r.map_err(|e| errors.push(e)).ok()
+    }
     let id = r.id.get_ref().clone();
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(err(
+        errors.push(err(
             r.id.span(),
             format!("rule id `{id}` must be letters and digits, such as `B01`"),
         ));
@@ -447,98 +584,110 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return Err(err(
+        errors.push(err(
             r.name.span(),
             format!("rule name `{name}` must be kebab-case"),
         ));
     }
-    let severity = Severity::parse(r.severity.get_ref()).ok_or_else(|| {
-        err(
-            r.severity.span(),
-            format!(
-                "severity `{}` must be error, warning or info",
-                r.severity.get_ref()
-            ),
-        )
-    })?;
-    let select = Selector::parse(r.select.get_ref()).map_err(|m| {
-        err(
-            r.select.span(),
-            format!("the `select` JSONPath does not parse: {m}"),
-        )
-    })?;
-    let when = match &r.when {
-        Some(w) => Some(compile_expr(file, text, w, "when")?),
-        None => None,
-    };
-    let assert = compile_expr(file, text, &r.assert, "assert")?;
-    let message = Template::parse(r.message.get_ref()).map_err(|m| {
-        err(
-            r.message.span(),
-            format!("the message template is invalid: {m}"),
-        )
-    })?;
+    let severity = keep(
+        errors,
+        Severity::parse(r.severity.get_ref()).ok_or_else(|| {
+            err(
+                r.severity.span(),
+                format!(
+                    "severity `{}` must be error, warning or info",
+                    r.severity.get_ref()
+                ),
+            )
+        }),
+    );
+    let select = keep(
+        errors,
+        Selector::parse(r.select.get_ref()).map_err(|m| {
+            err(
+                r.select.span(),
+                format!("the `select` JSONPath does not parse: {m}"),
+            )
+        }),
+    );
+    let when = r
+        .when
+        .as_ref()
+        .map(|w| keep(errors, compile_expr(file, text, w, "when")));
+    let assert = keep(errors, compile_expr(file, text, &r.assert, "assert"));
+    let message = keep(
+        errors,
+        Template::parse(r.message.get_ref()).map_err(|m| {
+            err(
+                r.message.span(),
+                format!("the message template is invalid: {m}"),
+            )
+        }),
+    );
     let mut translated_messages = HashMap::new();
     for (lang, t) in &r.translations {
-        let tpl = Template::parse_like(&t.message, Some(&message)).map_err(|m| {
+        let tpl = Template::parse_like(&t.message, message.as_ref()).map_err(|m| {
             err(
                 r.message.span(),
                 format!("the {lang} message template is invalid: {m}"),
             )
-        })?;
-        translated_messages.insert(lang.clone(), tpl);
+        });
+        if let Some(tpl) = keep(errors, tpl) {
+            translated_messages.insert(lang.clone(), tpl);
+        }
     }
     let at = match &r.at {
         Some(a) if !(a.get_ref().is_empty() || a.get_ref().starts_with('/')) => {
-            return Err(err(
+            errors.push(err(
                 a.span(),
                 "`at` must be a JSON pointer relative to the selected node, starting with `/`"
                     .into(),
             ));
+            String::new()
         }
         Some(a) => a.get_ref().clone(),
         None => String::new(),
     };
     let mut requires = Vec::new();
     for q in &r.requires {
-        requires.push(match q.get_ref().as_str() {
-            "previous" => Requirement::Previous,
-            "earlier" => Requirement::Earlier,
-            p if p.starts_with('/') => Requirement::Value(p.to_owned()),
-            other => {
-                return Err(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, `previous` or `earlier`; found `{other}`")))
-            }
-        });
+        match q.get_ref().as_str() {
+            "previous" => requires.push(Requirement::Previous),
+            "earlier" => requires.push(Requirement::Earlier),
+            p if p.starts_with('/') => requires.push(Requirement::Value(p.to_owned())),
+            other => errors.push(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, `previous` or `earlier`; found `{other}`"))),
+        }
     }
     let mut examples = Vec::new();
     for ex in &r.examples {
         let e = ex.get_ref();
-        let json = |what: &str, text: &str| {
-            serde_json::from_str(text).map_err(|m| {
+        let mut json = |what: &str, text: &str| {
+            let parsed = serde_json::from_str(text).map_err(|m| {
                 err(
                     ex.span(),
                     format!("example `{what}` is not valid JSON: {m}"),
                 )
-            })
+            });
+            keep(errors, parsed)
         };
-        let doc = json("doc", &e.doc)?;
-        let previous = e
-            .previous
-            .as_deref()
-            .map(|p| json("previous", p))
-            .transpose()?;
-        let earlier = e
-            .earlier
-            .as_deref()
-            .map(|p| json("earlier", p))
-            .transpose()?;
-        examples.push(Example {
-            valid: e.valid,
-            doc,
-            previous,
-            earlier,
-            note: e.note.clone(),
-        });
+        let doc = json("doc", &e.doc);
+        let previous = e.previous.as_deref().map(|p| json("previous", p));
+        let earlier = e.earlier.as_deref().map(|p| json("earlier", p));
+        // An absent optional report is fine; one that does not parse is not.
+        let optional = |o: Option<Option<serde_json::Value>>| match o {
+            None => Some(None),
+            Some(parsed) => parsed.map(Some),
+        };
+        if let (Some(doc), Some(previous), Some(earlier)) =
+            (doc, optional(previous), optional(earlier))
+        {
+            examples.push(Example {
+                valid: e.valid,
+                doc,
+                previous,
+                earlier,
+                note: e.note.clone(),
+            });
+        }
     }
     let mut bindings = Vec::new();
     for (name, src) in &r.bindings {
@@ -547,10 +696,21 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
             "doc" | "item" | "previous" | "earlier" | "path" | "key" | "index"
         ) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         {
-            return Err(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
+            errors.push(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
+        } else if let Some(p) = keep(errors, compile_expr(file, text, src, "let")) {
+            bindings.push((name.clone(), p));
         }
-        bindings.push((name.clone(), compile_expr(file, text, src, "let")?));
     }
+    if errors.len() > before {
+        return None;
+    }
+    // Nothing failed above, so every part is there.
+    let (Some(severity), Some(select), Some(assert), Some(message)) =
+        (severity, select, assert, message)
+    else {
+        return None;
+    };
+    let when = when.flatten();
     let mut programs: Vec<&Program> = vec![&assert];
     programs.extend(bindings.iter().map(|(_, p)| p));
     programs.extend(when.iter());
@@ -567,11 +727,20 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
                 .any(|v| w.references().has_variable(v))
         }),
     };
-    Ok(Rule {
+    let doc = RuleDoc {
         id,
         name,
         severity,
         title: r.title,
+        message_source: r.message.get_ref().clone(),
+        why: r.why,
+        help: r.help,
+        references: r.references,
+        translations: r.translations,
+        examples,
+        file: file.to_owned(),
+    };
+    let program = RuleProgram {
         select_source: r.select.get_ref().clone(),
         select,
         when_source: r.when.as_ref().map(|w| w.get_ref().clone()),
@@ -586,17 +755,14 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
             .map(|(n, s)| (n.clone(), s.get_ref().clone()))
             .collect(),
         bindings,
-        message_source: r.message.get_ref().clone(),
         message,
         translated_messages,
-        why: r.why,
-        help: r.help,
-        references: r.references,
-        translations: r.translations,
-        examples,
-        file: file.to_owned(),
         footprint,
         uses,
+    };
+    Some(Rule {
+        doc: Arc::new(doc),
+        program,
     })
 }
 
@@ -604,8 +770,9 @@ fn compile_rule(file: &str, text: &str, r: RawRule) -> Result<Rule, CatalogueErr
 mod tests {
     use super::*;
 
+    /// The catalogue of one file, or its first problem.
     fn load(text: &str) -> Result<Catalogue, CatalogueError> {
-        Catalogue::from_files(vec![("t.toml".into(), text.into())])
+        Catalogue::from_files(vec![("t.toml".into(), text.into())]).map_err(|mut e| e.remove(0))
     }
 
     const GOOD: &str = r#"
@@ -656,5 +823,95 @@ help = "h"
     fn bad_severity_is_refused() {
         let e = load(&GOOD.replace("\"error\"", "\"fatal\"")).unwrap_err();
         assert_eq!(e.line, 5, "{e}");
+    }
+
+    /// Every mistake of a file is reported, each at its own line: an
+    /// unknown key in one entry does not hide the bad CEL and bad severity
+    /// of the next, and one entry's several mistakes are all listed.
+    #[test]
+    fn every_mistake_is_reported_at_its_place() {
+        let broken = format!(
+            "{}{}{}",
+            GOOD.replace("why = \"w\"", "why = \"w\"\nwhy_not = 1"),
+            GOOD.replace("T01", "T02")
+                .replace("\"error\"", "\"fatal\"")
+                .replace("== item.total'", "== (item.total'"),
+            GOOD.replace("T01", "T03")
+                .replace("$.forms.B", "$.forms[")
+                .replace("total-matches", "Total Matches"),
+        );
+        let errors = Catalogue::from_files(vec![("t.toml".into(), broken)]).unwrap_err();
+        let found: Vec<(usize, bool)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    e.line,
+                    e.to_string().starts_with(&format!("t.toml:{}:", e.line)),
+                )
+            })
+            .collect();
+        let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+        // Each copy of GOOD starts with a blank line; the first has one line more.
+        assert_eq!(lines, vec![11, 17, 20, 27, 30], "{errors:#?}");
+        assert!(found.iter().all(|(_, shown)| *shown));
+        assert!(errors[0].message.contains("why_not"));
+        assert!(errors[1].message.contains("fatal"));
+        assert!(errors[2].message.contains("assert"));
+        assert!(errors[3].message.contains("kebab-case"));
+        assert!(errors[4].message.contains("JSONPath"));
+    }
+
+    #[test]
+    fn problems_of_several_files_are_all_reported() {
+        let errors = Catalogue::from_files(vec![
+            ("a.toml".into(), "[[rules]\n".into()),
+            ("b.toml".into(), GOOD.replace("\"error\"", "\"fatal\"")),
+            ("c.toml".into(), format!("{GOOD}\nextra = 1\n")),
+            ("d.toml".into(), GOOD.into()),
+            ("e.toml".into(), GOOD.into()),
+        ])
+        .unwrap_err();
+        let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(
+            files,
+            ["a.toml", "b.toml", "c.toml", "c.toml", "d.toml", "e.toml"],
+            "{errors:#?}"
+        );
+        assert!(errors[2].message.contains("extra"), "{}", errors[2]);
+        // A broken rule still holds its id: the later T01s are duplicates
+        // of b.toml's.
+        for e in &errors[3..] {
+            assert!(e.message.contains("already defined in b.toml"), "{e}");
+        }
+    }
+
+    /// [`RULE_KEYS`] are the keys serde knows: its own message for an
+    /// unknown key lists them.
+    #[test]
+    fn rule_keys_are_the_fields_of_a_rule_entry() {
+        let e = toml::from_str::<RawRule>("bogus = 1").err().unwrap();
+        let listed = e.message().split("expected one of ").nth(1).unwrap();
+        let listed: Vec<&str> = listed.split(", ").map(|k| k.trim_matches('`')).collect();
+        assert_eq!(listed, RULE_KEYS);
+    }
+
+    #[test]
+    fn every_unknown_key_of_an_entry_is_reported_with_its_other_mistakes() {
+        let text = GOOD
+            .replace("why = \"w\"", "why = \"w\"\nwhy_not = 1\nhow = 2")
+            .replace("\"error\"", "\"fatal\"");
+        let errors = Catalogue::from_files(vec![("t.toml".into(), text)]).unwrap_err();
+        let found: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.message.split(',').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (11, "unknown field `why_not`"),
+                (12, "unknown field `how`"),
+                (5, "severity `fatal` must be error"),
+            ]
+        );
     }
 }

@@ -5,10 +5,11 @@
 use super::catalogue::{Catalogue, Requirement, Rule};
 use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
+use super::native;
 use super::select::Selected;
+use super::skip::{SkipReason, Skipped};
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
 use crate::i18n::MessageKey;
-use crate::validator::Skipped;
 use cel::common::types::{CelInt, CelNull, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
@@ -37,6 +38,61 @@ pub struct Engine {
     /// The rules.
     pub catalogue: Catalogue,
     options: EngineOptions,
+    /// Each rule compiled for the native evaluator, when all its
+    /// expressions are in its subset (same order as the catalogue).
+    native: Vec<Option<NativeRule>>,
+    /// Whether to use them (see [`Engine::cel_only`]).
+    use_native: bool,
+}
+
+/// A rule's `let`, `when` and `assert` compiled by [`native::compile`].
+#[derive(Debug)]
+struct NativeRule {
+    lets: Vec<native::Expression>,
+    when: Option<native::Expression>,
+    assert: native::Expression,
+}
+
+impl NativeRule {
+    fn of(rule: &Rule) -> Option<NativeRule> {
+        let names: Vec<String> = rule
+            .program
+            .bindings
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect();
+        let mut lets = Vec::new();
+        for (i, (_, program)) in rule.program.bindings.iter().enumerate() {
+            // In `cel` a binding that read the node would see whichever
+            // node was bound last: not a behaviour to reproduce.
+            let refs = program.references();
+            if ["item", "path", "key", "index"]
+                .iter()
+                .any(|v| refs.has_variable(v))
+            {
+                return None;
+            }
+            // A binding sees the bindings before it only.
+            lets.push(native::compile(program, &names[..i])?);
+        }
+        let when = match &rule.program.when {
+            Some(w) => Some(native::compile(w, &names)?),
+            None => None,
+        };
+        Some(NativeRule {
+            lets,
+            when,
+            assert: native::compile(&rule.program.assert, &names)?,
+        })
+    }
+}
+
+/// What the first, native pass decided for a rule.
+enum Pass {
+    Disabled,
+    Done(Outcome),
+    /// To be run in `cel`.
+    Cel,
 }
 
 /// The State's other reports, for the year-over-year rules.
@@ -59,20 +115,76 @@ pub struct RuleRun {
 
 enum Outcome {
     Findings(Vec<Diagnostic>),
-    Skip(String),
+    Skip(SkipReason),
+}
+
+/// An [`Engine`] that cannot be built from the options given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// `--severity` or `--disable` names a rule the catalogue lacks.
+    #[error("there is no rule `{id}` in the catalogue (see `article7 rules`)")]
+    UnknownRule {
+        /// The id as given.
+        id: String,
+    },
 }
 
 impl Engine {
     /// An engine; refuses overrides naming rules that do not exist.
-    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, String> {
+    pub fn new(catalogue: Catalogue, options: EngineOptions) -> Result<Engine, EngineError> {
         for id in options.severity.keys().chain(options.disabled.iter()) {
             if catalogue.get(id).is_none() {
-                return Err(format!(
-                    "there is no rule `{id}` in the catalogue (see `article7 rules`)"
-                ));
+                return Err(EngineError::UnknownRule { id: id.clone() });
             }
         }
-        Ok(Engine { catalogue, options })
+        let native = catalogue.rules.iter().map(NativeRule::of).collect();
+        Ok(Engine {
+            catalogue,
+            options,
+            native,
+            use_native: true,
+        })
+    }
+
+    /// The same engine evaluating every expression in `cel` only (for
+    /// tests comparing the two evaluators, and for measurements).
+    pub fn cel_only(mut self) -> Engine {
+        self.use_native = false;
+        self
+    }
+
+    /// How many rules the native evaluator runs (the others run in `cel`).
+    pub fn native_rules(&self) -> usize {
+        self.native.iter().filter(|n| n.is_some()).count()
+    }
+
+    /// The rules the native evaluator leaves to `cel` on a report that
+    /// passed the schema (outside its subset, failing, or bailing): for
+    /// tests and profiling.
+    pub fn left_to_cel(&self, value: &Value, related: Related<'_>) -> Vec<&str> {
+        let mut doc = DocRun::new(value, Vec::new(), related);
+        self.catalogue
+            .rules
+            .iter()
+            .zip(&self.native)
+            .filter(|(rule, native)| match native {
+                Some(native) => self.run_native(rule, native, &mut doc).is_none(),
+                None => true,
+            })
+            .map(|(rule, _)| rule.id.as_str())
+            .collect()
+    }
+
+    fn native_of(&self, rule: &Rule) -> Option<&NativeRule> {
+        if !self.use_native {
+            return None;
+        }
+        let i = self
+            .catalogue
+            .rules
+            .iter()
+            .position(|r| std::ptr::eq(r, rule))?;
+        self.native.get(i)?.as_ref()
     }
 
     /// The language of messages (`en`, `fr`, `es`).
@@ -96,17 +208,47 @@ impl Engine {
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
     pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
-        let lent = Lent::new(value, related);
-        let bound = Bound::new(&lent);
-        let ctx = context(&bound);
         let rejected = rejected.iter().map(|p| pointer_tokens(p)).collect();
         let mut doc = DocRun::new(value, rejected, related);
+        // First the native evaluator; the rules it leaves (outside its
+        // subset, or not passing on this report) then run in `cel`, whose
+        // context is only built when one does.
+        let mut passes: Vec<Pass> = Vec::with_capacity(self.catalogue.rules.len());
+        for (i, rule) in self.catalogue.rules.iter().enumerate() {
+            passes.push(if self.options.disabled.contains(&rule.id) {
+                Pass::Disabled
+            } else {
+                match self.native.get(i).and_then(Option::as_ref) {
+                    Some(native) if self.use_native => {
+                        match self.run_native(rule, native, &mut doc) {
+                            Some(outcome) => Pass::Done(outcome),
+                            None => Pass::Cel,
+                        }
+                    }
+                    _ => Pass::Cel,
+                }
+            });
+        }
         let mut run = RuleRun::default();
-        for rule in &self.catalogue.rules {
-            if self.options.disabled.contains(&rule.id) {
-                continue;
-            }
-            match self.run_rule(rule, &mut doc, &bound, &ctx) {
+        let lent;
+        let bound;
+        let ctx;
+        let cel = if passes.iter().any(|p| matches!(p, Pass::Cel)) {
+            lent = Lent::new(value, related);
+            bound = Bound::new(&lent);
+            ctx = context(&bound);
+            Some((&bound, &ctx))
+        } else {
+            None
+        };
+        for (rule, pass) in self.catalogue.rules.iter().zip(passes) {
+            let outcome = match (pass, cel) {
+                (Pass::Disabled, _) => continue,
+                (Pass::Done(outcome), _) => outcome,
+                (Pass::Cel, Some((bound, ctx))) => self.run_rule(rule, &mut doc, bound, ctx),
+                (Pass::Cel, None) => continue,
+            };
+            match outcome {
                 Outcome::Findings(f) => run.findings.extend(f),
                 Outcome::Skip(reason) => run.skipped.push(Skipped {
                     rule: rule.id.clone(),
@@ -124,12 +266,21 @@ impl Engine {
         rule: &Rule,
         value: &Value,
         related: Related<'_>,
-    ) -> Result<Vec<Diagnostic>, String> {
-        let lent = Lent::new(value, related);
-        let bound = Bound::new(&lent);
-        let ctx = context(&bound);
+    ) -> Result<Vec<Diagnostic>, SkipReason> {
         let mut doc = DocRun::new(value, Vec::new(), related);
-        match self.run_rule(rule, &mut doc, &bound, &ctx) {
+        let native = self
+            .native_of(rule)
+            .and_then(|native| self.run_native(rule, native, &mut doc));
+        let outcome = match native {
+            Some(outcome) => outcome,
+            None => {
+                let lent = Lent::new(value, related);
+                let bound = Bound::new(&lent);
+                let ctx = context(&bound);
+                self.run_rule(rule, &mut doc, &bound, &ctx)
+            }
+        };
+        match outcome {
             Outcome::Findings(f) => Ok(f),
             Outcome::Skip(reason) => Err(reason),
         }
@@ -176,6 +327,134 @@ impl Engine {
         problems
     }
 
+    /// What a rule reads on a document: its requirements checked, its
+    /// nodes selected (shared by rules with the same selector), the
+    /// values the schema rejected kept out. `Err` is the rule's outcome
+    /// without evaluating anything; `Ok` also says whether the report
+    /// passed the schema.
+    fn nodes<'d, 'a>(
+        &self,
+        rule: &Rule,
+        doc: &'d mut DocRun<'a>,
+    ) -> Result<(&'d [Selected<'a>], bool), Outcome> {
+        let (value, related) = (doc.value, doc.related);
+        let program = &rule.program;
+        for req in &program.requires {
+            match req {
+                Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
+                    return Err(Outcome::Skip(SkipReason::MissingValue {
+                        pointer: p.clone(),
+                    }));
+                }
+                Requirement::Previous if related.previous.is_none() => {
+                    return Err(Outcome::Skip(SkipReason::NoPrevious));
+                }
+                Requirement::Earlier if related.earlier.is_none() => {
+                    return Err(Outcome::Skip(SkipReason::NoEarlier));
+                }
+                _ => {}
+            }
+        }
+        // Looked up before inserting: no copy of the selector's text per
+        // rule and report.
+        if !doc.selections.contains_key(&program.select_source) {
+            let selected = program.select.select_located(value);
+            doc.selections
+                .insert(program.select_source.clone(), selected);
+        }
+        let nodes: &[Selected<'a>] = &doc.selections[&program.select_source];
+        let rejected = &doc.rejected;
+        if !rejected.is_empty() {
+            if let Some(bad) = touched(rule, nodes, rejected) {
+                return Err(Outcome::Skip(SkipReason::ReadsRejected {
+                    pointer: format!("/{}", bad.join("/")),
+                }));
+            }
+        }
+        if nodes.is_empty() {
+            return Err(Outcome::Findings(Vec::new()));
+        }
+        Ok((nodes, rejected.is_empty()))
+    }
+
+    /// Runs a rule with the native evaluator: its outcome when it is
+    /// decided without evaluating anything or every node passes; `None`
+    /// when the rule must run in `cel` (a node fails, or an evaluation
+    /// bails), which then gives the findings, messages and errors.
+    fn run_native(
+        &self,
+        rule: &Rule,
+        native: &NativeRule,
+        doc: &mut DocRun<'_>,
+    ) -> Option<Outcome> {
+        let (value, related) = (doc.value, doc.related);
+        let nodes = match self.nodes(rule, doc) {
+            Ok((nodes, _)) => nodes,
+            Err(outcome) => return Some(outcome),
+        };
+        let no_path = String::new;
+        let base = native::Scope {
+            doc: value,
+            item: value,
+            previous: related.previous,
+            earlier: related.earlier,
+            path: &no_path,
+            key: &no_path,
+            index: -1,
+            lets: &[],
+        };
+        let mut lets = Vec::with_capacity(native.lets.len());
+        for program in &native.lets {
+            let v = program
+                .eval(&native::Scope {
+                    lets: &lets,
+                    ..base
+                })
+                .ok()?;
+            lets.push(v);
+        }
+        let base = native::Scope {
+            lets: &lets,
+            ..base
+        };
+        if let Some(when) = native
+            .when
+            .as_ref()
+            .filter(|_| !rule.program.uses.when_per_node)
+        {
+            if !when.check(&base).ok()? {
+                return Some(Outcome::Findings(Vec::new()));
+            }
+        }
+        for node in nodes {
+            let path = || node.pointer();
+            let key = || node.last().0;
+            let scope = native::Scope {
+                item: node.node,
+                path: &path,
+                key: &key,
+                index: match node.path.last() {
+                    Some(PathElement::Index(i)) => i64::try_from(*i).unwrap_or(-1),
+                    _ => -1,
+                },
+                ..base
+            };
+            if let Some(when) = native
+                .when
+                .as_ref()
+                .filter(|_| rule.program.uses.when_per_node)
+            {
+                if !when.check(&scope).ok()? {
+                    continue;
+                }
+            }
+            if !native.assert.check(&scope).ok()? {
+                return None;
+            }
+        }
+        Some(Outcome::Findings(Vec::new()))
+    }
+
     fn run_rule<'a>(
         &self,
         rule: &Rule,
@@ -183,66 +462,32 @@ impl Engine {
         bound: &Bound<'a, '_>,
         ctx: &Context<'_, '_>,
     ) -> Outcome {
-        let (value, related) = (doc.value, doc.related);
-        for req in &rule.requires {
-            match req {
-                Requirement::Value(p) if value.pointer(p).is_none_or(Value::is_null) => {
-                    return Outcome::Skip(format!(
-                        "needs `{}`, which the report does not give",
-                        p.trim_start_matches('/')
-                    ));
-                }
-                Requirement::Previous if related.previous.is_none() => {
-                    return Outcome::Skip(
-                        "needs the State's previous annual report, which was not found (in the batch or under --history)".into(),
-                    );
-                }
-                Requirement::Earlier if related.earlier.is_none() => {
-                    return Outcome::Skip(
-                        "needs an earlier report of the same State, and none was found (in the batch or under --history)".into(),
-                    );
-                }
-                _ => {}
-            }
-        }
-        let nodes: &[Selected<'a>] = doc
-            .selections
-            .entry(rule.select_source.clone())
-            .or_insert_with(|| rule.select.select_located(value));
-        let rejected = &doc.rejected;
-        if !rejected.is_empty() {
-            if let Some(bad) = touched(rule, nodes, rejected) {
-                return Outcome::Skip(format!(
-                    "reads `/{}`, which breaks the report schema",
-                    bad.join("/")
-                ));
-            }
-        }
-        let schema_valid = rejected.is_empty();
-        if nodes.is_empty() {
-            return Outcome::Findings(Vec::new());
-        }
+        let (nodes, schema_valid) = match self.nodes(rule, doc) {
+            Ok(n) => n,
+            Err(outcome) => return outcome,
+        };
+        let program = &rule.program;
         // An expression that cannot run: a skip on a report that breaks the
         // schema, `rule/failed-to-run` on one that passes it.
         let broken = |pointer: &str, e: &str| {
             if schema_valid {
                 Outcome::Findings(vec![failed_to_run(rule, pointer, e)])
             } else {
-                Outcome::Skip(format!(
-                    "could not run on a report that breaks the schema: {e}"
-                ))
+                Outcome::Skip(SkipReason::FailedOnInvalid {
+                    error: e.to_owned(),
+                })
             }
         };
         // `let` bindings: evaluated once per document, shared by every node.
         // Without bindings the root scope serves: every scope on the way
         // is one more place each name is looked up.
         let mut with_bindings;
-        let rule_scope = if rule.bindings.is_empty() {
+        let rule_scope = if program.bindings.is_empty() {
             ctx
         } else {
             with_bindings = ctx.new_inner_scope();
-            for (name, program) in &rule.bindings {
-                match program.execute(ctx) {
+            for (name, binding) in &program.bindings {
+                match binding.execute(ctx) {
                     Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
                     Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
@@ -251,14 +496,18 @@ impl Engine {
         };
         // A `when` that reads no per-node variable is the same for every
         // node: evaluated once.
-        if let Some(when) = rule.when.as_ref().filter(|_| !rule.uses.when_per_node) {
+        if let Some(when) = program
+            .when
+            .as_ref()
+            .filter(|_| !program.uses.when_per_node)
+        {
             match guard(when, rule_scope) {
                 Ok(true) => {}
                 Ok(false) => return Outcome::Findings(Vec::new()),
                 Err(e) => return broken(&nodes[0].pointer(), &e),
             }
         }
-        let per_node_vars = rule.uses.path || rule.uses.key || rule.uses.index;
+        let per_node_vars = program.uses.path || program.uses.key || program.uses.index;
         let mut findings = Vec::new();
         for node in nodes {
             bound.set_item(&node.path);
@@ -266,29 +515,29 @@ impl Engine {
             let scope = if per_node_vars {
                 node_scope = rule_scope.new_inner_scope();
                 let (last, index) = node.last();
-                if rule.uses.path {
+                if program.uses.path {
                     node_scope.add_variable_from_value("path", node.pointer());
                 }
-                if rule.uses.index {
+                if program.uses.index {
                     node_scope.add_variable_from_value(
                         "index",
                         index.and_then(|i| i64::try_from(i).ok()).unwrap_or(-1),
                     );
                 }
-                if rule.uses.key {
+                if program.uses.key {
                     node_scope.add_variable_from_value("key", last);
                 }
                 &node_scope
             } else {
                 rule_scope
             };
-            let verdict = match rule.when.as_ref().filter(|_| rule.uses.when_per_node) {
+            let verdict = match program.when.as_ref().filter(|_| program.uses.when_per_node) {
                 Some(when) => guard(when, scope),
                 None => Ok(true),
             }
             .and_then(|applies| {
                 if applies {
-                    check(&rule.assert, scope)
+                    check(&program.assert, scope)
                 } else {
                     Ok(true)
                 }
@@ -302,16 +551,16 @@ impl Engine {
                         .lang
                         .as_str()
                         .ne("en")
-                        .then(|| rule.translated_messages.get(&self.options.lang))
+                        .then(|| program.translated_messages.get(&self.options.lang))
                         .flatten()
-                        .unwrap_or(&rule.message);
+                        .unwrap_or(&program.message);
                     let (message, render_error) = template.render(scope, &self.options.lang);
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),
                         self.severity_of(rule),
                         message,
-                        format!("{pointer}{}", rule.at),
+                        format!("{pointer}{}", program.at),
                     )
                     .with_help(rule.help_in(&self.options.lang));
                     d.references = rule.references.clone();
@@ -534,7 +783,7 @@ fn touched<'r>(
     nodes: &[Selected<'_>],
     rejected: &'r [Vec<String>],
 ) -> Option<&'r Vec<String>> {
-    for path in &rule.footprint {
+    for path in &rule.program.footprint {
         let hit = match path.root.as_str() {
             "doc" => rejected.iter().find(|r| overlaps(r, &path.tokens)),
             "item" => nodes.iter().find_map(|n| {
@@ -672,9 +921,12 @@ help = "h"
         );
         assert!(run.findings.is_empty());
         assert_eq!(run.skipped[0].rule, "T01");
-        assert!(run.skipped[0]
-            .reason
-            .contains("/forms/B/stockpile/0/quantity"));
+        assert_eq!(
+            run.skipped[0].reason,
+            SkipReason::ReadsRejected {
+                pointer: "/forms/B/stockpile/0/quantity".into()
+            }
+        );
     }
 
     #[test]

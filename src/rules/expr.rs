@@ -207,15 +207,7 @@ pub fn display_in(v: &Value, lang: &str) -> String {
     let plain = display_plain(v);
     match (lang, v) {
         ("fr" | "es", Value::Int(_) | Value::UInt(_) | Value::Float(_)) => {
-            let thousands = if lang == "fr" { "\u{a0}" } else { "." };
-            plain
-                .chars()
-                .map(|c| match c {
-                    ',' => thousands.to_owned(),
-                    '.' => ",".to_owned(),
-                    other => other.to_string(),
-                })
-                .collect()
+            crate::i18n::number_in(&plain, lang)
         }
         ("fr" | "es", Value::List(l)) => l
             .iter()
@@ -259,7 +251,7 @@ fn key_text(k: &Key) -> String {
 }
 
 fn group_int(i: i64) -> String {
-    let digits = crate::report::thousands(i.unsigned_abs());
+    let digits = crate::i18n::thousands(i.unsigned_abs());
     if i < 0 {
         format!("-{digits}")
     } else {

@@ -7,29 +7,57 @@ use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::Arc;
 
 fn parse(function: &str, s: &str) -> Result<NaiveDate, ExecutionError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    parse_date(s).ok_or_else(|| {
         ExecutionError::function_error(function, format!("`{s}` is not a YYYY-MM-DD date"))
     })
 }
 
-fn text(d: NaiveDate) -> Value {
-    Value::String(Arc::new(d.format("%Y-%m-%d").to_string()))
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn plus_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
+}
+
+fn plus_years(d: NaiveDate, years: i64) -> Option<NaiveDate> {
+    let year = i32::try_from(d.year() as i64 + years).ok()?;
+    NaiveDate::from_ymd_opt(year, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, d.month(), d.day() - 1))
+}
+
+/// `add_days` on plain text (`None` where the CEL function fails).
+pub fn add_days_to(date: &str, days: i64) -> Option<String> {
+    plus_days(parse_date(date)?, days).map(text)
+}
+
+/// `add_years` on plain text (`None` where the CEL function fails).
+pub fn add_years_to(date: &str, years: i64) -> Option<String> {
+    plus_years(parse_date(date)?, years).map(text)
+}
+
+/// `year_of` on plain text (`None` where the CEL function fails).
+pub fn year_of_text(date: &str) -> Option<i64> {
+    parse_date(date).map(|d| d.year() as i64)
 }
 
 pub fn add_days(date: Arc<String>, days: i64) -> Result<Value, ExecutionError> {
     let d = parse("add_days", &date)?;
-    d.checked_add_signed(Duration::days(days))
-        .map(text)
+    plus_days(d, days)
+        .map(|d| Value::String(Arc::new(text(d))))
         .ok_or_else(|| ExecutionError::function_error("add_days", "date out of range"))
 }
 
 pub fn add_years(date: Arc<String>, years: i64) -> Result<Value, ExecutionError> {
     let d = parse("add_years", &date)?;
-    let year = i32::try_from(d.year() as i64 + years)
+    i32::try_from(d.year() as i64 + years)
         .map_err(|_| ExecutionError::function_error("add_years", "year out of range"))?;
-    NaiveDate::from_ymd_opt(year, d.month(), d.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, d.month(), d.day() - 1))
-        .map(text)
+    plus_years(d, years)
+        .map(|d| Value::String(Arc::new(text(d))))
         .ok_or_else(|| ExecutionError::function_error("add_years", "date out of range"))
 }
 
