@@ -369,3 +369,14 @@ skip-no-previous = needs the State's previous annual report, which was not found
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
+
+## Headings of `explain`
+explain-checks = What it checks
+explain-why = Why it matters
+explain-fix = How to fix it
+explain-basis = Basis
+explain-invalid = An invalid example
+explain-valid = A valid example
+explain-requires = runs only with
+explain-previous = the previous annual report
+explain-earlier = an earlier report of the State

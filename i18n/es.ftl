@@ -367,3 +367,14 @@ skip-no-previous = necesita el informe anual anterior del Estado, que no se enco
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
+
+## Encabezados de `explain`
+explain-checks = Qué se comprueba
+explain-why = Por qué es importante
+explain-fix = Cómo corregirlo
+explain-basis = Fundamento
+explain-invalid = Un ejemplo no válido
+explain-valid = Un ejemplo válido
+explain-requires = solo se aplica con
+explain-previous = el informe anual anterior
+explain-earlier = un informe anterior del mismo Estado

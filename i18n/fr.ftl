@@ -367,3 +367,14 @@ skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a 
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
+
+## Intitulés de `explain`
+explain-checks = Ce qui est vérifié
+explain-why = Pourquoi c'est important
+explain-fix = Comment corriger
+explain-basis = Fondement
+explain-invalid = Un exemple non valide
+explain-valid = Un exemple valide
+explain-requires = ne s'applique qu'avec
+explain-previous = le rapport annuel précédent
+explain-earlier = un rapport antérieur du même État
