@@ -6,6 +6,7 @@ field-key = `{ $key }`
 field-item = item { $item } of `{ $key }`
 the-report = the report
 about = { " " }({ $field }: { $text })
+about-required = { " " }({ $text })
 
 ## Schema findings
 schema-required = `{ $name }` is required in { $where } but is missing

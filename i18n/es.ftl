@@ -3,7 +3,9 @@
 field-key = `{ $key }`
 field-item = el elemento { $item } de `{ $key }`
 the-report = el informe
-about = { " " }({ $field }: { $text })
+# Las descripciones del esquema están en inglés: no se muestran en un texto en español.
+about = { "" }
+about-required = { "" }
 
 ## Hallazgos del esquema
 schema-required = `{ $name }` es obligatorio en { $where } pero falta

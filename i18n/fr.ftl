@@ -3,7 +3,9 @@
 field-key = `{ $key }`
 field-item = l'élément { $item } de `{ $key }`
 the-report = le rapport
-about = { " " }({ $field } : { $text })
+# Les descriptions du schéma sont en anglais : elles ne figurent pas dans un texte en français.
+about = { "" }
+about-required = { "" }
 
 ## Constats du schéma
 schema-required = `{ $name }` est obligatoire dans { $where } mais manque

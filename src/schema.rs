@@ -185,8 +185,10 @@ impl ReportSchema {
                     ))
                     .and_then(|s| s.get("description").or_else(|| s.get("title")))
                     .and_then(Value::as_str)
-                    .map(|d| format!(" ({d})"))
-                    .unwrap_or_default();
+                    .map_or_else(
+                        || Arg::from(""),
+                        |d| MessageKey::new("about-required").arg("text", d).into(),
+                    );
                 vec![finding(
                     "required",
                     MessageKey::new("schema-required")

@@ -547,11 +547,23 @@ impl<'l> Assembler<'l> {
         for n in 1..rel.len() {
             let p = join(base, &rel[..n]);
             if self.map.get(&p).is_none() {
+                // The object is named by the first parts of the field's
+                // label (`Période couverte`, not `Période couverte › Du`).
+                let mut region = region.clone();
+                if let Region::Cell {
+                    header: Some(h), ..
+                } = &mut region
+                {
+                    let parts: Vec<&str> = h.split(" › ").collect();
+                    if parts.len() == rel.len() {
+                        *h = parts[..n].join(" › ");
+                    }
+                }
                 self.map.insert(
                     p,
                     Spans {
                         key: Some(region.clone()),
-                        value: region.clone(),
+                        value: region,
                     },
                 );
             }
