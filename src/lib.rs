@@ -29,6 +29,8 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod shape;
 pub mod source;
 pub mod states;

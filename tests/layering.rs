@@ -22,6 +22,7 @@ const ORDER: &[&str] = &[
     "report",
     "summary",
     "diff",
+    "serve",
 ];
 
 /// Modules above the layers: front ends that may use anything.
