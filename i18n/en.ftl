@@ -264,3 +264,6 @@ skip-no-previous = needs the State's previous annual report, which was not found
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
+
+# A file's header in the human output: the plan it was held to.
+file-profile = { $file }: profile { $profile }, { $name }

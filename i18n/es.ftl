@@ -262,3 +262,6 @@ skip-no-previous = necesita el informe anual anterior del Estado, que no se enco
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
+
+# Encabezado de un archivo en la salida legible: el plan aplicado.
+file-profile = { $file }: perfil { $profile }, { $name }

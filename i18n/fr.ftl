@@ -262,3 +262,6 @@ skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a 
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
+
+# En-tête d'un fichier dans la sortie lisible : le plan appliqué.
+file-profile = { $file } : profil { $profile }, { $name }

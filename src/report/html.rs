@@ -76,6 +76,9 @@ impl Printer for HtmlPrinter {
             text(&report.file)
         );
         let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", text(&report.file));
+        if let Some(p) = report.profile {
+            let _ = writeln!(self.body, "<p>Profile: {}</p>", text(p.params().name));
+        }
         if report.findings.is_empty() {
             self.body
                 .push_str("<p class=\"ok\">No problem found.</p>\n");

@@ -16,6 +16,7 @@ impl Printer for JsonlPrinter {
             let mut line = serde_json::to_value(f).map_err(io::Error::other)?;
             if let Some(obj) = line.as_object_mut() {
                 obj.shift_insert(0, "file".into(), json!(report.file));
+                obj.shift_insert(1, "profile".into(), json!(report.profile));
             }
             serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
             out.write_all(b"\n")?;

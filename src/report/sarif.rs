@@ -102,7 +102,7 @@ impl Printer for SarifPrinter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         let index = self.artifacts.len();
         self.artifacts
-            .push(json!({"location": {"uri": uri(&report.file)}}));
+            .push(json!({"location": {"uri": uri(&report.file)}, "properties": {"profile": report.profile}}));
         for f in &report.findings {
             let r = self.result(&report.file, index, f);
             self.results.push(r);
