@@ -57,8 +57,14 @@ fn every_problem_of_the_rule_files_is_shown() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    for place in ["a.toml:3:1:", "a.toml:8:12:", "b.toml:1:"] {
+    // X1: its unknown key, and then what it lacks; X2: its severity.
+    for place in [
+        "a.toml:3:1: unknown field `bogus`",
+        "a.toml:1:1: missing field `name`",
+        "a.toml:8:12:",
+        "b.toml:1:",
+    ] {
         assert!(err.contains(place), "{place} in {err}");
     }
-    assert!(err.contains("3 problems in the rule files"), "{err}");
+    assert!(err.contains("4 problems in the rule files"), "{err}");
 }

@@ -58,6 +58,27 @@ impl std::fmt::Display for CatalogueError {
 
 impl std::error::Error for CatalogueError {}
 
+/// The keys of a `[[rules]]` entry: [`RawRule`]'s fields as TOML spells
+/// them (a test checks they are the same).
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "severity",
+    "title",
+    "select",
+    "when",
+    "assert",
+    "at",
+    "requires",
+    "let",
+    "message",
+    "why",
+    "help",
+    "references",
+    "translations",
+    "examples",
+];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -405,7 +426,8 @@ impl Catalogue {
         let mut rules: Vec<Rule> = Vec::new();
         let mut errors = Vec::new();
         let mut ids: HashMap<String, String> = HashMap::new();
-        let mut hasher = Fnv::default();
+        let mut hasher = fnv::FnvHasher::default();
+        use std::hash::Hasher as _;
         for (name, text) in &files {
             hasher.write(name.as_bytes());
             hasher.write(text.as_bytes());
@@ -436,7 +458,7 @@ impl Catalogue {
         }
         Ok(Catalogue {
             rules,
-            hash: format!("{:016x}", hasher.0),
+            hash: format!("{:016x}", hasher.finish()),
         })
     }
 
@@ -486,32 +508,43 @@ fn raw_rules(file: &str, text: &str, errors: &mut Vec<CatalogueError>) -> Vec<Ra
             continue;
         };
         for entry in entries.iter() {
-            match RawRule::deserialize(entry.clone().into_deserializer()) {
+            let mut entry = entry.clone();
+            // Unknown keys are reported here, all of them, and set aside, so
+            // that serde (which stops at its first problem) goes on to the
+            // entry's other mistakes.
+            if let DeValue::Table(t) = entry.get_mut() {
+                let mut unknown = Vec::new();
+                for (k, v) in std::mem::replace(t, DeTable::new()) {
+                    if RULE_KEYS.contains(&k.get_ref().as_ref()) {
+                        t.insert(k, v);
+                    } else {
+                        unknown.push((k.get_ref().as_ref().to_owned(), k.span()));
+                    }
+                }
+                unknown.sort_by_key(|(_, span)| span.start);
+                for (key, span) in unknown {
+                    errors.push(error(
+                        file,
+                        text,
+                        span,
+                        format!(
+                            "unknown field `{key}`, expected one of {}",
+                            RULE_KEYS
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
+                }
+            }
+            match RawRule::deserialize(entry.into_deserializer()) {
                 Ok(r) => out.push(r),
                 Err(e) => errors.push(toml_error(e)),
             }
         }
     }
     out
-}
-
-/// 64-bit FNV-1a: a stable content hash with no dependency.
-#[derive(Debug)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 fn error(file: &str, text: &str, span: Range<usize>, message: String) -> CatalogueError {
@@ -944,13 +977,44 @@ help = "h"
         let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
         assert_eq!(
             files,
-            ["a.toml", "b.toml", "c.toml", "d.toml", "e.toml"],
+            ["a.toml", "b.toml", "c.toml", "c.toml", "d.toml", "e.toml"],
             "{errors:#?}"
         );
         assert!(errors[2].message.contains("extra"), "{}", errors[2]);
-        // A broken rule still holds its id (c.toml's T01 could not be read
-        // at all, so it holds none).
-        assert!(errors[3].message.contains("already defined in b.toml"));
-        assert!(errors[4].message.contains("already defined in b.toml"));
+        // A broken rule still holds its id: the later T01s are duplicates
+        // of b.toml's.
+        for e in &errors[3..] {
+            assert!(e.message.contains("already defined in b.toml"), "{e}");
+        }
+    }
+
+    /// [`RULE_KEYS`] are the keys serde knows: its own message for an
+    /// unknown key lists them.
+    #[test]
+    fn rule_keys_are_the_fields_of_a_rule_entry() {
+        let e = toml::from_str::<RawRule>("bogus = 1").err().unwrap();
+        let listed = e.message().split("expected one of ").nth(1).unwrap();
+        let listed: Vec<&str> = listed.split(", ").map(|k| k.trim_matches('`')).collect();
+        assert_eq!(listed, RULE_KEYS);
+    }
+
+    #[test]
+    fn every_unknown_key_of_an_entry_is_reported_with_its_other_mistakes() {
+        let text = GOOD
+            .replace("why = \"w\"", "why = \"w\"\nwhy_not = 1\nhow = 2")
+            .replace("\"error\"", "\"fatal\"");
+        let errors = Catalogue::from_files(vec![("t.toml".into(), text)]).unwrap_err();
+        let found: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.message.split(',').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (11, "unknown field `why_not`"),
+                (12, "unknown field `how`"),
+                (5, "severity `fatal` must be error"),
+            ]
+        );
     }
 }
