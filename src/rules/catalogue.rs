@@ -75,6 +75,8 @@ const RULE_KEYS: &[&str] = &[
     "why",
     "help",
     "references",
+    "plans",
+    "profile_severity",
     "translations",
     "examples",
 ];
