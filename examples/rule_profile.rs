@@ -2,8 +2,9 @@
 //! authors and for performance work): `cargo run --release --example
 //! rule_profile -- DIR`. Prints the rules by total time, with the time of
 //! their selector and the number of nodes it selected. Each rule runs on its
-//! own, so its time includes lending the report to CEL once: that floor is
-//! the time of the rules that select nothing.
+//! own, as validation runs it: with the native evaluator, and in `cel` when
+//! it is outside the native subset or fails on a report (its time then
+//! includes lending the report to CEL).
 
 // The allocator the `article7` binary uses, so the figures are its figures.
 #[global_allocator]

@@ -21,6 +21,7 @@
 
 pub mod batch;
 pub mod diagnostics;
+pub mod diff;
 pub mod format;
 pub mod history;
 pub mod i18n;
@@ -28,8 +29,12 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod shape;
 pub mod source;
+pub mod states;
+pub mod summary;
 pub mod validator;
 
 pub use diagnostics::{Diagnostic, Severity, SourceLocation};

@@ -22,6 +22,10 @@ pub struct FileReport {
     pub file: String,
     /// The format it was read as, when known.
     pub format: Option<Format>,
+    /// The State the report is from (`state.code`), when it gives one.
+    pub state: Option<String>,
+    /// The year the report covers (the year of `period.to`), when it gives one.
+    pub year: Option<i64>,
     /// Findings in document order.
     pub findings: Vec<Diagnostic>,
     /// Rules not evaluated on this file, and why.
@@ -40,6 +44,8 @@ impl FileReport {
         FileReport {
             file,
             format: None,
+            state: None,
+            year: None,
             findings: vec![finding],
             skipped: Vec::new(),
             profile: None,
@@ -131,6 +137,10 @@ impl Validator {
         let mut skipped = Vec::new();
         let mut text = None;
         let mut profile = None;
+        let key = ingested
+            .document
+            .as_ref()
+            .and_then(|d| crate::history::key_of(&d.value));
         if let Some(doc) = ingested.document {
             profile = Some(self.engine.profile_for(&doc.value));
             let (f, s) = self.check_document(&doc, related);
@@ -144,6 +154,8 @@ impl Validator {
         FileReport {
             file: source.name.clone(),
             format: source.format,
+            state: key.as_ref().map(|k| k.state.clone()),
+            year: key.map(|k| k.year),
             findings,
             skipped,
             profile,

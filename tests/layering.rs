@@ -8,6 +8,7 @@ use std::path::Path;
 /// Lowest first. Keep it in step with ARCHITECTURE.md.
 const ORDER: &[&str] = &[
     "source",
+    "states",
     "i18n",
     "diagnostics",
     "model",
@@ -19,6 +20,9 @@ const ORDER: &[&str] = &[
     "validator",
     "batch",
     "report",
+    "summary",
+    "diff",
+    "serve",
 ];
 
 /// Modules above the layers: front ends that may use anything.

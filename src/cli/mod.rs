@@ -3,6 +3,10 @@
 
 mod catalogue;
 mod convert;
+mod diff;
+#[cfg(feature = "serve")]
+mod serve;
+mod summary;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +44,13 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
+    /// Start the web application: an upload page and an HTTP API.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
+    /// Tables from a folder of reports: reporting, Article 9, stockpiles, retained mines, land release, casualties, cooperation.
+    Summary(summary::SummaryArgs),
+    /// What changed between two reports of one State, form by form.
+    Diff(diff::DiffArgs),
 }
 
 /// Parses the arguments and runs the command.
@@ -52,6 +63,10 @@ pub fn run() -> ExitCode {
         Command::Template(args) => convert::template(args),
         Command::Convert(args) => convert::convert(args),
         Command::Schema => print_stdout(article7::schema::EMBEDDED_SCHEMA.as_bytes()),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
+        Command::Summary(args) => summary::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     ExitCode::from(status)
 }

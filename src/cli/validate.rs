@@ -6,6 +6,7 @@ use super::catalogue::CatalogueArgs;
 use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK};
 use article7::batch::{self, Input};
 use article7::history::History;
+use article7::report::filter::{FindingFilter, SeverityFilter};
 use article7::report::{Output, OutputFormat, PrintOptions, Summary};
 use article7::source::{Format, Source};
 use article7::validator::Validator;
@@ -39,6 +40,27 @@ impl FailOn {
     }
 }
 
+/// The lowest severity shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowLevel {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Everything (the default).
+    Info,
+}
+
+impl ShowLevel {
+    fn level(self) -> Severity {
+        match self {
+            ShowLevel::Error => Severity::Error,
+            ShowLevel::Warning => Severity::Warning,
+            ShowLevel::Info => Severity::Info,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Files or folders to validate; `-` reads standard input.
@@ -66,6 +88,15 @@ pub struct ValidateArgs {
     /// itself also counts); their own findings are not reported.
     #[arg(long, value_name = "DIR")]
     history: Vec<PathBuf>,
+    /// Keep only findings whose rule id starts with one of these (`B01`, `F`, `schema/`); comma-separated or repeated.
+    #[arg(long, value_name = "ID|PREFIX", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Drop findings whose rule id starts with one of these; comma-separated or repeated.
+    #[arg(long, value_name = "ID|PREFIX", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Show only findings at or above this severity (the others still count for the summary and --fail-on).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_severity: Option<ShowLevel>,
     #[command(flatten)]
     catalogue: CatalogueArgs,
 }
@@ -94,6 +125,28 @@ impl Plan {
                 .map_err(|e| fail(&format!("cannot start {n} worker threads: {e}")))?;
         }
         let validator = Validator::with_engine(args.catalogue.engine()?);
+        let filter = FindingFilter {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+        };
+        let ids: Vec<&str> = validator
+            .engine()
+            .catalogue
+            .rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let unknown = filter.unknown_patterns(&ids);
+        if !unknown.is_empty() {
+            return Err(fail(&format!(
+                "--select/--ignore: no rule or built-in code starts with {}",
+                unknown
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
         let mut inputs = Vec::new();
         for p in &args.paths {
             if p.as_os_str() == "-" {
@@ -109,6 +162,8 @@ impl Plan {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quiet: args.quiet,
             fail_on: args.fail_on.level(),
+            filter,
+            show: args.min_severity.map(|l| SeverityFilter { min: l.level() }),
             ..PrintOptions::for_engine(validator.engine(), args.catalogue.lang.code())
         };
         // A progress bar for long batches on a terminal; none when standard

@@ -1,6 +1,8 @@
 //! Output formats. One printer per format behind the [`Printer`] trait; the
 //! batch hands each printer the files' results in input order.
 
+pub mod csv;
+pub mod filter;
 mod github;
 mod html;
 mod human;
@@ -8,6 +10,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod sarif;
+pub mod xlsx;
 
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
@@ -40,6 +43,10 @@ pub enum OutputFormat {
     Github,
     /// One self-contained HTML page.
     Html,
+    /// One row per finding (file, State, year, rule, severity, form, place, message).
+    Csv,
+    /// An Excel workbook, one row per finding (the columns of csv).
+    Xlsx,
 }
 
 /// Counts over a whole run.
@@ -55,6 +62,13 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Findings counted above but not shown (`--min-severity`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -98,6 +112,8 @@ pub struct Output {
     printer: Box<dyn Printer>,
     lang: String,
     summary: Summary,
+    filter: filter::FindingFilter,
+    show: Option<filter::SeverityFilter>,
 }
 
 impl Output {
@@ -107,16 +123,26 @@ impl Output {
             printer: printer(format, options),
             lang: options.lang.clone(),
             summary: Summary::default(),
+            filter: options.filter.clone(),
+            show: options.show,
         }
     }
 
     /// Writes one file's results (files come in input order).
     pub fn file(&mut self, out: &mut dyn Write, mut report: FileReport) -> io::Result<()> {
+        self.filter.apply(&mut report);
         for f in &mut report.findings {
             f.localize(&self.lang);
         }
         self.summary.add(&report);
-        self.printer.file(out, &report)
+        match &self.show {
+            Some(show) => {
+                let (shown, hidden) = show.shown(&report);
+                self.summary.hidden += hidden;
+                self.printer.file(out, &shown)
+            }
+            None => self.printer.file(out, &report),
+        }
     }
 
     /// The counts so far.
@@ -158,6 +184,10 @@ pub struct PrintOptions {
     pub rules: Vec<RuleEntry>,
     /// Language of labels and summaries (`en`, `fr`, `es`).
     pub lang: String,
+    /// `--select`/`--ignore`: findings dropped from the run.
+    pub filter: filter::FindingFilter,
+    /// `--min-severity`: findings counted but not shown.
+    pub show: Option<filter::SeverityFilter>,
 }
 
 impl PrintOptions {
@@ -201,6 +231,9 @@ impl Summary {
                 &MessageKey::new("summary-unreadable").arg("count", self.unreadable),
             ));
         }
+        if self.hidden > 0 {
+            line.push_str(&filter::hidden_note(lang, self.hidden));
+        }
         line
     }
 }
@@ -215,6 +248,8 @@ pub fn printer(format: OutputFormat, options: &PrintOptions) -> Box<dyn Printer>
         OutputFormat::Junit => Box::new(junit::JunitPrinter::new(options.clone())),
         OutputFormat::Github => Box::new(github::GithubPrinter),
         OutputFormat::Html => Box::new(html::HtmlPrinter::new(options.clone())),
+        OutputFormat::Csv => Box::new(csv::CsvPrinter::new()),
+        OutputFormat::Xlsx => Box::new(xlsx::XlsxPrinter::new()),
     }
 }
 

@@ -520,7 +520,7 @@ mod tests {
             let got: Vec<String> = s.select(&doc).into_iter().map(|(p, _)| p).collect();
             assert_eq!(got, want, "{q}");
         }
-        assert!(fast >= 50, "{fast} selectors followed natively");
+        assert!(fast >= 60, "{fast} selectors followed natively");
         for q in ["$.forms.*.cover", "$.x[*]", "$.period.from.x", "$"] {
             let s = Selector::parse(q).unwrap();
             assert!(s.steps.is_some(), "{q}");
