@@ -6,6 +6,7 @@ field-key = `{ $key }`
 field-item = item { $item } of `{ $key }`
 the-report = the report
 about = { " " }({ $field }: { $text })
+about-required = { " " }({ $text })
 
 ## Schema findings
 schema-required = `{ $name }` is required in { $where } but is missing
@@ -15,7 +16,7 @@ schema-additional-properties = `{ $key }` is not a field the report model knows 
 schema-suggestion = did you mean `{ $key }`?{ " " }
 schema-allowed = { " " }Allowed here: { $list }.
 schema-enum = { $field } must be one of { $options }; found { $found }
-    .help = use one of the listed codes exactly as written{ $about }
+    .help = { $suggestion }use one of the listed codes exactly as written, or in a workbook pick the value from the cell's drop-down list{ $about }
 schema-const = { $field } must be `{ $expected }`; found { $found }
     .help = write `{ $expected }`
 schema-type = { $field } must be { $expected }; found { $found }
@@ -258,12 +259,128 @@ json-help-too-deep = a report never nests this deep: check that the file is a re
 json-help-number-range = no real figure is this large: check the number for a typing error (for example a stray exponent such as `e400`)
 json-help-nul = the file contains NUL bytes, so it is probably not a JSON text file (a binary file, a UTF-16 file, or a damaged download); export the report again as UTF-8 JSON
 
+## Labels of the model's codes (drop-down lists of the workbook, suggestions)
+code-initial = initial
+code-annual = annual
+code-ar = Arabic
+code-en = English
+code-es = Spanish
+code-fr = French
+code-ru = Russian
+code-zh = Chinese
+code-provided = provided
+code-unchanged = unchanged
+code-not_applicable = not applicable
+code-law = law
+code-decree = decree
+code-regulation = regulation
+code-administrative = administrative measure
+code-other = other
+code-use = use
+code-develop = develop
+code-produce = produce
+code-acquire = acquire
+code-stockpile = stockpile
+code-retain = retain
+code-transfer = transfer
+code-assist = assist
+code-CHA = CHA (confirmed hazardous area)
+code-SHA = SHA (suspected hazardous area)
+code-training = training
+code-destruction = destruction
+code-conversion = conversion
+code-decommissioning = decommissioning
+code-in_process = in process
+code-completed = completed
+code-not_started = not started
+code-in_progress = in progress
+code-marking = marking
+code-fencing = fencing
+code-monitoring = monitoring
+code-risk_education = risk education
+code-legislation_adopted = legislation adopted
+code-existing_law_sufficient = existing law sufficient
+code-in_preparation = in preparation
+code-none = none
+code-true = yes
+code-false = no
+
+## Excel reader: numbers typed as text
+xlsx-ambiguous-number = the text `{ $text }` in { $label } can be read as { $read } or as { $other }; it was read as { $read }, the way numbers are written in { $lang }
+    .help = if { $other } was meant, correct the cell; to leave no doubt, type the number without a thousands separator (`{ $plain }`)
+xlsx-lang-en = English
+xlsx-lang-fr = French
+xlsx-lang-es = Spanish
+
+## Codelists: suggestions and the States Parties
+schema-enum-suggestion = did you mean `{ $code }` ({ $label_en })?{ " " }
+schema-state-party = `{ $found }` is not the code of a State Party to the Convention
+    .help = { $suggestion }write the State's ISO 3166-1 alpha-3 code (Senegal is `SEN`); earlier reports are found by this code (`--history`), so a wrong code also hides them
+schema-state-suggestion = did you mean `{ $code }` ({ $name_en })?{ " " }
+
+## HTML page and human output (the "not checked" line)
+html-title = article7 validation report
+html-heading = Article 7 report validation
+html-catalogue = Catalogue { $version } ({ $hash }), article7 { $tool }.
+html-file = file
+html-status = status
+html-errors = errors
+html-warnings = warnings
+html-infos = infos
+html-status-errors = errors
+html-status-review = to review
+html-status-valid = valid
+html-no-problem = No problem found.
+html-severity = severity
+html-rule = rule
+html-problem = problem
+html-where = where
+html-fix = how to fix
+html-details = technical details
+html-pointer = place in the report (JSON pointer)
+html-row = row
+html-at-line = line { $line }, column { $column }
+html-at-cell = sheet { $sheet }, cell { $cell }
+html-form-A = Form A — national implementation measures
+html-form-B = Form B — stockpiled anti-personnel mines
+html-form-C = Form C — mined areas
+html-form-D = Form D — mines retained or transferred
+html-form-E = Form E — conversion or decommissioning of production facilities
+html-form-F = Form F — programmes for the destruction of anti-personnel mines
+html-form-G = Form G — anti-personnel mines destroyed
+html-form-H = Form H — technical characteristics
+html-form-I = Form I — measures to warn the population
+html-form-J = Form J — other relevant matters
+html-form-other = Form { $form }
+html-form-none = Cover page and whole report
+severity-error = error
+severity-warning = warning
+severity-info = info
+not-checked = { $checks ->
+    [one] 1 check will run
+   *[other] { $checks } checks will run
+} once { $errors ->
+    [one] this error is fixed
+   *[other] these { $errors } errors are fixed
+}.
+help-line = help: { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
 skip-missing-value = needs `{ $value }`, which the report does not give
 skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
+
+## Headings of `explain`
+explain-checks = What it checks
+explain-why = Why it matters
+explain-fix = How to fix it
+explain-basis = Basis
+explain-invalid = An invalid example
+explain-valid = A valid example
+explain-requires = runs only with
+explain-previous = the previous annual report
+explain-earlier = an earlier report of the State
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }

@@ -3,7 +3,9 @@
 field-key = `{ $key }`
 field-item = el elemento { $item } de `{ $key }`
 the-report = el informe
-about = { " " }({ $field }: { $text })
+# Las descripciones del esquema están en inglés: no se muestran en un texto en español.
+about = { "" }
+about-required = { "" }
 
 ## Hallazgos del esquema
 schema-required = `{ $name }` es obligatorio en { $where } pero falta
@@ -13,7 +15,7 @@ schema-additional-properties = `{ $key }` no es un campo que el modelo de inform
 schema-suggestion = ¿quiso decir `{ $key }`?{ " " }
 schema-allowed = { " " }Campos admitidos aquí: { $list }.
 schema-enum = { $field } debe ser uno de los valores { $options }; se encontró { $found }
-    .help = utilice uno de los códigos indicados, exactamente como está escrito{ $about }
+    .help = { $suggestion }utilice uno de los códigos indicados, exactamente como está escrito, o, en un libro de Excel, elija el valor en la lista desplegable de la celda{ $about }
 schema-const = { $field } debe ser `{ $expected }`; se encontró { $found }
     .help = escriba `{ $expected }`
 schema-type = { $field } debe ser { $expected }; se encontró { $found }
@@ -256,12 +258,128 @@ json-help-too-deep = un informe nunca tiene un anidamiento tan profundo: comprue
 json-help-number-range = ninguna cifra real es tan grande: compruebe el número por si hay un error de escritura (por ejemplo, un exponente sobrante como `e400`)
 json-help-nul = el archivo contiene bytes NUL, por lo que probablemente no es un archivo de texto JSON (un archivo binario, un archivo UTF-16 o una descarga dañada); exporte de nuevo el informe en JSON UTF-8
 
+## Etiquetas de los códigos del modelo (listas desplegables del libro, sugerencias)
+code-initial = inicial
+code-annual = anual
+code-ar = árabe
+code-en = inglés
+code-es = español
+code-fr = francés
+code-ru = ruso
+code-zh = chino
+code-provided = presentado
+code-unchanged = sin cambios
+code-not_applicable = no aplicable
+code-law = ley
+code-decree = decreto
+code-regulation = reglamento
+code-administrative = medida administrativa
+code-other = otra
+code-use = emplear
+code-develop = desarrollar
+code-produce = producir
+code-acquire = adquirir
+code-stockpile = almacenar
+code-retain = conservar
+code-transfer = transferir
+code-assist = ayudar
+code-CHA = ZPC (zona peligrosa confirmada)
+code-SHA = ZPP (zona presuntamente peligrosa)
+code-training = adiestramiento
+code-destruction = destrucción
+code-conversion = conversión
+code-decommissioning = desmantelamiento
+code-in_process = en curso
+code-completed = finalizado
+code-not_started = sin iniciar
+code-in_progress = en curso
+code-marking = señalización
+code-fencing = cercado
+code-monitoring = vigilancia
+code-risk_education = educación sobre el riesgo
+code-legislation_adopted = legislación aprobada
+code-existing_law_sufficient = legislación vigente suficiente
+code-in_preparation = en preparación
+code-none = ninguna
+code-true = sí
+code-false = no
+
+## Lector de Excel: números escritos como texto
+xlsx-ambiguous-number = el texto `{ $text }` en { $label } puede leerse { $read } o { $other }; se leyó { $read }, según la forma { $lang } de escribir los números
+    .help = si se quería decir { $other }, corrija la celda; para no dejar dudas, escriba el número sin separador de miles (`{ $plain }`)
+xlsx-lang-en = inglesa
+xlsx-lang-fr = francesa
+xlsx-lang-es = española
+
+## Listas de códigos: sugerencias y Estados partes
+schema-enum-suggestion = ¿quiso decir `{ $code }` («{ $label_es }»)?{ " " }
+schema-state-party = `{ $found }` no es el código de ningún Estado parte en la Convención
+    .help = { $suggestion }escriba el código ISO 3166-1 alfa-3 del Estado (el del Senegal es `SEN`); los informes anteriores se buscan por este código (`--history`), de modo que un código erróneo también los oculta
+schema-state-suggestion = ¿quiso decir `{ $code }` ({ $name_es })?{ " " }
+
+## Página HTML y salida para personas (la línea «sin comprobar»)
+html-title = Informe de validación de article7
+html-heading = Validación de los informes presentados en virtud del artículo 7
+html-catalogue = Catálogo { $version } ({ $hash }), article7 { $tool }.
+html-file = archivo
+html-status = estado
+html-errors = errores
+html-warnings = advertencias
+html-infos = observaciones
+html-status-errors = con errores
+html-status-review = por revisar
+html-status-valid = válido
+html-no-problem = No se encontró ningún problema.
+html-severity = gravedad
+html-rule = regla
+html-problem = problema
+html-where = ubicación
+html-fix = cómo corregirlo
+html-details = detalles técnicos
+html-pointer = lugar en el informe (puntero JSON)
+html-row = fila
+html-at-line = línea { $line }, columna { $column }
+html-at-cell = hoja { $sheet }, celda { $cell }
+html-form-A = Formulario A — medidas de aplicación nacionales
+html-form-B = Formulario B — existencias de minas antipersonal
+html-form-C = Formulario C — zonas minadas
+html-form-D = Formulario D — minas retenidas o transferidas
+html-form-E = Formulario E — conversión o cierre de las instalaciones de producción
+html-form-F = Formulario F — programas de destrucción de minas antipersonal
+html-form-G = Formulario G — minas antipersonal destruidas
+html-form-H = Formulario H — características técnicas
+html-form-I = Formulario I — medidas para advertir a la población
+html-form-J = Formulario J — otras cuestiones pertinentes
+html-form-other = Formulario { $form }
+html-form-none = Portada e informe en su conjunto
+severity-error = error
+severity-warning = advertencia
+severity-info = observación
+not-checked = { $checks ->
+    [one] 1 comprobación se realizará
+   *[other] { $checks } comprobaciones se realizarán
+} cuando se { $errors ->
+    [one] corrija este error
+   *[other] corrijan estos { $errors } errores
+}.
+help-line = ayuda: { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
 skip-missing-value = necesita `{ $value }`, que el informe no indica
 skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
+
+## Encabezados de `explain`
+explain-checks = Qué se comprueba
+explain-why = Por qué es importante
+explain-fix = Cómo corregirlo
+explain-basis = Fundamento
+explain-invalid = Un ejemplo no válido
+explain-valid = Un ejemplo válido
+explain-requires = solo se aplica con
+explain-previous = el informe anual anterior
+explain-earlier = un informe anterior del mismo Estado
 
 # Encabezado de un archivo en la salida legible: el plan aplicado.
 file-profile = { $file }: perfil { $profile }, { $name }

@@ -3,7 +3,9 @@
 field-key = `{ $key }`
 field-item = l'élément { $item } de `{ $key }`
 the-report = le rapport
-about = { " " }({ $field } : { $text })
+# Les descriptions du schéma sont en anglais : elles ne figurent pas dans un texte en français.
+about = { "" }
+about-required = { "" }
 
 ## Constats du schéma
 schema-required = `{ $name }` est obligatoire dans { $where } mais manque
@@ -13,7 +15,7 @@ schema-additional-properties = `{ $key }` n'est pas un champ connu du modèle de
 schema-suggestion = vouliez-vous dire `{ $key }` ?{ " " }
 schema-allowed = { " " }Champs admis ici : { $list }.
 schema-enum = { $field } doit être l'une des valeurs { $options } ; trouvé { $found }
-    .help = utilisez l'un des codes indiqués, exactement tel qu'il est écrit{ $about }
+    .help = { $suggestion }utilisez l'un des codes indiqués, exactement tel qu'il est écrit, ou, dans un classeur, choisissez la valeur dans la liste déroulante de la cellule{ $about }
 schema-const = { $field } doit valoir `{ $expected }` ; trouvé { $found }
     .help = écrivez `{ $expected }`
 schema-type = { $field } doit être { $expected } ; trouvé { $found }
@@ -256,12 +258,128 @@ json-help-too-deep = un rapport n'est jamais imbriqué aussi profondément : vé
 json-help-number-range = aucune donnée réelle n'est aussi grande : vérifiez ce nombre (par exemple un exposant parasite comme `e400`)
 json-help-nul = le fichier contient des octets NUL : ce n'est probablement pas un fichier texte JSON (fichier binaire, fichier UTF-16 ou téléchargement endommagé) ; exportez à nouveau le rapport en JSON UTF-8
 
+## Libellés des codes du modèle (listes déroulantes du classeur, suggestions)
+code-initial = initial
+code-annual = annuel
+code-ar = arabe
+code-en = anglais
+code-es = espagnol
+code-fr = français
+code-ru = russe
+code-zh = chinois
+code-provided = fourni
+code-unchanged = inchangé
+code-not_applicable = sans objet
+code-law = loi
+code-decree = décret
+code-regulation = règlement
+code-administrative = mesure administrative
+code-other = autre
+code-use = employer
+code-develop = mettre au point
+code-produce = produire
+code-acquire = acquérir
+code-stockpile = stocker
+code-retain = conserver
+code-transfer = transférer
+code-assist = assister
+code-CHA = ZDC (zone dangereuse confirmée)
+code-SHA = ZSD (zone soupçonnée dangereuse)
+code-training = formation
+code-destruction = destruction
+code-conversion = reconversion
+code-decommissioning = mise hors service
+code-in_process = en cours
+code-completed = achevé
+code-not_started = pas encore commencé
+code-in_progress = en cours
+code-marking = marquage
+code-fencing = clôture
+code-monitoring = surveillance
+code-risk_education = éducation aux risques
+code-legislation_adopted = législation adoptée
+code-existing_law_sufficient = législation existante suffisante
+code-in_preparation = en préparation
+code-none = aucune
+code-true = oui
+code-false = non
+
+## Lecteur Excel : nombres saisis comme texte
+xlsx-ambiguous-number = le texte `{ $text }` dans { $label } peut se lire { $read } ou { $other } ; il a été lu { $read }, selon l'usage { $lang } d'écrire les nombres
+    .help = si c'est { $other } qui était voulu, corrigez la cellule ; pour lever le doute, saisissez le nombre sans séparateur des milliers (`{ $plain }`)
+xlsx-lang-en = anglais
+xlsx-lang-fr = français
+xlsx-lang-es = espagnol
+
+## Listes de codes : suggestions et États parties
+schema-enum-suggestion = vouliez-vous dire `{ $code }` (« { $label_fr } ») ?{ " " }
+schema-state-party = `{ $found }` n'est le code d'aucun État partie à la Convention
+    .help = { $suggestion }écrivez le code ISO 3166-1 alpha-3 de l'État (le Sénégal est `SEN`) ; c'est par ce code que sont retrouvés les rapports antérieurs (`--history`) : un code erroné les masque aussi
+schema-state-suggestion = vouliez-vous dire `{ $code }` ({ $name_fr }) ?{ " " }
+
+## Page HTML et sortie pour les personnes (la ligne « non vérifié »)
+html-title = Rapport de validation article7
+html-heading = Validation des rapports au titre de l'article 7
+html-catalogue = Catalogue { $version } ({ $hash }), article7 { $tool }.
+html-file = fichier
+html-status = état
+html-errors = erreurs
+html-warnings = avertissements
+html-infos = remarques
+html-status-errors = erreurs
+html-status-review = à revoir
+html-status-valid = valide
+html-no-problem = Aucun problème relevé.
+html-severity = gravité
+html-rule = règle
+html-problem = problème
+html-where = emplacement
+html-fix = comment corriger
+html-details = détails techniques
+html-pointer = emplacement dans le rapport (pointeur JSON)
+html-row = ligne
+html-at-line = ligne { $line }, colonne { $column }
+html-at-cell = feuille { $sheet }, cellule { $cell }
+html-form-A = Formulaire A — mesures d'application nationales
+html-form-B = Formulaire B — stocks de mines antipersonnel
+html-form-C = Formulaire C — zones minées
+html-form-D = Formulaire D — mines conservées ou transférées
+html-form-E = Formulaire E — reconversion ou mise hors service des installations de production
+html-form-F = Formulaire F — programmes de destruction des mines antipersonnel
+html-form-G = Formulaire G — mines antipersonnel détruites
+html-form-H = Formulaire H — caractéristiques techniques
+html-form-I = Formulaire I — mesures prises pour alerter la population
+html-form-J = Formulaire J — autres questions pertinentes
+html-form-other = Formulaire { $form }
+html-form-none = Page de couverture et ensemble du rapport
+severity-error = erreur
+severity-warning = avertissement
+severity-info = remarque
+not-checked = { $checks ->
+    [one] 1 contrôle sera effectué
+   *[other] { $checks } contrôles seront effectués
+} une fois { $errors ->
+    [one] cette erreur corrigée
+   *[other] ces { $errors } erreurs corrigées
+}.
+help-line = aide : { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
 skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
 skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
+
+## Intitulés de `explain`
+explain-checks = Ce qui est vérifié
+explain-why = Pourquoi c'est important
+explain-fix = Comment corriger
+explain-basis = Fondement
+explain-invalid = Un exemple non valide
+explain-valid = Un exemple valide
+explain-requires = ne s'applique qu'avec
+explain-previous = le rapport annuel précédent
+explain-earlier = un rapport antérieur du même État
 
 # En-tête d'un fichier dans la sortie lisible : le plan appliqué.
 file-profile = { $file } : profil { $profile }, { $name }

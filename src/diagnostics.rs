@@ -72,13 +72,17 @@ pub enum Code {
     UnknownParent,
     /// A workbook column the layout does not know.
     UnknownColumn,
+    /// A number typed as text that reads two ways (`1.000`).
+    AmbiguousNumber,
+    /// A `state.code` that is no State Party's ISO code.
+    UnknownStateParty,
     /// A rule's expression failed on a schema-valid report.
     RuleFailedToRun,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 14] = [
         Code::Unreadable,
         Code::Unsupported,
         Code::Syntax,
@@ -90,6 +94,8 @@ impl Code {
         Code::LinkIgnored,
         Code::UnknownParent,
         Code::UnknownColumn,
+        Code::AmbiguousNumber,
+        Code::UnknownStateParty,
         Code::RuleFailedToRun,
     ];
 
@@ -107,6 +113,8 @@ impl Code {
             Code::LinkIgnored => "input/link-ignored",
             Code::UnknownParent => "input/unknown-parent",
             Code::UnknownColumn => "input/unknown-column",
+            Code::AmbiguousNumber => "input/ambiguous-number",
+            Code::UnknownStateParty => "schema/state-party",
             Code::RuleFailedToRun => "rule/failed-to-run",
         }
     }
@@ -125,16 +133,18 @@ impl Code {
             Code::LinkIgnored => "link-ignored",
             Code::UnknownParent => "row-without-parent",
             Code::UnknownColumn => "unknown-column",
+            Code::AmbiguousNumber => "ambiguous-number",
+            Code::UnknownStateParty => "unknown-state-party",
             Code::RuleFailedToRun => "rule-failed-to-run",
         }
     }
 
-    /// The severity of its findings. Only [`Code::LinkIgnored`] is a
-    /// warning; a reader may lower an [`Code::UnknownSheet`] that does not
-    /// look like part of the report.
+    /// The severity of its findings. [`Code::LinkIgnored`] and
+    /// [`Code::AmbiguousNumber`] are warnings; a reader may lower an
+    /// [`Code::UnknownSheet`] that does not look like part of the report.
     pub fn severity(self) -> Severity {
         match self {
-            Code::LinkIgnored => Severity::Warning,
+            Code::LinkIgnored | Code::AmbiguousNumber => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -398,7 +408,8 @@ pub fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
         .map(|(_, c)| c.clone())
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two texts, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

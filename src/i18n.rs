@@ -212,6 +212,33 @@ pub fn text(lang: &str, key: &MessageKey) -> String {
     render(lang, key, None).unwrap_or_else(|| key.id.to_owned())
 }
 
+/// The message `id` (no arguments) in `lang`, falling back to English;
+/// `None` when no language has it. For texts looked up by a value, such as
+/// the label of a code (`code-provided`).
+pub fn lookup(lang: &str, id: &str) -> Option<String> {
+    let all = bundles();
+    for l in [lang, "en"] {
+        let Some(bundle) = all.get(l) else { continue };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        return Some(
+            bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned(),
+        );
+    }
+    None
+}
+
+/// The label people read for a code of the report model (`provided` →
+/// "fourni" in French), from the `code-*` messages; `None` for a code that
+/// has none.
+pub fn code_label(code: &str, lang: &str) -> Option<String> {
+    lookup(lang, &format!("code-{code}"))
+}
+
 /// Formats an integer with English thousands separators: 1203 → "1,203"
 /// ([`number_in`] turns them into another language's).
 pub fn thousands(n: u64) -> String {

@@ -185,8 +185,10 @@ impl ReportSchema {
                     ))
                     .and_then(|s| s.get("description").or_else(|| s.get("title")))
                     .and_then(Value::as_str)
-                    .map(|d| format!(" ({d})"))
-                    .unwrap_or_default();
+                    .map_or_else(
+                        || Arg::from(""),
+                        |d| MessageKey::new("about-required").arg("text", d).into(),
+                    );
                 vec![finding(
                     "required",
                     MessageKey::new("schema-required")
@@ -229,13 +231,31 @@ impl ReportSchema {
                     .as_array()
                     .map(|a| a.iter().map(plain).collect::<Vec<_>>().join(", "))
                     .unwrap_or_default();
+                let codes: Vec<String> = options
+                    .as_array()
+                    .map(|a| a.iter().map(plain).collect())
+                    .unwrap_or_default();
+                let suggestion: Arg = match instance.as_str().and_then(|t| nearest_code(t, &codes))
+                {
+                    Some(code) => {
+                        let label = |l| crate::i18n::code_label(&code, l).unwrap_or_default();
+                        MessageKey::new("schema-enum-suggestion")
+                            .arg("label_en", label("en"))
+                            .arg("label_fr", label("fr"))
+                            .arg("label_es", label("es"))
+                            .arg("code", code)
+                            .into()
+                    }
+                    None => "".into(),
+                };
                 one(
                     "enum",
                     MessageKey::new("schema-enum")
                         .arg("field", field)
                         .arg("options", opts)
                         .arg("found", shown(instance))
-                        .arg("about", about_arg()),
+                        .arg("about", about_arg())
+                        .arg("suggestion", suggestion),
                 )
             }
             ValidationErrorKind::Constant { expected_value } => one(
@@ -395,6 +415,32 @@ fn found_key(v: &Value) -> MessageKey {
 }
 
 /// A value as a message shows it: `XHA`, 12, `` `` `` for empty text.
+/// The allowed code nearest to `found`, comparing it with each code and
+/// with the code's label in every language (`XHA` → `CHA`, `fourn` →
+/// `provided`, `anuel` → `annual`), when it is a likely slip.
+fn nearest_code(found: &str, codes: &[String]) -> Option<String> {
+    let t = found.trim().to_lowercase();
+    codes
+        .iter()
+        .map(|code| {
+            let mut names = vec![code.to_lowercase()];
+            for lang in crate::i18n::LANGUAGES {
+                if let Some(l) = crate::i18n::code_label(code, lang) {
+                    names.push(l.to_lowercase());
+                }
+            }
+            let (d, len) = names
+                .iter()
+                .map(|n| (crate::diagnostics::edit_distance(&t, n), n.chars().count()))
+                .min()
+                .unwrap_or((usize::MAX, 0));
+            (d, len, code)
+        })
+        .filter(|(d, len, _)| *d <= (len / 3).max(1))
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, _, c)| c.clone())
+}
+
 fn shown(v: &Value) -> String {
     match v {
         Value::String(s) => {

@@ -172,6 +172,9 @@ impl Validator {
     ) -> (Vec<Diagnostic>, Vec<Skipped>) {
         let schema = self.schema.check(doc);
         let mut findings = schema.findings;
+        if let Some(f) = state_party(doc, &schema.rejected) {
+            findings.push(f);
+        }
         let run = self.engine.run(&doc.value, &schema.rejected, related);
         findings.extend(run.findings.into_iter().map(|mut f| {
             f.location = doc.locate(&f.pointer);
@@ -179,6 +182,63 @@ impl Validator {
         }));
         (findings, run.skipped)
     }
+}
+
+/// A `state.code` the schema accepts (three capitals) that is no State
+/// Party's code: `SNG` for `SEN` would otherwise pass, and `--history`
+/// would silently find no earlier report. The suggestion is the State the
+/// report names in `state.name`, else a code one letter away.
+fn state_party(doc: &Document, rejected: &[String]) -> Option<Diagnostic> {
+    use crate::i18n::{Arg, MessageKey};
+    let code = doc.value.pointer("/state/code")?.as_str()?;
+    if rejected.iter().any(|p| p == "/state/code") {
+        return None;
+    }
+    let states = crate::states::StatesParties::embedded();
+    if states.contains(code) {
+        return None;
+    }
+    let by_name = doc
+        .value
+        .pointer("/state/name")
+        .and_then(Value::as_str)
+        .and_then(|n| states.find_by_name(n));
+    // A code one letter away; of several, the one sharing the longest start
+    // (`KHN`: `KHM` rather than `KEN`).
+    let upper = code.to_uppercase();
+    let prefix = |c: &str| {
+        c.chars()
+            .zip(upper.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let near = by_name.or_else(|| {
+        states
+            .codes()
+            .filter(|c| crate::diagnostics::edit_distance(&upper, c) <= 1)
+            .max_by_key(|c| (prefix(c), std::cmp::Reverse(*c)))
+            .and_then(|c| states.get(c))
+    });
+    let suggestion: Arg = match near {
+        Some(s) => MessageKey::new("schema-state-suggestion")
+            .arg("code", s.code.as_str())
+            .arg("name_en", s.name("en"))
+            .arg("name_fr", s.name("fr"))
+            .arg("name_es", s.name("es"))
+            .into(),
+        None => "".into(),
+    };
+    let pointer = "/state/code";
+    Some(
+        Diagnostic::builtin(
+            crate::diagnostics::Code::UnknownStateParty,
+            MessageKey::new("schema-state-party")
+                .arg("found", code)
+                .arg("suggestion", suggestion),
+            pointer,
+        )
+        .with_location(doc.locate(pointer)),
+    )
 }
 
 /// Sorts findings into document order (stable: findings at the same place

@@ -43,6 +43,13 @@ fn the_generated_reports_are_valid_except_where_broken_on_purpose() {
             .map(|f| format!("{} {} {}", f.rule, f.pointer, f.message))
             .collect();
         match r.broken {
+            // The report of a State that is not a Party draws exactly that.
+            None if r.file == "RUS-2021.json" => assert_eq!(
+                errors,
+                ["schema/state-party /state/code `RUS` is not the code of a State Party to the Convention"],
+                "{}",
+                r.file
+            ),
             None => assert!(errors.is_empty(), "{}: {errors:#?}", r.file),
             Some(b) => {
                 let want = match b {

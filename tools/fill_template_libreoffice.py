@@ -40,6 +40,19 @@ Usage (Debian's /usr/bin/python3 with python3-uno; soffice on the PATH):
   --dates     iso (default): type dates as 2019-04-30; locale: type them as a
               person of --locale would (30/04/2019 in fr-FR, 04/30/2019 in
               en-US)
+  --group-thousands
+              type whole numbers of 1000 or more with their thousands
+              grouped as a person of --locale writes them (1 234 in fr-FR,
+              1.234 in es-ES, 1,234 in en-US)
+
+Templates from 1.1 on name their sheets in their language (Rapport,
+C.zonas), put the label in column A and the key in column C of key/value
+sheets, the labels in row 1 and the keys in row 2 of tables, and offer the
+labels of codes in their drop-down lists ("fourni"): the script finds each
+sheet by the layout's name listed on the Instructions sheet, each field by
+its key, and picks a code by its label (read from i18n/<lang>.ftl, the
+labels the tool itself writes). Older templates (keys in column A and row 1,
+codes in the drop-downs) are filled as before.
 
 The committed workbooks fixtures/ingest/xlsx/libreoffice-*.xlsx are made by
 tools/make_libreoffice_fixtures.sh, which runs this script.
@@ -166,8 +179,24 @@ class Book:
         self.controller = self.doc.getCurrentController()
         self.frame = self.controller.getFrame()
         self.typed = 0
+        # Layout name -> sheet name, from the Instructions sheet's table of
+        # contents (third column, templates from 1.1 on).
+        self.names = {}
+        self.lang = None
+        for name in ("Instructions", "Instrucciones"):
+            if self.doc.Sheets.hasByName(name):
+                toc = self.doc.Sheets.getByName(name)
+                for row in range(0, used_rows(toc) + 1):
+                    shown = toc.getCellByPosition(0, row).getString().strip()
+                    layout = toc.getCellByPosition(2, row).getString().strip()
+                    if shown and layout and self.doc.Sheets.hasByName(shown):
+                        self.names[layout] = shown
+        if self.names:
+            report = self.names.get("Report", "Report")
+            self.lang = {"Rapport": "fr", "Informe": "es"}.get(report, "en")
 
     def sheet(self, name):
+        name = self.names.get(name, name)
         return self.doc.Sheets.getByName(name) if self.doc.Sheets.hasByName(name) else None
 
     def type(self, sheet, row, col, text):
@@ -219,9 +248,24 @@ def sheet_name(keys):
     return ".".join(keys)
 
 
+def code_labels(lang):
+    """code -> label in `lang`, from the tool's own messages (`code-*`)."""
+    path = Path(__file__).resolve().parent.parent / "i18n" / f"{lang}.ftl"
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^code-([A-Za-z_]+) = (.+)$", line)
+        if m:
+            labels[m.group(1)] = m.group(2).strip()
+    return labels
+
+
 class Typist:
-    def __init__(self, book, locale, dates):
+    def __init__(self, book, locale, dates, group_thousands=False):
         self.book = book
+        self.group_thousands = group_thousands
+        self.group = {"fr": "\u00a0", "es": "."}.get(locale.split("-")[0], ",")
+        # The language of the template's drop-downs (fourni, presentado…).
+        self.labels = code_labels(book.lang) if book.lang else {}
         self.decimal = "," if locale.split("-")[0] in ("fr", "es", "de", "pt", "it") else "."
         self.locale = locale
         self.dates = dates
@@ -230,8 +274,12 @@ class Typist:
     def text_of(self, value):
         """What a person types for a scalar value."""
         if isinstance(value, bool):
+            if self.labels:
+                return self.labels["true" if value else "false"]
             return "TRUE" if value else "FALSE"
         if isinstance(value, int):
+            if self.group_thousands and abs(value) >= 1000:
+                return f"{value:,}".replace(",", self.group)
             return str(value)
         if isinstance(value, float):
             return repr(value).replace(".", self.decimal)
@@ -251,6 +299,8 @@ class Typist:
         from com.sun.star.sheet.ValidationType import LIST
 
         if cell.Validation.Type == LIST:
+            if isinstance(value, str) and value in self.labels:
+                text = self.labels[value]
             self.book.choose(sheet, row, col, text)
         else:
             self.book.type(sheet, row, col, text)
@@ -393,21 +443,31 @@ def last_row(sheet):
     return -1
 
 
+KEY = re.compile(r"^[a-z][a-z0-9_.]*$")
+
+
 def key_rows(sheet):
+    """key -> row: the key is in column C from 1.1 on, in column A before."""
     rows = {}
     for row in range(0, used_rows(sheet) + 1):
-        key = sheet.getCellByPosition(0, row).getString().strip()
-        if key:
-            rows[key] = row
+        for col in (2, 0):
+            key = sheet.getCellByPosition(col, row).getString().strip()
+            if KEY.match(key):
+                rows.setdefault(key, row)
+                break
     return rows
 
 
 def header_columns(sheet):
+    """key -> column: the keys are in row 2 from 1.1 on, in row 1 before."""
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
+    end = cursor.RangeAddress.EndColumn
+    second = [sheet.getCellByPosition(c, 1).getString().strip() for c in range(end + 1)]
+    key_row = 1 if any(second) and all(KEY.match(k) for k in second if k) else 0
     cols = {}
-    for col in range(0, cursor.RangeAddress.EndColumn + 1):
-        key = sheet.getCellByPosition(col, 0).getString().strip()
+    for col in range(0, end + 1):
+        key = sheet.getCellByPosition(col, key_row).getString().strip()
         if key:
             cols[key] = col
     return cols
@@ -430,6 +490,7 @@ def main():
     ap.add_argument("output")
     ap.add_argument("--locale", default="en-US")
     ap.add_argument("--dates", choices=["iso", "locale"], default="iso")
+    ap.add_argument("--group-thousands", action="store_true")
     ap.add_argument("--type", action="append", default=[], metavar="SHEET!CELL=TEXT")
     ap.add_argument("--delete-row", action="append", default=[], metavar="SHEET:N")
     ap.add_argument("--hide-sheet", action="append", default=[], metavar="SHEET")
@@ -441,7 +502,7 @@ def main():
     try:
         print(f"{office.version()}, locale {args.locale}", file=sys.stderr)
         book = Book(office, args.template)
-        typist = Typist(book, args.locale, args.dates)
+        typist = Typist(book, args.locale, args.dates, args.group_thousands)
         # format_version and treaty are already in the template.
         typist.fill_object([], {k: v for k, v in report.items() if k not in ("format_version", "treaty")})
         for edit in args.type:

@@ -310,12 +310,14 @@ fn function_text(f: &Function) -> String {
 
 /// A rule's whole documentation as text, in `lang`.
 pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
+    let h = |id: &str| article7::i18n::lookup(lang, id).unwrap_or_else(|| id.to_owned());
     let mut s = format!(
-        "{} {} ({})\n{}\n\nWhat it checks\n  selects: {}\n",
+        "{} {} ({})\n{}\n\n{}\n  selects: {}\n",
         rule.id,
         rule.name,
-        engine.severity_of(rule),
+        h(&format!("severity-{}", engine.severity_of(rule).as_str())),
         rule.title_in(lang),
+        h("explain-checks"),
         rule.program.select_source
     );
     if let Some(w) = &rule.program.when_source {
@@ -335,22 +337,24 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
             .iter()
             .map(|r| match r {
                 article7::rules::catalogue::Requirement::Value(p) => p.clone(),
-                article7::rules::catalogue::Requirement::Previous => {
-                    "the previous annual report".into()
-                }
-                article7::rules::catalogue::Requirement::Earlier => {
-                    "an earlier report of the State".into()
-                }
+                article7::rules::catalogue::Requirement::Previous => h("explain-previous"),
+                article7::rules::catalogue::Requirement::Earlier => h("explain-earlier"),
             })
             .collect();
-        s.push_str(&format!("  runs only with: {}\n", req.join(", ")));
+        s.push_str(&format!(
+            "  {}: {}\n",
+            h("explain-requires"),
+            req.join(", ")
+        ));
     }
     s.push_str(&format!(
-        "\nWhy it matters\n  {}\n\nHow to fix it\n  {}\n",
+        "\n{}\n  {}\n\n{}\n  {}\n",
+        h("explain-why"),
         rule.why_in(lang).trim(),
+        h("explain-fix"),
         rule.help_in(lang).trim()
     ));
-    s.push_str("\nBasis, and the profiles it runs under\n");
+    s.push_str(&format!("\n{}\n", h("explain-basis")));
     if rule.plans.is_empty() {
         s.push_str("  the treaty: under every profile\n");
     }
@@ -385,9 +389,9 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
             s.push_str(&format!("  under --profile {p}: does not run\n"));
         }
     }
-    for (title, valid) in [("An invalid example", false), ("A valid example", true)] {
+    for (title, valid) in [("explain-invalid", false), ("explain-valid", true)] {
         if let Some(ex) = rule.examples.iter().find(|e| e.valid == valid) {
-            s.push_str(&format!("\n{title}\n"));
+            s.push_str(&format!("\n{}\n", h(title)));
             if let Some(n) = &ex.note {
                 s.push_str(&format!("  {n}\n"));
             }

@@ -5,6 +5,7 @@
 
 use super::{form_of, PrintOptions, Printer, Summary};
 use crate::diagnostics::{Severity, SourceLocation};
+use crate::i18n::MessageKey;
 use crate::validator::FileReport;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use std::collections::BTreeMap;
@@ -34,27 +35,51 @@ impl HtmlPrinter {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}\
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}\
 .error{color:#a40000}.warning{color:#8a5a00}.info{color:#1f4e8c}.ok{color:#2d6a2d}\
-code{background:#f3f3f3;padding:0 .2em}h2{margin-top:2em;border-bottom:1px solid #ccc}";
+code{background:#f3f3f3;padding:0 .2em}h2{margin-top:2em;border-bottom:1px solid #ccc}\
+details{margin-top:.3em;color:#555}summary{cursor:pointer;font-size:.85em}";
 
-fn form_title(form: Option<&str>) -> String {
+fn t(lang: &str, id: &str) -> String {
+    crate::i18n::lookup(lang, id).unwrap_or_else(|| id.to_owned())
+}
+
+fn form_title(form: Option<&str>, lang: &str) -> String {
     match form {
-        Some("A") => "Form A — national implementation measures".into(),
-        Some("B") => "Form B — stockpiled anti-personnel mines".into(),
-        Some("C") => "Form C — mined areas".into(),
-        Some("D") => "Form D — mines retained or transferred".into(),
-        Some("E") => "Form E — production facilities".into(),
-        Some("F") => "Form F — destruction programmes".into(),
-        Some("G") => "Form G — mines destroyed".into(),
-        Some("H") => "Form H — technical characteristics".into(),
-        Some("I") => "Form I — warning the population".into(),
-        Some("J") => "Form J — other relevant matters".into(),
-        Some(other) => format!("Form {other}"),
-        None => "Cover page and whole report".into(),
+        Some(f @ ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J")) => {
+            t(lang, &format!("html-form-{f}"))
+        }
+        Some(other) => {
+            crate::i18n::text(lang, &MessageKey::new("html-form-other").arg("form", other))
+        }
+        None => t(lang, "html-form-none"),
     }
+}
+
+/// Escaped text with `code` spans shown as code, not as raw backticks.
+fn rich(s: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{}</code>", text(part));
+        } else {
+            out.push_str(&text(part));
+        }
+    }
+    // An odd number of backticks: the last one was text.
+    if s.matches('`').count() % 2 == 1 {
+        return text(s).into_owned();
+    }
+    out
+}
+
+/// The severity's name in `lang`.
+pub(super) fn severity_name(severity: Severity, lang: &str) -> String {
+    t(lang, &format!("severity-{}", severity.as_str()))
 }
 
 impl Printer for HtmlPrinter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        let lang = self.options.lang.clone();
+        let lang = lang.as_str();
         self.index += 1;
         let id = format!("file-{}", self.index);
         let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
@@ -64,11 +89,17 @@ impl Printer for HtmlPrinter {
             count(Severity::Info),
         );
         let status = if e > 0 {
-            "<span class=\"error\">errors</span>"
+            format!(
+                "<span class=\"error\">{}</span>",
+                t(lang, "html-status-errors")
+            )
         } else if w + i > 0 {
-            "<span class=\"warning\">to review</span>"
+            format!(
+                "<span class=\"warning\">{}</span>",
+                t(lang, "html-status-review")
+            )
         } else {
-            "<span class=\"ok\">valid</span>"
+            format!("<span class=\"ok\">{}</span>", t(lang, "html-status-valid"))
         };
         let _ = writeln!(
             self.overview,
@@ -80,30 +111,56 @@ impl Printer for HtmlPrinter {
             let _ = writeln!(self.body, "<p>Profile: {}</p>", text(p.params().name));
         }
         if report.findings.is_empty() {
-            self.body
-                .push_str("<p class=\"ok\">No problem found.</p>\n");
+            let _ = writeln!(
+                self.body,
+                "<p class=\"ok\">{}</p>",
+                t(lang, "html-no-problem")
+            );
             return Ok(());
+        }
+        if let Some(line) = super::human::not_checked(report, lang) {
+            let _ = writeln!(self.body, "<p class=\"warning\">{}</p>", text(&line));
         }
         let mut by_form: BTreeMap<Option<&str>, Vec<_>> = BTreeMap::new();
         for f in &report.findings {
             by_form.entry(form_of(&f.pointer)).or_default().push(f);
         }
         for (form, findings) in by_form {
-            let _ = writeln!(self.body, "<h3>{}</h3>\n<table><tr><th>severity</th><th>rule</th><th>problem</th><th>where</th><th>how to fix</th></tr>", text(&form_title(form)));
+            let _ = writeln!(
+                self.body,
+                "<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                text(&form_title(form, lang)),
+                t(lang, "html-severity"),
+                t(lang, "html-rule"),
+                t(lang, "html-problem"),
+                t(lang, "html-where"),
+                t(lang, "html-fix"),
+            );
             for f in findings {
                 let place = match &f.location {
-                    Some(SourceLocation::Text { line, column, .. }) => {
-                        format!("line {line}, column {column}")
-                    }
+                    Some(SourceLocation::Text { line, column, .. }) => crate::i18n::text(
+                        lang,
+                        &MessageKey::new("html-at-line")
+                            .arg("line", *line)
+                            .arg("column", *column),
+                    ),
                     Some(SourceLocation::Cell {
                         sheet,
                         cell,
                         header,
                         ..
-                    }) => match header {
-                        Some(h) => format!("sheet {sheet}, cell {cell} ({h})"),
-                        None => format!("sheet {sheet}, cell {cell}"),
-                    },
+                    }) => {
+                        let at = crate::i18n::text(
+                            lang,
+                            &MessageKey::new("html-at-cell")
+                                .arg("sheet", sheet.as_str())
+                                .arg("cell", cell.as_str()),
+                        );
+                        match header {
+                            Some(h) => format!("{h} ({at})"),
+                            None => at,
+                        }
+                    }
                     None => String::new(),
                 };
                 let mut row_values = String::new();
@@ -111,20 +168,33 @@ impl Printer for HtmlPrinter {
                     if !rv.is_empty() {
                         let items: Vec<String> =
                             rv.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-                        row_values =
-                            format!("<br><small>row: {}</small>", text(&items.join(" | ")));
+                        row_values = format!(
+                            "<br><small>{}: {}</small>",
+                            t(lang, "html-row"),
+                            text(&items.join(" | "))
+                        );
                     }
                 }
+                let pointer = if f.pointer.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "<details><summary>{}</summary><small>{}</small> <code>{}</code></details>",
+                        t(lang, "html-details"),
+                        t(lang, "html-pointer"),
+                        text(&f.pointer)
+                    )
+                };
                 let _ = writeln!(
                     self.body,
-                    "<tr><td class=\"{sev}\">{sev}</td><td title=\"{name}\"><code>{rule}</code></td><td>{msg}</td><td>{place}<br><code>{ptr}</code>{row_values}</td><td>{help}</td></tr>",
+                    "<tr><td class=\"{sev}\">{sev_name}</td><td title=\"{name}\"><code>{rule}</code></td><td>{msg}</td><td>{place}{row_values}{pointer}</td><td>{help}</td></tr>",
                     sev = f.severity.as_str(),
+                    sev_name = text(&severity_name(f.severity, lang)),
                     name = attr(&f.name),
                     rule = text(&f.rule),
-                    msg = text(&f.message),
+                    msg = rich(&f.message),
                     place = text(&place),
-                    ptr = text(&f.pointer),
-                    help = text(f.help.as_deref().unwrap_or("")),
+                    help = rich(f.help.as_deref().unwrap_or("")),
                 );
             }
             self.body.push_str("</table>\n");
@@ -133,18 +203,31 @@ impl Printer for HtmlPrinter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        let lang = self.options.lang.as_str();
+        let catalogue = crate::i18n::text(
+            lang,
+            &MessageKey::new("html-catalogue")
+                .arg("version", self.options.catalogue_version.as_str())
+                .arg("hash", self.options.catalogue_hash.as_str())
+                .arg("tool", env!("CARGO_PKG_VERSION")),
+        );
         write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-<title>article7 validation report</title><style>{STYLE}</style></head><body>\n\
-<h1>Article 7 report validation</h1>\n<p>{}. Catalogue {} ({}), article7 {}.</p>\n\
-<table><tr><th>file</th><th>status</th><th>errors</th><th>warnings</th><th>infos</th></tr>\n{}</table>\n{}</body></html>\n",
-            text(&self.options.lang),
-            text(&s.line(&self.options.lang)),
-            text(&self.options.catalogue_version),
-            text(&self.options.catalogue_hash),
-            env!("CARGO_PKG_VERSION"),
+<title>{}</title><style>{STYLE}</style></head><body>\n\
+<h1>{}</h1>\n<p>{}. {}</p>\n\
+<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n{}</table>\n{}</body></html>\n",
+            text(lang),
+            text(&t(lang, "html-title")),
+            text(&t(lang, "html-heading")),
+            text(&s.line(lang)),
+            text(&catalogue),
+            t(lang, "html-file"),
+            t(lang, "html-status"),
+            t(lang, "html-errors"),
+            t(lang, "html-warnings"),
+            t(lang, "html-infos"),
             self.overview,
             self.body
         )

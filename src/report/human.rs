@@ -71,12 +71,44 @@ impl Printer for HumanPrinter {
             out.write_all(s.as_bytes())?;
             writeln!(out)?;
         }
+        if let Some(line) = not_checked(report, &self.options.lang) {
+            writeln!(out, "{}: {line}\n", report.file)?;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         writeln!(out, "{}", s.line(&self.options.lang))
     }
+}
+
+/// "31 checks will run once these 14 errors are fixed": the rules skipped
+/// because the schema (or the reader) rejected what they read, and the
+/// errors that stand in their way; `None` when no rule was held back.
+pub(super) fn not_checked(report: &FileReport, lang: &str) -> Option<String> {
+    // The reasons' English text names the schema for exactly these skips
+    // (a rule reading a rejected value, or failing on an invalid report).
+    let checks = report
+        .skipped
+        .iter()
+        .filter(|s| s.reason.to_string().contains("breaks the"))
+        .count();
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.severity == Severity::Error
+                && (f.rule.starts_with("schema/") || f.rule.starts_with("input/"))
+        })
+        .count();
+    (checks > 0 && errors > 0).then(|| {
+        text(
+            lang,
+            &MessageKey::new("not-checked")
+                .arg("checks", checks)
+                .arg("errors", errors),
+        )
+    })
 }
 
 /// A source text with a line index, so that miette reads only the lines
@@ -160,6 +192,19 @@ impl fmt::Debug for Shown<'_> {
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.finding.message)?;
+        self.place(f)?;
+        if self.lang != "en" {
+            if let Some(help) = self.help_text() {
+                let line = text(self.lang, &MessageKey::new("help-line").arg("help", help));
+                write!(f, "\n  {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Shown<'_> {
+    fn place(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.finding.location {
             Some(SourceLocation::Cell {
                 sheet,
@@ -173,8 +218,8 @@ impl fmt::Display for Shown<'_> {
                     .arg("cell", cell.as_str());
                 write!(f, "\n  {}", text(self.lang, &at))?;
                 if let Some(h) = header {
-                    let column = text(self.lang, &MessageKey::new("column"));
-                    write!(f, " ({column} `{h}`)")?;
+                    // The field as the workbook names it (`Période couverte › Au`).
+                    write!(f, " — {h}")?;
                 }
                 if !row_values.is_empty() {
                     let row: Vec<String> = row_values
@@ -223,16 +268,11 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let f = self.finding;
-        let mut help = f.help.clone().unwrap_or_default();
-        if !f.references.is_empty() {
-            if !help.is_empty() {
-                help.push('\n');
-            }
-            let basis = text(self.lang, &MessageKey::new("basis"));
-            help.push_str(&format!("{basis}: {}", f.references.join("; ")));
+        if self.lang != "en" {
+            return None;
         }
-        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+        self.help_text()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -268,6 +308,20 @@ impl miette::Diagnostic for Shown<'_> {
 }
 
 impl Shown<'_> {
+    /// The help and the legal basis, as one text.
+    fn help_text(&self) -> Option<String> {
+        let f = self.finding;
+        let mut help = f.help.clone().unwrap_or_default();
+        if !f.references.is_empty() {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            let basis = text(self.lang, &MessageKey::new("basis"));
+            help.push_str(&format!("{basis}: {}", f.references.join("; ")));
+        }
+        (!help.is_empty()).then_some(help)
+    }
+
     fn has_text_span(&self) -> bool {
         matches!(self.finding.location, Some(SourceLocation::Text { .. }))
     }

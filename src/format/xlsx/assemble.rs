@@ -81,16 +81,24 @@ pub(super) struct Assembler<'l> {
     pub(super) tables: Vec<Option<TableData>>,
     pub(super) map: SourceMap,
     pub(super) findings: Vec<Diagnostic>,
+    /// The language the workbook is written in (its numbers and dates are
+    /// read by that language's conventions, its fields named by its labels).
+    pub(super) lang: &'static str,
 }
 
 impl<'l> Assembler<'l> {
-    pub(super) fn new(layout: &'l Layout, sheets: Vec<Option<SheetCells>>) -> Assembler<'l> {
+    pub(super) fn new(
+        layout: &'l Layout,
+        sheets: Vec<Option<SheetCells>>,
+        lang: &'static str,
+    ) -> Assembler<'l> {
         let mut asm = Assembler {
             layout,
             kv: (0..layout.sheets.len()).map(|_| None).collect(),
             tables: (0..layout.sheets.len()).map(|_| None).collect(),
             map: SourceMap::new(),
             findings: Vec::new(),
+            lang,
         };
         for (idx, cells) in sheets.into_iter().enumerate() {
             let Some(cells) = cells else { continue };
@@ -111,13 +119,30 @@ impl<'l> Assembler<'l> {
         };
         let captions: Vec<&str> = labels::LANGUAGES
             .iter()
-            .map(|l| labels::ui(Ui::Key, l))
+            .flat_map(|l| [labels::ui(Ui::Key, l), labels::ui(Ui::Field, l)])
             .collect();
         for (row, row_cells) in rows(&cells.cells) {
-            let key = row_cells
-                .iter()
-                .find(|(c, _)| *c == 0)
-                .map(|(_, v)| v.display().trim().to_owned());
+            let text_at = |col: u32| {
+                row_cells
+                    .iter()
+                    .find(|(c, _)| *c == col)
+                    .map(|(_, v)| v.display().trim().to_owned())
+                    .filter(|k| !k.is_empty())
+            };
+            // Column A holds the key (templates before 1.1) or the label;
+            // column C the key (from 1.1 on).
+            let (a, tech) = (text_at(0), text_at(2));
+            let key = match (&a, &tech) {
+                (Some(a), _) if sheet.field(a).is_some() => Some(a.clone()),
+                (_, Some(c)) if sheet.field(c).is_some() => Some(c.clone()),
+                (Some(a), _) => Some(
+                    sheet
+                        .field_by_key_or_label(a)
+                        .map_or_else(|| a.clone(), |fi| sheet.fields[fi].key.clone()),
+                ),
+                (None, Some(c)) => Some(c.clone()),
+                (None, None) => None,
+            };
             let value = row_cells
                 .iter()
                 .find(|(c, _)| *c == 1)
@@ -191,10 +216,40 @@ impl<'l> Assembler<'l> {
         data.header_row = header_row;
         let mut col_field: HashMap<u32, usize> = HashMap::new();
         let mut headers: HashMap<u32, String> = HashMap::new();
-        for (col, cell) in header_cells {
-            let key = cell.display().trim().to_owned();
+        // Row 1 names the columns by key (templates before 1.1) or label,
+        // and the row below may give the keys (from 1.1 on): a column whose
+        // caption names no field takes its key from there.
+        let mut header_cells: Vec<(u32, String)> = header_cells
+            .iter()
+            .map(|(c, v)| (*c, v.display().trim().to_owned()))
+            .collect();
+        let mut second_is_header = false;
+        if let Some((&row, cells2)) = iter.peek() {
+            if row == header_row + 1 {
+                let first: HashMap<u32, usize> = header_cells
+                    .iter()
+                    .filter_map(|(c, k)| sheet.field_by_key_or_label(k).map(|fi| (*c, fi)))
+                    .collect();
+                second_is_header = is_label_row(sheet, &first, cells2);
+                if second_is_header {
+                    for (c, k) in header_cells.iter_mut() {
+                        if first.contains_key(c) {
+                            continue;
+                        }
+                        if let Some((_, v)) = cells2.iter().find(|(c2, _)| c2 == c) {
+                            let key = v.display().trim().to_owned();
+                            if sheet.field(&key).is_some() {
+                                *k = key;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (col, key) in &header_cells {
+            let key = key.clone();
             headers.insert(*col, key.clone());
-            match sheet.field(&key) {
+            match sheet.field_by_key_or_label(&key) {
                 Some(fi) => {
                     if let Some(prev) = data.columns.get(&fi) {
                         self.findings.push(duplicate_key(
@@ -213,12 +268,10 @@ impl<'l> Assembler<'l> {
                 None => data.unknown.push((*col, key)),
             }
         }
-        // Row 2 holds the labels when most of its cells are labels of their
-        // columns (in any of the workbook languages).
-        if let Some((&row, cells2)) = iter.peek() {
-            if row == header_row + 1 && is_label_row(sheet, &col_field, cells2) {
-                iter.next();
-            }
+        // Row 2 holds the labels or keys when most of its cells are labels
+        // (in any of the workbook languages) or keys of their columns.
+        if second_is_header {
+            iter.next();
         }
         let parent_col = sheet
             .parent
@@ -350,8 +403,8 @@ impl<'l> Assembler<'l> {
                 .map(|r| (r.row, r.value.clone()));
             let (key_region, value_region) = match (&name, &row) {
                 (Some(n), Some((r, v))) => (
-                    Some(region(n, *r, 0, Some(&field.key))),
-                    Some(self.kv_value_region(n, *r, &field.key, v.as_ref())),
+                    Some(region(n, *r, 0, Some(&self.shown(field)))),
+                    Some(self.kv_value_region(n, *r, &self.shown(field), v.as_ref())),
                 ),
                 _ => (None, None),
             };
@@ -367,11 +420,15 @@ impl<'l> Assembler<'l> {
                     );
                 }
             }
+            let row_number = row.as_ref().map(|(r, _)| *r);
             let cell = row.and_then(|(_, v)| v);
             match &field.what {
                 What::Scalar(_) | What::List(_) | What::Json => {
                     if let Some(cell) = &cell {
-                        let v = convert(cell, field);
+                        let (v, note) = convert(cell, field, self.lang);
+                        if let (Some(note), Some(n), Some(r)) = (note, &name, row_number) {
+                            self.ambiguous(note, n, r, 1, field, &ptr);
+                        }
                         insert_at(obj, &field.rel, v);
                     }
                 }
@@ -420,6 +477,54 @@ impl<'l> Assembler<'l> {
         has_rows
     }
 
+    /// The name people see for a field: its label in the workbook's
+    /// language (`Période couverte › Au`).
+    pub(super) fn shown(&self, field: &Field) -> String {
+        layout::label(field, self.lang)
+    }
+
+    /// Reports a number typed as text that reads two ways, at its cell.
+    pub(super) fn ambiguous(
+        &mut self,
+        note: Ambiguous,
+        sheet: &str,
+        row: u32,
+        col: u32,
+        field: &Field,
+        pointer: &str,
+    ) {
+        let shown = |v: &Value| match v {
+            Value::Number(n) => n.to_string(),
+            other => other.to_string(),
+        };
+        let label = format!("{} ({sheet}!{})", self.shown(field), cell_name(row, col));
+        let lang_name = match self.lang {
+            "fr" => "xlsx-lang-fr",
+            "es" => "xlsx-lang-es",
+            _ => "xlsx-lang-en",
+        };
+        self.findings.push(
+            Diagnostic::builtin(
+                crate::diagnostics::Code::AmbiguousNumber,
+                msg("xlsx-ambiguous-number")
+                    .arg("text", note.text.as_str())
+                    .arg("label", label)
+                    .arg("read", shown(&note.read))
+                    .arg("other", shown(&note.other))
+                    .arg("plain", shown(&note.read))
+                    .arg("lang", msg(lang_name)),
+                pointer.to_owned(),
+            )
+            .with_location(Some(cell_location(
+                sheet,
+                row,
+                col,
+                Some(self.shown(field)),
+                Vec::new(),
+            ))),
+        );
+    }
+
     pub(super) fn kv_value_region(
         &self,
         sheet: &str,
@@ -442,11 +547,23 @@ impl<'l> Assembler<'l> {
         for n in 1..rel.len() {
             let p = join(base, &rel[..n]);
             if self.map.get(&p).is_none() {
+                // The object is named by the first parts of the field's
+                // label (`Période couverte`, not `Période couverte › Du`).
+                let mut region = region.clone();
+                if let Region::Cell {
+                    header: Some(h), ..
+                } = &mut region
+                {
+                    let parts: Vec<&str> = h.split(" › ").collect();
+                    if parts.len() == rel.len() {
+                        *h = parts[..n].join(" › ");
+                    }
+                }
                 self.map.insert(
                     p,
                     Spans {
                         key: Some(region.clone()),
-                        value: region.clone(),
+                        value: region,
                     },
                 );
             }
@@ -665,13 +782,14 @@ impl<'l> Assembler<'l> {
             let col = self.tables[idx]
                 .as_ref()
                 .and_then(|d| d.columns.get(&fi).copied());
-            let key_region = || col.map(|c| region(name, header_row, c, Some(&field.key)));
+            let shown = self.shown(field);
+            let key_region = || col.map(|c| region(name, header_row, c, Some(&shown)));
             // One region per filled cell, carrying the row's values.
             let value_region = found.map(|(_, c, _)| Region::Cell {
                 sheet: name.to_owned(),
                 row: row.row,
                 col: *c,
-                header: Some(field.key.clone()),
+                header: Some(shown.clone()),
                 row_values: row.shown.clone(),
             });
             if let Some(v) = &value_region {
@@ -688,7 +806,13 @@ impl<'l> Assembler<'l> {
                             value: region,
                         };
                         self.map.insert(join(base, &field.rel), spans);
-                        insert_at(item, &field.rel, convert(cell, field));
+                        let (v, note) = convert(cell, field, self.lang);
+                        if let Some(note) = note {
+                            let at = found.map_or(0, |(_, c, _)| *c);
+                            let ptr = join(base, &field.rel);
+                            self.ambiguous(note, name, row.row, at, field, &ptr);
+                        }
+                        insert_at(item, &field.rel, v);
                     }
                 }
                 What::Object => markers.push((fi, cell.cloned())),
@@ -933,9 +1057,11 @@ pub(super) fn is_label_row(
         filled += 1;
         let text = cell.display();
         let text = text.trim();
-        if layout::label_variants(sheet, &sheet.fields[fi])
-            .iter()
-            .any(|l| same_words(l, text))
+        let field = &sheet.fields[fi];
+        if field.key == text
+            || layout::label_variants(sheet, field)
+                .iter()
+                .any(|l| same_words(l, text))
         {
             labels_found += 1;
         }

@@ -244,12 +244,150 @@ pub(super) fn json_cell(cell: &Cell) -> Value {
     }
 }
 
-pub(super) fn convert(cell: &Cell, field: &Field) -> Value {
+/// A number typed as text that reads two ways (`1.000`: one, or one
+/// thousand): the reader takes the workbook language's reading and says so.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Ambiguous {
+    /// The text as typed.
+    pub(super) text: String,
+    /// The value it was read as.
+    pub(super) read: Value,
+    /// The other reading.
+    pub(super) other: Value,
+}
+
+/// Parses a number typed as text by the conventions of `lang`: plain
+/// digits (`1234`, `12.5`, `1e3`), thousands grouped by spaces (`1 234`, in
+/// any language), by commas in English (`1,234.5`), by dots in French and
+/// Spanish (`1.234,5`), and the decimal comma of French and Spanish
+/// (`12,81`). A single `.` or `,` followed by exactly three digits
+/// (`1.000`) is read by the language's rule and reported as ambiguous.
+pub(super) fn parse_number_in(s: &str, lang: &str) -> Option<(Value, Option<Ambiguous>)> {
+    let t = s.trim();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (group, decimal) = if lang == "en" { (',', '.') } else { ('.', ',') };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    // A single separator between 1-3 digits (not a lone 0) and exactly three.
+    if let Some(sep) = body.find(['.', ',']) {
+        let (int, frac) = (&body[..sep], &body[sep + 1..]);
+        if digits(int) && int.len() <= 3 && int != "0" && frac.len() == 3 && digits(frac) {
+            let as_group = Value::from(
+                format!("{int}{frac}").parse::<i64>().ok()? * if sign == "-" { -1 } else { 1 },
+            );
+            let as_decimal = parse_number(&format!("{sign}{int}.{frac}"))?;
+            let sep = body.as_bytes()[sep] as char;
+            let (read, other) = if sep == group {
+                (as_group, as_decimal)
+            } else {
+                (as_decimal, as_group)
+            };
+            return Some((
+                read.clone(),
+                Some(Ambiguous {
+                    text: t.to_owned(),
+                    read,
+                    other,
+                }),
+            ));
+        }
+    }
+    if let Some(v) = parse_number(t) {
+        return Some((v, None));
+    }
+    // Grouped thousands, then an optional decimal part.
+    let (int, frac) = match body.rfind(decimal) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    if frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let groups: Vec<&str> = int.split([group, ' ', '\u{a0}', '\u{202f}']).collect();
+    let grouped = groups.len() > 1
+        && digits(groups[0])
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+    if !(grouped || (digits(int) && frac.is_some())) {
+        return None;
+    }
+    let plain = match frac {
+        Some(f) => format!("{sign}{}.{f}", groups.concat()),
+        None => format!("{sign}{}", groups.concat()),
+    };
+    parse_number(&plain).map(|v| (v, None))
+}
+
+/// A date typed as text day first (`30/04/2020`, `30-4-2020`, `30.04.2020`),
+/// as French and Spanish write dates, as `YYYY-MM-DD`.
+fn day_first_date(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || d.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// The value of a cell in `field`, read by the conventions of a workbook
+/// written in `lang`: numbers as [`parse_number_in`] reads them, booleans
+/// in any language (`VRAI`, `oui`, `sí`, `1`), codes or their labels in any
+/// language (`fourni`), and in French and Spanish workbooks dates typed as
+/// text day first.
+pub(super) fn convert(cell: &Cell, field: &Field, lang: &str) -> (Value, Option<Ambiguous>) {
     match &field.what {
-        What::Scalar(kind) => scalar(cell, *kind),
-        What::List(kind) => list(cell, *kind),
-        What::Json => json_cell(cell),
-        _ => scalar(cell, Kind::Any),
+        What::Scalar(kind) => scalar_in(cell, *kind, &field.choices, field.date, lang),
+        What::List(kind) => {
+            let mut v = list(cell, *kind);
+            if let Value::Array(items) = &mut v {
+                for item in items.iter_mut() {
+                    if let Some(code) = item
+                        .as_str()
+                        .and_then(|t| labels::code_of(t, &field.choices))
+                    {
+                        *item = Value::from(code);
+                    }
+                }
+            }
+            (v, None)
+        }
+        What::Json => (json_cell(cell), None),
+        _ => (scalar(cell, Kind::Any), None),
+    }
+}
+
+fn scalar_in(
+    cell: &Cell,
+    kind: Kind,
+    choices: &[String],
+    date: bool,
+    lang: &str,
+) -> (Value, Option<Ambiguous>) {
+    match (cell, kind) {
+        (Cell::Text(s), _) if !choices.is_empty() => (
+            labels::code_of(s, choices).map_or_else(|| Value::String(s.clone()), Value::from),
+            None,
+        ),
+        (Cell::Text(s), Kind::Integer | Kind::Number) => match parse_number_in(s, lang) {
+            Some((v, note)) => (v, note),
+            None => (Value::String(s.clone()), None),
+        },
+        (Cell::Text(s), Kind::Boolean) => (
+            labels::boolean(s).map_or_else(|| Value::String(s.clone()), Value::Bool),
+            None,
+        ),
+        (Cell::Int(i), Kind::Boolean) if *i == 0 || *i == 1 => (Value::Bool(*i == 1), None),
+        (Cell::Float(f), Kind::Boolean) if *f == 0.0 || *f == 1.0 => (Value::Bool(*f == 1.0), None),
+        (Cell::Text(s), Kind::String) if date && lang != "en" => (
+            day_first_date(s).map_or_else(|| Value::String(s.clone()), Value::from),
+            None,
+        ),
+        _ => (scalar(cell, kind), None),
     }
 }
 
@@ -295,6 +433,102 @@ mod tests {
         assert_eq!(
             scalar(&Cell::Date("2019-12-31".into()), Kind::String),
             Value::from("2019-12-31")
+        );
+    }
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        let n = |s: &str, l: &str| parse_number_in(s, l).map(|(v, a)| (v, a.is_some()));
+        assert_eq!(n("1 234 567", "fr"), Some((Value::from(1234567), false)));
+        assert_eq!(n("1\u{a0}234", "fr"), Some((Value::from(1234), false)));
+        assert_eq!(n("1.234.567", "es"), Some((Value::from(1234567), false)));
+        assert_eq!(n("1.234.567", "fr"), Some((Value::from(1234567), false)));
+        assert_eq!(n("12,81", "fr"), Some((Value::from(12.81), false)));
+        assert_eq!(n("1.234,5", "es"), Some((Value::from(1234.5), false)));
+        assert_eq!(n("1,234,567", "en"), Some((Value::from(1234567), false)));
+        assert_eq!(n("1,234.5", "en"), Some((Value::from(1234.5), false)));
+        assert_eq!(n("12.5", "es"), Some((Value::from(12.5), false)));
+        assert_eq!(n("0.500", "es"), Some((Value::from(0.5), false)));
+        assert_eq!(n("12,81", "en"), None);
+        assert_eq!(n("1.2.3", "es"), None);
+        assert_eq!(n("1 23", "fr"), None);
+        // Never a silent 1 (nor a silent 1000).
+        assert_eq!(n("1.000", "es"), Some((Value::from(1000), true)));
+        assert_eq!(n("45.500", "es"), Some((Value::from(45500), true)));
+        assert_eq!(n("119.933", "es"), Some((Value::from(119933), true)));
+        assert_eq!(n("1.000", "en"), Some((Value::from(1), true)));
+        assert_eq!(n("1,000", "en"), Some((Value::from(1000), true)));
+        assert_eq!(n("1,000", "fr"), Some((Value::from(1), true)));
+        let a = parse_number_in("-1.000", "es").unwrap().1.unwrap();
+        assert_eq!((a.read, a.other), (Value::from(-1000), Value::from(-1)));
+    }
+
+    #[test]
+    fn booleans_codes_and_dates_in_any_language() {
+        let layout = Layout::get();
+        let report = &layout.sheets[0];
+        let f = |k: &str| &report.fields[report.field(k).unwrap()];
+        let t = |s: &str| Cell::Text(s.to_owned());
+        assert_eq!(
+            convert(&t("annual"), f("report_kind"), "en").0,
+            Value::from("annual")
+        );
+        assert_eq!(
+            convert(&t("Annuel"), f("report_kind"), "en").0,
+            Value::from("annual")
+        );
+        assert_eq!(
+            convert(&t(" anual "), f("report_kind"), "fr").0,
+            Value::from("annual")
+        );
+        assert_eq!(
+            convert(&t("anuel"), f("report_kind"), "es").0,
+            Value::from("anuel")
+        );
+        let cover = &layout.sheets[layout.sheet("A").unwrap()];
+        let cover = &cover.fields[cover.field("cover").unwrap()];
+        assert_eq!(
+            convert(&t("Sans objet"), cover, "fr").0,
+            Value::from("not_applicable")
+        );
+        assert_eq!(
+            convert(&t("sin cambios"), cover, "fr").0,
+            Value::from("unchanged")
+        );
+        assert_eq!(
+            convert(&t("30/04/2020"), f("period.to"), "fr").0,
+            Value::from("2020-04-30")
+        );
+        assert_eq!(
+            convert(&t("30/04/2020"), f("period.to"), "en").0,
+            Value::from("30/04/2020")
+        );
+        let bools = layout
+            .sheets
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.what == What::Scalar(Kind::Boolean))
+            .unwrap();
+        for (text, want) in [
+            ("VRAI", true),
+            ("faux", false),
+            ("oui", true),
+            ("Sí", true),
+            ("no", false),
+            ("TRUE", true),
+            ("1", true),
+            ("0", false),
+        ] {
+            assert_eq!(
+                convert(&t(text), bools, "fr").0,
+                Value::Bool(want),
+                "{text}"
+            );
+        }
+        assert_eq!(convert(&Cell::Float(1.0), bools, "es").0, Value::Bool(true));
+        assert_eq!(
+            convert(&t("peut-être"), bools, "fr").0,
+            Value::from("peut-être")
         );
     }
 

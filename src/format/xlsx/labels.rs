@@ -633,6 +633,158 @@ pub fn sheet_description(sheet: &str, lang: &str) -> Option<&'static str> {
         .map(|(_, en, fr, es)| pick(en, fr, es, lang))
 }
 
+/// Sheet names in French and Spanish, by the layout's (English) name. Forms
+/// `A`..`J` keep their letter. Every name fits Excel's 31 characters and
+/// avoids the characters Excel forbids (`[]:*?/\\`).
+const SHEET_NAMES: &[(&str, &str, &str)] = &[
+    ("Report", "Rapport", "Informe"),
+    ("A.measures", "A.mesures", "A.medidas"),
+    ("B.stockpile", "B.stocks", "B.existencias"),
+    (
+        "B.previously_unknown",
+        "B.stocks découverts",
+        "B.existencias descubiertas",
+    ),
+    ("C.areas", "C.zones", "C.zonas"),
+    ("C.areas.mines", "C.zones.mines", "C.zonas.minas"),
+    ("D.retained", "D.conservées", "D.conservadas"),
+    ("D.used", "D.utilisées", "D.utilizadas"),
+    ("D.transferred", "D.transférées", "D.transferidas"),
+    ("E.facilities", "E.installations", "E.instalaciones"),
+    ("F.mine_clearance", "F.déminage", "F.desminado"),
+    ("F.deadline_extensions", "F.prolongations", "F.prórrogas"),
+    (
+        "F.mine_clearance.work_plan",
+        "F.déminage.plan de travail",
+        "F.desminado.plan de trabajo",
+    ),
+    (
+        "F.work_plan.milestones",
+        "F.plan de travail.jalons",
+        "F.plan de trabajo.hitos",
+    ),
+    (
+        "G.stockpile_destroyed",
+        "G.stocks détruits",
+        "G.existencias destruidas",
+    ),
+    (
+        "G.mined_area_destroyed",
+        "G.détruites en zones minées",
+        "G.destruidas en zonas minadas",
+    ),
+    (
+        "G.previously_unknown_destroyed",
+        "G.découvertes détruites",
+        "G.descubiertas destruidas",
+    ),
+    ("H.mine_types", "H.types de mines", "H.tipos de minas"),
+    ("I.measures", "I.mesures", "I.medidas"),
+    (
+        "J.victim_assistance",
+        "J.assistance aux victimes",
+        "J.asistencia a las víctimas",
+    ),
+    (
+        "J.victim_assistance.plan",
+        "J.assistance aux victimes.plan",
+        "J.asistencia a víctimas.plan",
+    ),
+    ("J.plan.objectives", "J.plan.objectifs", "J.plan.objetivos"),
+    ("J.cooperation", "J.coopération", "J.cooperación"),
+    (
+        "J.cooperation.needs",
+        "J.coopération.besoins",
+        "J.cooperación.necesidades",
+    ),
+    (
+        "J.cooperation.received",
+        "J.coopération.reçue",
+        "J.cooperación.recibida",
+    ),
+    (
+        "J.cooperation.provided",
+        "J.coopération.fournie",
+        "J.cooperación.prestada",
+    ),
+    (
+        "J.cooperation.partnerships",
+        "J.coopération.partenariats",
+        "J.cooperación.asociaciones",
+    ),
+];
+
+/// The name of sheet `name` (the layout's) in a workbook written in `lang`.
+pub fn sheet_name(name: &str, lang: &str) -> String {
+    SHEET_NAMES
+        .iter()
+        .find(|(en, ..)| *en == name)
+        .map(|(en, fr, es)| pick(en, fr, es, lang))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The layout's name of a sheet called `written` in a workbook of any
+/// language (ignoring case), with the language its name is in (`None` for
+/// a name that is the same in every language, such as `A`).
+pub fn sheet_by_name(written: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let same = |a: &str| a == written || a.to_lowercase() == written.to_lowercase();
+    SHEET_NAMES.iter().find_map(|(en, fr, es)| {
+        if same(en) {
+            Some((*en, Some("en")))
+        } else if same(fr) {
+            Some((*en, Some("fr")))
+        } else if same(es) {
+            Some((*en, Some("es")))
+        } else {
+            None
+        }
+    })
+}
+
+/// The label of a code of the report model (`provided` → "fourni").
+pub fn code(code: &str, lang: &str) -> String {
+    crate::i18n::code_label(code, lang).unwrap_or_else(|| code.to_owned())
+}
+
+/// Lowercases and collapses spaces, so that `  Fourni ` matches `fourni`.
+pub fn normal(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The code among `codes` that `text` names: the code itself or its label
+/// in any language, ignoring case and repeated spaces.
+pub fn code_of<'c>(text: &str, codes: &'c [String]) -> Option<&'c str> {
+    let t = normal(text);
+    // `ZDC (zone dangereuse confirmée)` is also typed `ZDC` or spelt out.
+    let names = |label: String| {
+        let label = normal(&label);
+        let mut out = vec![label.clone()];
+        if let Some((short, long)) = label.strip_suffix(')').and_then(|l| l.split_once(" (")) {
+            out.push(short.to_owned());
+            out.push(long.to_owned());
+        }
+        out
+    };
+    codes
+        .iter()
+        .map(String::as_str)
+        .find(|c| normal(c) == t || LANGUAGES.iter().any(|l| names(code(c, l)).contains(&t)))
+}
+
+/// A boolean as people type it in any of the workbook languages (`VRAI`,
+/// `oui`, `sí`, `TRUE`, `1`, …).
+pub fn boolean(text: &str) -> Option<bool> {
+    match normal(text).as_str() {
+        "true" | "yes" | "vrai" | "oui" | "verdadero" | "sí" | "si" | "1" => Some(true),
+        "false" | "no" | "faux" | "non" | "falso" | "0" => Some(false),
+        _ => None,
+    }
+}
+
 /// Short interface texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -662,6 +814,26 @@ pub enum Ui {
     Number,
     /// Caption of the parent-key column's label.
     ParentKey,
+    /// Caption of column A of key/value sheets (the field's label).
+    Field,
+    /// Caption of the column with the English description.
+    English,
+    /// "Required." before a help text.
+    Required,
+    /// Help of a text field.
+    HelpText,
+    /// Help of a date field.
+    HelpDate,
+    /// Help of a whole-number field.
+    HelpInteger,
+    /// Help of a number field.
+    HelpNumber,
+    /// Help of a true/false field.
+    HelpBoolean,
+    /// Help of a list in one cell.
+    HelpList,
+    /// Body of the message of a date cell given something else.
+    Date,
 }
 
 /// A short interface text in `lang`.
@@ -697,8 +869,42 @@ pub fn ui(text: Ui, lang: &str) -> &'static str {
         ),
         Ui::ParentKey => (
             "Parent row (its id)",
-            "Ligne parente (son id)",
-            "Fila principal (su id)",
+            "Ligne parente (son identifiant)",
+            "Fila principal (su identificador)",
+        ),
+        Ui::Field => ("field", "champ", "campo"),
+        Ui::English => (
+            "description (English)",
+            "description (en anglais)",
+            "descripción (en inglés)",
+        ),
+        Ui::Required => ("Required.", "Obligatoire.", "Obligatorio."),
+        Ui::HelpText => ("Text.", "Texte libre.", "Texto libre."),
+        Ui::HelpDate => (
+            "A date, for example 2020-04-30.",
+            "Une date, par exemple 30/04/2020.",
+            "Una fecha, por ejemplo 30/04/2020.",
+        ),
+        Ui::HelpInteger => (
+            "A whole number, in digits (1234 or 1,234).",
+            "Un nombre entier, en chiffres (1234 ou 1 234).",
+            "Un número entero, en cifras (1234 o 1.234).",
+        ),
+        Ui::HelpNumber => (
+            "A number, with a decimal point (12.5).",
+            "Un nombre, avec une virgule décimale (12,5).",
+            "Un número, con coma decimal (12,5).",
+        ),
+        Ui::HelpBoolean => ("yes or no.", "oui ou non.", "sí o no."),
+        Ui::HelpList => (
+            "One or more items, separated by semicolons (;) or one per line.",
+            "Un ou plusieurs éléments, séparés par des points-virgules (;) ou un par ligne.",
+            "Uno o varios elementos, separados por punto y coma (;) o uno por línea.",
+        ),
+        Ui::Date => (
+            "Write a date, for example 2020-04-30.",
+            "Écrivez une date, par exemple 30/04/2020.",
+            "Escriba una fecha, por ejemplo 30/04/2020.",
         ),
     };
     pick(en, fr, es, lang)
@@ -723,42 +929,45 @@ pub fn instructions_title(lang: &str) -> &'static str {
 pub fn instructions(lang: &str) -> Vec<&'static str> {
     const EN: &[&str] = &[
         "This workbook is one report. Fill in the sheet Report, then one sheet per form (A to J) and the sheets that follow each form.",
-        "Key/value sheets (Report, A, B, ..., F.mine_clearance, ...): column A holds the key, column B the value. Columns C and D explain the field; they are not read. Do not change the keys in column A.",
-        "Table sheets (A.measures, C.areas, ...): row 1 holds the keys and row 2 their labels; write one item per row from row 3 on. Do not change row 1. Empty rows are skipped.",
-        "Nested tables name their parent row in the first column: in C.areas.mines, area_id is the id of the area in C.areas.",
-        "Each form starts with its cover-page mark: provided (fill in the form), unchanged (give last_reported_year) or not_applicable (give the reason). Forms A to I are required; Form J is voluntary.",
-        "Dates: write them as dates or as text in the form yyyy-mm-dd, for example 2019-12-31.",
+        "Sheets of fields (Report, A, B, …): column A names the field, column B holds its value. Column C holds the field's technical key and column D explains the field; they are not read. Do not change columns A and C.",
+        "Table sheets (A.measures, C.areas, …): row 1 names the columns and row 2 holds their technical keys; write one item per row from row 3 on. Do not change rows 1 and 2. Empty rows are skipped.",
+        "Nested tables name their parent row in the first column: in C.areas.mines, it holds the identifier of the area in C.areas.",
+        "Each form starts with its cover-page mark: provided (fill in the form), unchanged (give the last year reported) or not applicable (give the reason). Forms A to I are required; Form J is voluntary.",
+        "Dates: type them as your spreadsheet accepts dates, or as text in the form yyyy-mm-dd, for example 2019-12-31.",
+        "Numbers: type them as usual in English (1,234.5). Text such as 1.000, which could mean one or one thousand, is reported with the way it was read.",
         "Lists in one cell (lot numbers, methods, sites, activities covered, areas): separate the items with a semicolon, or put one item per line.",
         "Leave a cell empty when there is nothing to report. Write [] for a list that is deliberately empty (for example a stockpile of zero).",
-        "Drop-down lists offer the allowed codes; whole-number and date cells refuse other input. Numbers are plain numbers: square metres, never km².",
+        "Drop-down lists offer the allowed values; whole-number and date cells warn about other input. Areas are in square metres, never km².",
         "Do not rename, delete or add sheets: a sheet the report model does not know is reported. This sheet is not read.",
-        "Check the report with: article7 validate report.xlsx (every finding names the sheet and the cell).",
+        "Check the report with: article7 validate report.xlsx (every finding names the field, the sheet and the cell).",
     ];
     const FR: &[&str] = &[
-        "Ce classeur est un rapport. Remplissez la feuille Report, puis une feuille par formulaire (A à J) et les feuilles qui suivent chaque formulaire.",
-        "Feuilles clé/valeur (Report, A, B, ..., F.mine_clearance, ...) : la colonne A contient la clé, la colonne B la valeur. Les colonnes C et D expliquent le champ ; elles ne sont pas lues. Ne modifiez pas les clés de la colonne A.",
-        "Feuilles de tableau (A.measures, C.areas, ...) : la ligne 1 contient les clés et la ligne 2 leurs libellés ; écrivez un élément par ligne à partir de la ligne 3. Ne modifiez pas la ligne 1. Les lignes vides sont ignorées.",
-        "Les tableaux imbriqués désignent leur ligne parente dans la première colonne : dans C.areas.mines, area_id est l'id de la zone dans C.areas.",
-        "Chaque formulaire commence par sa case de couverture : provided (remplissez le formulaire), unchanged (indiquez last_reported_year) ou not_applicable (indiquez le motif). Les formulaires A à I sont obligatoires ; le formulaire J est facultatif.",
-        "Dates : écrivez-les comme dates ou comme texte de la forme aaaa-mm-jj, par exemple 2019-12-31.",
-        "Listes dans une cellule (numéros de lot, méthodes, sites, activités visées, zones) : séparez les éléments par un point-virgule, ou mettez un élément par ligne.",
+        "Ce classeur constitue un rapport. Remplissez la feuille Rapport, puis une feuille par formulaire (A à J) et les feuilles qui suivent chaque formulaire.",
+        "Feuilles de champs (Rapport, A, B, …) : la colonne A nomme le champ, la colonne B en contient la valeur. La colonne C donne la clé technique du champ et la colonne D l'explique ; elles ne sont pas lues. Ne modifiez pas les colonnes A et C.",
+        "Feuilles de tableau (A.mesures, C.zones, …) : la ligne 1 nomme les colonnes et la ligne 2 donne leurs clés techniques ; inscrivez un élément par ligne à partir de la ligne 3. Ne modifiez pas les lignes 1 et 2. Les lignes vides sont ignorées.",
+        "Les tableaux imbriqués indiquent leur ligne parente dans la première colonne : dans C.zones.mines, celle-ci contient l'identifiant de la zone dans C.zones.",
+        "Chaque formulaire commence par sa case de la page de couverture : fourni (remplissez le formulaire), inchangé (indiquez la dernière année communiquée) ou sans objet (indiquez le motif). Les formulaires A à I sont obligatoires ; le formulaire J est facultatif.",
+        "Dates : saisissez-les comme votre tableur accepte les dates (30/04/2020), ou sous forme de texte aaaa-mm-jj, par exemple 2019-12-31.",
+        "Nombres : saisissez-les comme d'habitude en français (1 234,5). Un texte tel que 1.000, qui peut signifier un ou mille, est signalé avec la lecture retenue.",
+        "Listes dans une cellule (numéros de lot, méthodes, sites, activités visées, zones) : séparez les éléments par un point-virgule, ou inscrivez un élément par ligne.",
         "Laissez une cellule vide s'il n'y a rien à signaler. Écrivez [] pour une liste délibérément vide (par exemple un stock nul).",
-        "Les listes déroulantes proposent les codes admis ; les cellules de nombres entiers et de dates refusent les autres saisies. Les superficies sont en mètres carrés, jamais en km².",
+        "Les listes déroulantes proposent les valeurs admises ; les cellules de nombres entiers et de dates signalent toute autre saisie. Les superficies sont en mètres carrés, jamais en km².",
         "Ne renommez, ne supprimez ni n'ajoutez de feuilles : une feuille que le modèle de rapport ne connaît pas est signalée. Cette feuille n'est pas lue.",
-        "Vérifiez le rapport avec : article7 validate rapport.xlsx (chaque constat nomme la feuille et la cellule).",
+        "Vérifiez le rapport avec : article7 validate rapport.xlsx --lang fr (chaque constat nomme le champ, la feuille et la cellule).",
     ];
     const ES: &[&str] = &[
-        "Este libro es un informe. Rellene la hoja Report, luego una hoja por formulario (A a J) y las hojas que siguen a cada formulario.",
-        "Hojas de clave/valor (Report, A, B, ..., F.mine_clearance, ...): la columna A contiene la clave, la columna B el valor. Las columnas C y D explican el campo; no se leen. No modifique las claves de la columna A.",
-        "Hojas de tabla (A.measures, C.areas, ...): la fila 1 contiene las claves y la fila 2 sus etiquetas; escriba un elemento por fila a partir de la fila 3. No modifique la fila 1. Las filas vacías se omiten.",
-        "Las tablas anidadas indican su fila principal en la primera columna: en C.areas.mines, area_id es el id de la zona en C.areas.",
-        "Cada formulario empieza con su casilla de portada: provided (rellene el formulario), unchanged (indique last_reported_year) o not_applicable (indique el motivo). Los formularios A a I son obligatorios; el formulario J es voluntario.",
-        "Fechas: escríbalas como fechas o como texto con la forma aaaa-mm-dd, por ejemplo 2019-12-31.",
-        "Listas en una celda (números de lote, métodos, lugares, actividades abarcadas, zonas): separe los elementos con un punto y coma, o ponga un elemento por línea.",
-        "Deje una celda vacía cuando no haya nada que informar. Escriba [] para una lista vacía a propósito (por ejemplo, existencias nulas).",
-        "Las listas desplegables ofrecen los códigos admitidos; las celdas de números enteros y de fechas rechazan otros valores. Las superficies se expresan en metros cuadrados, nunca en km².",
+        "Este libro constituye un informe. Rellene la hoja Informe, luego una hoja por formulario (A a J) y las hojas que siguen a cada formulario.",
+        "Hojas de campos (Informe, A, B, …): la columna A nombra el campo y la columna B contiene su valor. La columna C indica la clave técnica del campo y la columna D lo explica; no se leen. No modifique las columnas A y C.",
+        "Hojas de tabla (A.medidas, C.zonas, …): la fila 1 nombra las columnas y la fila 2 indica sus claves técnicas; escriba un elemento por fila a partir de la fila 3. No modifique las filas 1 y 2. Las filas vacías se omiten.",
+        "Las tablas anidadas indican su fila principal en la primera columna: en C.zonas.minas, esta contiene el identificador de la zona en C.zonas.",
+        "Cada formulario empieza con su casilla de portada: presentado (rellene el formulario), sin cambios (indique el último año informado) o no aplicable (indique el motivo). Los formularios A a I son obligatorios; el formulario J es voluntario.",
+        "Fechas: escríbalas como su hoja de cálculo acepta las fechas (30/04/2020), o como texto con la forma aaaa-mm-dd, por ejemplo 2019-12-31.",
+        "Números: escríbalos como de costumbre en español (1.234,5). Un texto como 1.000, que puede significar uno o mil, se señala indicando cómo se leyó.",
+        "Listas en una celda (números de lote, métodos, lugares, actividades abarcadas, zonas): separe los elementos con punto y coma, o escriba un elemento por línea.",
+        "Deje la celda vacía cuando no haya nada que informar. Escriba [] para una lista vacía a propósito (por ejemplo, existencias nulas).",
+        "Las listas desplegables ofrecen los valores admitidos; las celdas de números enteros y de fechas advierten de cualquier otro valor. Las superficies se expresan en metros cuadrados, nunca en km².",
         "No cambie el nombre de las hojas, ni las elimine ni añada otras: se señala toda hoja que el modelo de informe no conoce. Esta hoja no se lee.",
-        "Verifique el informe con: article7 validate informe.xlsx (cada constatación nombra la hoja y la celda).",
+        "Verifique el informe con: article7 validate informe.xlsx --lang es (cada constatación nombra el campo, la hoja y la celda).",
     ];
     match lang {
         "fr" => FR.to_vec(),

@@ -96,6 +96,12 @@ pub struct Field {
     /// Written only when a report needs it (extensions, empty markers,
     /// in-table links); the reader always accepts it.
     pub optional: bool,
+    /// The field's label in each workbook language, normalised
+    /// ([`labels::normal`]), so the reader can find a field by its label.
+    pub labels: Vec<String>,
+    /// The codes the schema allows (enumerations, and the items of an
+    /// enumerated list), empty for a free field.
+    pub choices: Vec<String>,
 }
 
 /// One sheet.
@@ -119,6 +125,35 @@ impl Sheet {
     /// The field written under `key`.
     pub fn field(&self, key: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.key == key)
+    }
+
+    /// The field whose key, or label in any workbook language, is `text`
+    /// (labels ignoring case and repeated spaces). A label two fields of
+    /// the sheet share names neither.
+    pub fn field_by_key_or_label(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        if let Some(i) = self.field(text) {
+            return Some(i);
+        }
+        let t = labels::normal(text);
+        if t.is_empty() {
+            return None;
+        }
+        let mut found = self
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.labels.contains(&t))
+            .map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The sheet's name in a workbook written in `lang`.
+    pub fn name_in(&self, lang: &str) -> String {
+        labels::sheet_name(&self.name, lang)
     }
 
     /// The schema path of one item (tables) or of the object (key/value).
@@ -145,19 +180,42 @@ impl Layout {
         LAYOUT.get_or_init(build)
     }
 
-    /// The sheet called `name` (exactly, else ignoring case).
+    /// The sheet called `name` (exactly, else ignoring case), in any of
+    /// the workbook languages.
     pub fn sheet(&self, name: &str) -> Option<usize> {
-        self.sheets.iter().position(|s| s.name == name).or_else(|| {
-            self.sheets
-                .iter()
-                .position(|s| s.name.eq_ignore_ascii_case(name))
-        })
+        self.sheets
+            .iter()
+            .position(|s| s.name == name)
+            .or_else(|| {
+                self.sheets
+                    .iter()
+                    .position(|s| s.name.eq_ignore_ascii_case(name))
+            })
+            .or_else(|| {
+                let (en, _) = labels::sheet_by_name(name)?;
+                self.sheets.iter().position(|s| s.name == en)
+            })
     }
 }
 
 fn build() -> Layout {
     let mut b = Builder { sheets: Vec::new() };
     b.kv_sheet(Vec::new(), true);
+    for sheet in &mut b.sheets {
+        for field in &mut sheet.fields {
+            field.labels = labels::LANGUAGES
+                .iter()
+                .map(|l| labels::normal(&label(field, l)))
+                .collect();
+            let mut enum_path = field.schema.clone();
+            if matches!(field.what, What::List(_)) {
+                enum_path.push(Seg::Item);
+            }
+            if matches!(field.what, What::Scalar(_) | What::List(_)) {
+                field.choices = shape::enum_at(&steps(&enum_path)).unwrap_or_default();
+            }
+        }
+    }
     Layout { sheets: b.sheets }
 }
 
@@ -188,6 +246,8 @@ impl Builder {
                 date: false,
                 required: false,
                 optional: false,
+                labels: Vec::new(),
+                choices: Vec::new(),
             });
         }
         self.object_fields(&item, &[], &mut fields, Some(idx));
@@ -236,6 +296,8 @@ impl Builder {
                 date: false,
                 required: required.contains(&key),
                 optional: false,
+                labels: Vec::new(),
+                choices: Vec::new(),
             };
             if key == "extensions" {
                 field.optional = true;

@@ -128,13 +128,50 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
             }
         }
     }
-    let mut asm = Assembler::new(layout, sheets);
+    let lang = workbook_language(&wb.sheet_names(), &sheets);
+    let mut asm = Assembler::new(layout, sheets, lang);
     let value = asm.build();
     findings.append(&mut asm.findings);
     Ingested {
         document: Some(Document::new(value, Format::Xlsx, None, asm.map)),
         findings,
     }
+}
+
+/// The language a workbook is written in: that of its sheet names (`Rapport`,
+/// `C.zonas`), else that of the captions of its first key/value sheet
+/// (`clé`, `champ`: French templates before 1.1 had English sheet names),
+/// else English.
+fn workbook_language(names: &[String], sheets: &[Option<SheetCells>]) -> &'static str {
+    let mut votes = [0usize; 3];
+    for name in names {
+        if let Some((_, Some(lang))) = labels::sheet_by_name(name) {
+            if let Some(i) = labels::LANGUAGES.iter().position(|l| *l == lang) {
+                votes[i] += 1;
+            }
+        }
+    }
+    if votes[1] + votes[2] > 0 {
+        return if votes[2] > votes[1] { "es" } else { "fr" };
+    }
+    let captions = sheets.iter().flatten().flat_map(|s| {
+        s.cells
+            .iter()
+            .take_while(|(r, _, _)| *r == 0)
+            .filter(|(_, c, _)| *c <= 2)
+            .map(|(_, _, v)| v.display().trim().to_lowercase())
+    });
+    for caption in captions {
+        for lang in ["fr", "es"] {
+            if [labels::Ui::Key, labels::Ui::Field, labels::Ui::Value]
+                .iter()
+                .any(|u| labels::ui(*u, lang) == caption)
+            {
+                return lang;
+            }
+        }
+    }
+    "en"
 }
 
 #[cfg(test)]

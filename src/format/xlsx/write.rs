@@ -143,6 +143,7 @@ struct Formats {
     link: Format,
     help: Format,
     date: Format,
+    tech: Format,
     text: Format,
     title: Format,
     wrap: Format,
@@ -157,6 +158,12 @@ struct Writer {
 impl Writer {
     fn new(lang: &'static str) -> Writer {
         let grey = Color::RGB(0xD9D9D9);
+        // A French or Spanish official reads and types dates day first.
+        let date = if lang == "en" {
+            "yyyy-mm-dd"
+        } else {
+            "dd/mm/yyyy"
+        };
         Writer {
             book: Workbook::new(),
             lang,
@@ -166,15 +173,17 @@ impl Writer {
                     .set_background_color(grey)
                     .set_border_bottom(FormatBorder::Thin),
                 label: Format::new()
-                    .set_italic()
-                    .set_font_color(Color::RGB(0x404040))
+                    .set_bold()
                     .set_background_color(Color::RGB(0xF2F2F2))
                     .set_text_wrap(),
                 link: Format::new()
                     .set_italic()
                     .set_font_color(Color::RGB(0x1F4E79)),
                 help: Format::new().set_font_color(Color::RGB(0x595959)),
-                date: Format::new().set_num_format("yyyy-mm-dd"),
+                date: Format::new().set_num_format(date),
+                tech: Format::new()
+                    .set_font_color(Color::RGB(0x808080))
+                    .set_font_size(8),
                 text: Format::new().set_num_format("@"),
                 title: Format::new().set_bold().set_font_size(14),
                 wrap: Format::new().set_text_wrap(),
@@ -198,9 +207,14 @@ impl Writer {
         row += 1;
         ws.write_string_with_format(row, 0, labels::ui(Ui::Sheet, lang), &self.f.key)?;
         ws.write_string_with_format(row, 1, labels::ui(Ui::Holds, lang), &self.f.key)?;
+        ws.write_string_with_format(row, 2, labels::ui(Ui::Key, lang), &self.f.key)?;
+        ws.set_column_width(2, 32)?;
         row += 1;
         for sheet in &layout.sheets {
-            ws.write_string(row, 0, &sheet.name)?;
+            ws.write_string(row, 0, sheet.name_in(lang))?;
+            // The sheet's name in every language's workbook, so that a
+            // program (or a help desk) can find it whatever the language.
+            ws.write_string_with_format(row, 2, &sheet.name, &self.f.tech)?;
             let what = labels::sheet_description(&sheet.name, lang)
                 .map(str::to_owned)
                 .or_else(|| shape::label_at(&layout::steps(&sheet.path)).0)
@@ -220,13 +234,18 @@ impl Writer {
         let lang = self.lang;
         let layout = Layout::get();
         let ws = self.book.add_worksheet();
-        ws.set_name(&sheet.name)?;
-        ws.set_column_width(0, 34)?;
+        ws.set_name(sheet.name_in(lang))?;
+        ws.set_column_width(0, 44)?;
         ws.set_column_width(1, 44)?;
-        ws.set_column_width(2, 44)?;
-        ws.set_column_width(3, 90)?;
+        ws.set_column_width(2, 24)?;
+        ws.set_column_width(3, 60)?;
         ws.set_freeze_panes(1, 1)?;
-        for (col, caption) in [Ui::Key, Ui::Value, Ui::Label, Ui::Help].iter().enumerate() {
+        let mut captions = vec![Ui::Field, Ui::Value, Ui::Key, Ui::Help];
+        if lang != "en" {
+            captions.push(Ui::English);
+            ws.set_column_width(4, 80)?;
+        }
+        for (col, caption) in captions.iter().enumerate() {
             ws.write_string_with_format(0, col as u16, labels::ui(*caption, lang), &self.f.key)?;
         }
         let mut row: u32 = 1;
@@ -237,27 +256,30 @@ impl Writer {
                 What::Json | What::Object if !needs_optional(field, v) => continue,
                 What::Sheet(child) => {
                     let child = &layout.sheets[*child];
-                    ws.write_string_with_format(row, 0, &field.key, &self.f.key)?;
-                    if let Some(text) = link_text(child.kind, v) {
-                        ws.write_string(row, 1, text)?;
-                    }
                     ws.write_string_with_format(
                         row,
-                        2,
+                        0,
                         format!(
                             "{label} ({} {})",
                             labels::ui(Ui::SeeSheet, lang),
-                            child.name
+                            child.name_in(lang)
                         ),
                         &self.f.link,
                     )?;
+                    if let Some(text) = link_text(child.kind, v) {
+                        ws.write_string(row, 1, text)?;
+                    }
+                    ws.write_string_with_format(row, 2, &field.key, &self.f.tech)?;
                 }
                 _ => {
-                    ws.write_string_with_format(row, 0, &field.key, &self.f.key)?;
-                    write_cell(ws, &self.f, row, 1, field, v)?;
-                    ws.write_string_with_format(row, 2, &label, &self.f.label)?;
-                    if let Some(d) = layout::description(field) {
-                        ws.write_string_with_format(row, 3, d, &self.f.help)?;
+                    ws.write_string_with_format(row, 0, &label, &self.f.label)?;
+                    write_cell(ws, &self.f, row, 1, field, v, lang)?;
+                    ws.write_string_with_format(row, 2, &field.key, &self.f.tech)?;
+                    ws.write_string_with_format(row, 3, help(field, lang), &self.f.help)?;
+                    if lang != "en" {
+                        if let Some(d) = layout::description(field) {
+                            ws.write_string_with_format(row, 4, d, &self.f.help)?;
+                        }
                     }
                     if let Some(dv) = validation(field, &label, lang)? {
                         ws.add_data_validation(row, 1, row, 1, &dv)?;
@@ -286,9 +308,9 @@ impl Writer {
     ) -> Result<(), XlsxError> {
         let lang = self.lang;
         let ws = self.book.add_worksheet();
-        ws.set_name(&sheet.name)?;
+        ws.set_name(sheet.name_in(lang))?;
         ws.set_freeze_panes(2, 0)?;
-        ws.set_row_height(1, 30)?;
+        ws.set_row_height(0, 30)?;
         let columns: Vec<&Field> = sheet
             .fields
             .iter()
@@ -312,18 +334,18 @@ impl Writer {
         for (col, field) in columns.iter().enumerate() {
             let col = col as u16;
             let label = layout::label(field, lang);
-            ws.write_string_with_format(0, col, &field.key, &self.f.key)?;
             let caption = match field.what {
                 What::Sheet(child) => {
                     format!(
                         "{label} ({} {})",
                         labels::ui(Ui::SeeSheet, lang),
-                        layout.sheets[child].name
+                        layout.sheets[child].name_in(lang)
                     )
                 }
                 _ => label.clone(),
             };
-            ws.write_string_with_format(1, col, &caption, &self.f.label)?;
+            ws.write_string_with_format(0, col, &caption, &self.f.key)?;
+            ws.write_string_with_format(1, col, &field.key, &self.f.tech)?;
             let width = field.key.chars().count().max(label.chars().count().min(28)) + 2;
             ws.set_column_width(col, width.clamp(10, 40) as f64)?;
             if field.date {
@@ -361,10 +383,18 @@ impl Writer {
                     What::Object | What::Json => {
                         let v = get_at(item, &field.rel);
                         if needs_optional(field, v) {
-                            write_cell(ws, &self.f, row, col, field, v)?;
+                            write_cell(ws, &self.f, row, col, field, v, self.lang)?;
                         }
                     }
-                    _ => write_cell(ws, &self.f, row, col, field, get_at(item, &field.rel))?,
+                    _ => write_cell(
+                        ws,
+                        &self.f,
+                        row,
+                        col,
+                        field,
+                        get_at(item, &field.rel),
+                        self.lang,
+                    )?,
                 }
             }
             let mut extra = Vec::new();
@@ -492,6 +522,7 @@ fn write_cell(
     col: u16,
     field: &Field,
     v: Option<&Value>,
+    lang: &str,
 ) -> Result<(), XlsxError> {
     let text_format = matches!(field.what, What::Scalar(Kind::String) | What::List(_));
     let Some(v) = v else {
@@ -516,6 +547,14 @@ fn write_cell(
                 .map(|_| ()),
             None => write_text(ws, row, col, s, Some(&f.text)),
         },
+        // A code is written as the label the drop-down list offers.
+        (What::Scalar(_), Value::String(s)) if field.choices.contains(s) => write_text(
+            ws,
+            row,
+            col,
+            &labels::code(s, lang),
+            text_format.then_some(&f.text),
+        ),
         (_, Value::String(s)) => write_text(ws, row, col, s, text_format.then_some(&f.text)),
         (_, Value::Number(n)) => write_number(ws, row, col, n, None),
         (_, Value::Bool(b)) => ws.write_boolean(row, col, *b).map(|_| ()),
@@ -550,20 +589,66 @@ fn iso_date(s: &str) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).ok()
 }
 
-/// Cuts a text to Excel's limit for validation messages (counted in UTF-16).
+/// Cuts a text to Excel's limit for validation messages (counted in
+/// UTF-16), at the end of a word, with an ellipsis.
 fn fit(text: &str, limit: usize) -> String {
+    if text.encode_utf16().count() <= limit {
+        return text.to_owned();
+    }
     let mut out = String::new();
-    let mut used = 0;
+    let mut used = 1; // the ellipsis
+    let mut last_space = None;
     for c in text.chars() {
         used += c.len_utf16();
         if used > limit {
-            out.pop();
-            out.push('…');
             break;
+        }
+        if c.is_whitespace() {
+            last_space = Some(out.len());
         }
         out.push(c);
     }
-    out
+    if let Some(cut) = last_space.filter(|&i| i > 0) {
+        out.truncate(cut);
+    }
+    let out = out.trim_end_matches([' ', ',', ';', ':', '›']).trim_end();
+    format!("{out}…")
+}
+
+/// The help of a field in `lang`: whether it is required, then the
+/// schema's description (English) or, in French and Spanish, what to type.
+fn help(field: &Field, lang: &str) -> String {
+    let mut parts = Vec::new();
+    if field.required {
+        parts.push(labels::ui(Ui::Required, lang).to_owned());
+    }
+    let english = (lang == "en").then(|| layout::description(field)).flatten();
+    let kind = match field.what {
+        _ if !field.choices.is_empty() => {
+            let list: Vec<String> = field
+                .choices
+                .iter()
+                .map(|c| labels::code(c, lang))
+                .collect();
+            Some(format!(
+                "{} {}",
+                labels::ui(Ui::PickFromList, lang),
+                list.join(" / ")
+            ))
+        }
+        What::List(_) => Some(labels::ui(Ui::HelpList, lang).to_owned()),
+        What::Scalar(_) if field.date => Some(labels::ui(Ui::HelpDate, lang).to_owned()),
+        What::Scalar(Kind::Integer) => Some(labels::ui(Ui::HelpInteger, lang).to_owned()),
+        What::Scalar(Kind::Number) => Some(labels::ui(Ui::HelpNumber, lang).to_owned()),
+        What::Scalar(Kind::Boolean) => Some(labels::ui(Ui::HelpBoolean, lang).to_owned()),
+        What::Scalar(Kind::String) => Some(labels::ui(Ui::HelpText, lang).to_owned()),
+        _ => None,
+    };
+    match english {
+        Some(d) => parts.push(d),
+        None => parts.extend(kind),
+    }
+    parts.join(" ")
 }
 
 /// Data validation for a field: a drop-down list for enumerations and
@@ -575,16 +660,38 @@ fn validation(field: &Field, label: &str, lang: &str) -> Result<Option<DataValid
     };
     let node = shape::node_at(&layout::steps(&field.schema));
     let bound = |k: &str| node.and_then(|n| n.get(k)).and_then(Value::as_f64);
-    let enumerated = shape::enum_at(&layout::steps(&field.schema));
-    let (dv, message) = if let Some(values) = enumerated {
+    // Lists and dates only warn: the reader also takes the codes, other
+    // languages' labels and dates typed as text, which a stop would refuse.
+    let mut style = DataValidationErrorStyle::Stop;
+    let (dv, message) = if !field.choices.is_empty() {
+        style = DataValidationErrorStyle::Warning;
+        let shown: Vec<String> = field
+            .choices
+            .iter()
+            .map(|c| labels::code(c, lang))
+            .collect();
         (
-            DataValidation::new().allow_list_strings(&values)?,
+            DataValidation::new().allow_list_strings(&shown)?,
             labels::ui(Ui::PickFromList, lang),
         )
     } else if kind == Kind::Boolean {
+        // VRAI typed in a French spreadsheet is a boolean cell, not the
+        // text `oui`: information only.
+        style = DataValidationErrorStyle::Information;
         (
-            DataValidation::new().allow_list_strings(&["TRUE", "FALSE"])?,
+            DataValidation::new()
+                .allow_list_strings(&[labels::code("true", lang), labels::code("false", lang)])?,
             labels::ui(Ui::PickFromList, lang),
+        )
+    } else if field.date {
+        style = DataValidationErrorStyle::Warning;
+        let day = |y| ExcelDateTime::from_ymd(y, 1, 1);
+        (
+            DataValidation::new().allow_date(DataValidationRule::Between(
+                day(1900)?,
+                ExcelDateTime::from_ymd(2100, 12, 31)?,
+            )),
+            labels::ui(Ui::Date, lang),
         )
     } else if kind == Kind::Integer {
         let clamp = |f: f64| f.clamp(i32::MIN as f64, i32::MAX as f64) as i32;
@@ -606,23 +713,19 @@ fn validation(field: &Field, label: &str, lang: &str) -> Result<Option<DataValid
             labels::ui(Ui::Number, lang),
         )
     } else {
-        return layout::description(field)
-            .map(|d| {
-                DataValidation::new()
-                    .allow_any_value()
-                    .set_input_title(fit(label, 32))
-                    .and_then(|dv| dv.set_input_message(fit(&d, 255)))
-            })
-            .transpose();
+        return Ok(Some(
+            DataValidation::new()
+                .allow_any_value()
+                .set_input_title(fit(label, 32))?
+                .set_input_message(fit(&help(field, lang), 255))?,
+        ));
     };
-    let mut dv = dv
+    let dv = dv
         .set_error_title(fit(labels::ui(Ui::NotAllowed, lang), 32))?
         .set_error_message(fit(message, 255))?
-        .set_error_style(DataValidationErrorStyle::Stop)
-        .set_input_title(fit(label, 32))?;
-    if let Some(d) = layout::description(field) {
-        dv = dv.set_input_message(fit(&d, 255))?;
-    }
+        .set_error_style(style)
+        .set_input_title(fit(label, 32))?
+        .set_input_message(fit(&help(field, lang), 255))?;
     Ok(Some(dv))
 }
 
@@ -676,6 +779,9 @@ mod tests {
     fn messages_fit_excels_limits() {
         assert_eq!(fit("short", 32), "short");
         let long = "x".repeat(300);
-        assert_eq!(fit(&long, 255).chars().count(), 255);
+        assert!(fit(&long, 255).chars().count() <= 255);
+        let title = fit("Formulaire A : mesures d'application nationales", 32);
+        assert_eq!(title, "Formulaire A : mesures…");
+        assert!(title.encode_utf16().count() <= 32);
     }
 }
