@@ -386,3 +386,6 @@ explain-valid = A valid example
 explain-requires = runs only with
 explain-previous = the previous annual report
 explain-earlier = an earlier report of the State
+
+# A file's header in the human output: the plan it was held to.
+file-profile = { $file }: profile { $profile }, { $name }

@@ -388,3 +388,6 @@ explain-valid = Un ejemplo válido
 explain-requires = solo se aplica con
 explain-previous = el informe anual anterior
 explain-earlier = un informe anterior del mismo Estado
+
+# Encabezado de un archivo en la salida legible: el plan aplicado.
+file-profile = { $file }: perfil { $profile }, { $name }

@@ -388,3 +388,6 @@ explain-valid = Un exemple valide
 explain-requires = ne s'applique qu'avec
 explain-previous = le rapport annuel précédent
 explain-earlier = un rapport antérieur du même État
+
+# En-tête d'un fichier dans la sortie lisible : le plan appliqué.
+file-profile = { $file } : profil { $profile }, { $name }

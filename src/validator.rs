@@ -8,7 +8,7 @@ use crate::model::Document;
 use crate::rules::engine::Related;
 /// Moved to [`crate::rules::skip`]; re-exported where it used to be.
 pub use crate::rules::Skipped;
-use crate::rules::{Catalogue, Engine, EngineOptions};
+use crate::rules::{Catalogue, Engine, EngineOptions, Profile};
 use crate::schema::ReportSchema;
 use crate::source::{Format, Source};
 use serde::Serialize;
@@ -30,6 +30,9 @@ pub struct FileReport {
     pub findings: Vec<Diagnostic>,
     /// Rules not evaluated on this file, and why.
     pub skipped: Vec<Skipped>,
+    /// The profile (action plan) the report was held to: chosen from its
+    /// period or forced with `--profile`; `None` when nothing could be read.
+    pub profile: Option<Profile>,
     /// The source text (JSON, XML), kept for rendering snippets.
     #[serde(skip)]
     pub text: Option<String>,
@@ -45,6 +48,7 @@ impl FileReport {
             year: None,
             findings: vec![finding],
             skipped: Vec::new(),
+            profile: None,
             text: None,
         }
     }
@@ -132,11 +136,13 @@ impl Validator {
         let mut findings = ingested.findings;
         let mut skipped = Vec::new();
         let mut text = None;
+        let mut profile = None;
         let key = ingested
             .document
             .as_ref()
             .and_then(|d| crate::history::key_of(&d.value));
         if let Some(doc) = ingested.document {
+            profile = Some(self.engine.profile_for(&doc.value));
             let (f, s) = self.check_document(&doc, related);
             findings.extend(f);
             skipped = s;
@@ -152,6 +158,7 @@ impl Validator {
             year: key.map(|k| k.year),
             findings,
             skipped,
+            profile,
             text,
         }
     }

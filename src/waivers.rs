@@ -281,6 +281,7 @@ impl Waivers {
             text: (!findings.is_empty()).then(|| self.text.clone()),
             findings,
             skipped: Vec::new(),
+            profile: None,
         }
     }
 }

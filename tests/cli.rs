@@ -39,9 +39,18 @@ fn valid_reports_exit_0_with_a_clean_summary() {
     assert_eq!(code, 0, "{out}");
     let n = valid_fixture_count();
     assert!(n >= 3);
+    // One line per file naming the plan it was held to, then the summary.
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), n + 1, "{out}");
+    assert!(
+        lines[..n]
+            .iter()
+            .all(|l| l.contains(": profile MAP, Maputo")),
+        "{out}"
+    );
     assert_eq!(
-        out,
-        format!("{n} files checked: 0 errors, 0 warnings, 0 infos\n")
+        lines[n],
+        format!("{n} files checked: 0 errors, 0 warnings, 0 infos")
     );
 }
 

@@ -590,7 +590,7 @@ fn unknown_sheets_and_columns_are_one_finding_each() {
         cell_of(unknown[0]),
         (
             "C.areas".to_owned(),
-            "K1".to_owned(),
+            "L1".to_owned(),
             Some("admin_unti".to_owned())
         )
     );

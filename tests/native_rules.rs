@@ -72,9 +72,10 @@ fn compare(files: &[PathBuf], lang: &str) -> usize {
 fn most_rules_run_natively() {
     let e = engine("en");
     let total = e.catalogue.rules.len();
-    // Outside the subset today: Y01–Y03, Y05, Y06 (`type()`, `matches`).
+    // Outside the subset today: Y01–Y03, Y05, Y06 (`type()`, `matches`),
+    // and A04, which reads the profile's parameters (bound in `cel` only).
     assert!(
-        e.native_rules() + 5 >= total,
+        e.native_rules() + 6 >= total,
         "{} of {total} rules compiled",
         e.native_rules()
     );

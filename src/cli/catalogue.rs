@@ -3,7 +3,7 @@
 
 use super::{fail, print_stdout, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use article7::rules::functions::{self, Function, FUNCTIONS};
-use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Rule};
+use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Profile, Rule};
 use article7::Severity;
 use clap::{Args, ValueEnum};
 use miette::{
@@ -31,6 +31,36 @@ pub struct CatalogueArgs {
     /// Language of messages and help.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: Lang,
+    /// Hold every report to this plan instead of the one in force for its
+    /// period (2014–2019 MAP, 2020–2024 OAP, 2025–2029 SRAAP, otherwise
+    /// the treaty alone); `rules` and `explain` then show what applies.
+    #[arg(long, value_enum, value_name = "PLAN")]
+    pub profile: Option<ProfileArg>,
+}
+
+/// The profiles `--profile` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// The Convention's rules only.
+    Treaty,
+    /// Maputo Action Plan (2014–2019).
+    Map,
+    /// Oslo Action Plan (2020–2024).
+    Oap,
+    /// Siem Reap–Angkor Action Plan (2025–2029).
+    Sraap,
+}
+
+impl ProfileArg {
+    /// The library's profile.
+    pub fn profile(self) -> Profile {
+        match self {
+            ProfileArg::Treaty => Profile::Treaty,
+            ProfileArg::Map => Profile::Map,
+            ProfileArg::Oap => Profile::Oap,
+            ProfileArg::Sraap => Profile::Sraap,
+        }
+    }
 }
 
 /// Languages of messages.
@@ -77,6 +107,7 @@ impl CatalogueArgs {
             severity,
             disabled: self.disable.iter().cloned().collect::<HashSet<_>>(),
             lang: self.lang.code().to_owned(),
+            profile: self.profile.map(ProfileArg::profile),
         };
         Engine::new(catalogue, options).map_err(|e| fail(&e.to_string()))
     }
@@ -148,7 +179,14 @@ pub fn rules(args: RulesArgs) -> u8 {
         Err(code) => return code,
     };
     let lang = args.catalogue.lang.code();
-    let rules = &engine.catalogue.rules;
+    let forced = engine.forced_profile();
+    // Under `--profile`, only the rules that run under it.
+    let rules: Vec<&Rule> = engine
+        .catalogue
+        .rules
+        .iter()
+        .filter(|r| forced.is_none_or(|p| r.applies_in(p)))
+        .collect();
     if args.test {
         let problems: Vec<String> = rules
             .iter()
@@ -171,13 +209,20 @@ pub fn rules(args: RulesArgs) -> u8 {
             let list: Vec<_> = rules
                 .iter()
                 .map(|r| {
+                    let references = match forced {
+                        Some(p) => r.references_in(p),
+                        None => r.references.clone(),
+                    };
                     serde_json::json!({
                         "id": r.id, "name": r.name, "severity": engine.severity_of(r),
-                        "title": r.title_in(lang), "references": r.references, "file": r.file,
+                        "title": r.title_in(lang), "references": references,
+                        "plans": r.plans, "plan_references": r.plan_references,
+                        "profile_severity": r.profile_severity, "file": r.file,
                     })
                 })
                 .collect();
             let doc = serde_json::json!({
+                "profile": forced,
                 "catalogue_version": article7::rules::catalogue::CATALOGUE_VERSION,
                 "catalogue_hash": engine.catalogue.hash,
                 "rules": list,
@@ -185,17 +230,21 @@ pub fn rules(args: RulesArgs) -> u8 {
             out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
         }
         ListFormat::Table => {
+            if let Some(p) = forced {
+                out.push_str(&format!("Profile {p}: {}\n", p.params().name));
+            }
             let w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
             out.push_str(&format!(
-                "{:<5} {:<w$} {:<8} TITLE\n",
-                "ID", "NAME", "SEVERITY"
+                "{:<5} {:<w$} {:<8} {:<15} TITLE\n",
+                "ID", "NAME", "SEVERITY", "BASIS"
             ));
-            for r in rules {
+            for r in &rules {
                 out.push_str(&format!(
-                    "{:<5} {:<w$} {:<8} {}\n",
+                    "{:<5} {:<w$} {:<8} {:<15} {}\n",
                     r.id,
                     r.name,
                     engine.severity_of(r).as_str(),
+                    r.basis_label(),
                     r.title_in(lang)
                 ));
             }
@@ -305,12 +354,40 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
         h("explain-fix"),
         rule.help_in(lang).trim()
     ));
+    s.push_str(&format!("\n{}\n", h("explain-basis")));
+    if rule.plans.is_empty() {
+        s.push_str("  the treaty: under every profile\n");
+    }
     if !rule.references.is_empty() {
+        s.push_str(&format!("  treaty: {}\n", rule.references.join("; ")));
+    }
+    for plan in &rule.plans {
+        let refs = rule
+            .plan_references
+            .get(plan.code())
+            .map(|r| r.join("; "))
+            .unwrap_or_default();
         s.push_str(&format!(
-            "\n{}\n  {}\n",
-            h("explain-basis"),
-            rule.references.join("; ")
+            "  {}: {} ({}){}\n",
+            plan.code(),
+            plan.params().name,
+            engine.severity_in(rule, *plan),
+            if refs.is_empty() {
+                String::new()
+            } else {
+                format!(": {refs}")
+            }
         ));
+    }
+    if let Some(p) = engine.forced_profile() {
+        if rule.applies_in(p) {
+            s.push_str(&format!(
+                "  under --profile {p}: runs, as {}\n",
+                engine.severity_in(rule, p)
+            ));
+        } else {
+            s.push_str(&format!("  under --profile {p}: does not run\n"));
+        }
     }
     for (title, valid) in [("explain-invalid", false), ("explain-valid", true)] {
         if let Some(ex) = rule.examples.iter().find(|e| e.valid == valid) {

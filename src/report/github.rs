@@ -50,6 +50,9 @@ impl Printer for GithubPrinter {
                 ));
             }
             let mut message = format!("{} ({})", f.message, f.pointer);
+            if let Some(p) = report.profile {
+                message.push_str(&format!("\nprofile: {p}"));
+            }
             if let Some(h) = &f.help {
                 message.push_str(&format!("\nhelp: {h}"));
             }

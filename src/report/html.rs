@@ -107,6 +107,9 @@ impl Printer for HtmlPrinter {
             text(&report.file)
         );
         let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", text(&report.file));
+        if let Some(p) = report.profile {
+            let _ = writeln!(self.body, "<p>Profile: {}</p>", text(p.params().name));
+        }
         if report.findings.is_empty() {
             let _ = writeln!(
                 self.body,

@@ -38,7 +38,18 @@ impl HumanPrinter {
 
 impl Printer for HumanPrinter {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-        if self.options.quiet || report.findings.is_empty() {
+        if self.options.quiet {
+            return Ok(());
+        }
+        // Every file read says which plan it was held to, clean ones too.
+        if let Some(p) = report.profile {
+            let line = MessageKey::new("file-profile")
+                .arg("file", report.file.as_str())
+                .arg("profile", p.code())
+                .arg("name", p.params().name);
+            writeln!(out, "{}", text(&self.options.lang, &line))?;
+        }
+        if report.findings.is_empty() {
             return Ok(());
         }
         let source = report.text.as_deref().map(|t| IndexedSource {

@@ -19,6 +19,7 @@ impl Printer for JsonlPrinter {
                 obj.shift_insert(0, "file".into(), json!(report.file));
                 obj.shift_insert(1, "state".into(), json!(report.state));
                 obj.shift_insert(2, "year".into(), json!(report.year));
+                obj.shift_insert(3, "profile".into(), json!(report.profile));
             }
             serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
             out.write_all(b"\n")?;

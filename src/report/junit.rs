@@ -25,6 +25,9 @@ impl JunitPrinter {
 impl Printer for JunitPrinter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         let mut suite = TestSuite::new(report.file.as_str());
+        if let Some(p) = report.profile {
+            suite.add_property(quick_junit::Property::new("profile", p.code()));
+        }
         let failing: Vec<_> = report
             .findings
             .iter()

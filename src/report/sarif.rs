@@ -155,7 +155,8 @@ impl Printer for SarifPrinter {
     fn file(&mut self, _out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
         let index = self.artifacts.len();
         let location = self.location(&report.file);
-        self.artifacts.push(json!({ "location": location }));
+        self.artifacts
+            .push(json!({ "location": location, "properties": { "profile": report.profile } }));
         for f in &report.findings {
             let r = self.result(&report.file, index, f);
             self.results.push(r);

@@ -2,6 +2,7 @@
 //! compiled into [`Rule`]s. Every problem is a [`CatalogueError`] at the
 //! file's line and column.
 
+use super::profile::Profile;
 use super::select::Selector;
 use super::template::Template;
 use super::{expr, footprint};
@@ -74,6 +75,8 @@ const RULE_KEYS: &[&str] = &[
     "why",
     "help",
     "references",
+    "plans",
+    "profile_severity",
     "translations",
     "examples",
 ];
@@ -99,11 +102,30 @@ struct RawRule {
     why: String,
     help: String,
     #[serde(default)]
-    references: Vec<String>,
+    references: RawReferences,
+    #[serde(default)]
+    plans: Vec<Spanned<String>>,
+    #[serde(default)]
+    profile_severity: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     translations: BTreeMap<String, Translation>,
     #[serde(default)]
     examples: Vec<Spanned<RawExample>>,
+}
+
+/// `references = ["Art. 4"]`, or per plan:
+/// `references = { treaty = ["Art. 4"], MAP = ["MAP §II"] }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawReferences {
+    List(Vec<String>),
+    ByPlan(BTreeMap<String, Vec<String>>),
+}
+
+impl Default for RawReferences {
+    fn default() -> Self {
+        RawReferences::List(Vec::new())
+    }
 }
 
 /// A rule's texts in another language.
@@ -184,8 +206,16 @@ pub struct RuleDoc {
     pub why: String,
     /// How to fix it.
     pub help: String,
-    /// Basis.
+    /// Basis in the treaty (or shared by every plan).
     pub references: Vec<String>,
+    /// The plans the rule rests on (`MAP`, `OAP`, `SRAAP`); empty when it
+    /// rests on the treaty and runs under every profile.
+    pub plans: Vec<Profile>,
+    /// Basis per plan, by plan code.
+    pub plan_references: BTreeMap<String, Vec<String>>,
+    /// Severity under a given profile, by profile code, where it differs
+    /// from [`RuleDoc::severity`].
+    pub profile_severity: BTreeMap<String, Severity>,
     /// Other languages.
     pub translations: BTreeMap<String, Translation>,
     /// Examples, run as tests.
@@ -195,6 +225,41 @@ pub struct RuleDoc {
 }
 
 impl RuleDoc {
+    /// Whether the rule runs under `profile`.
+    pub fn applies_in(&self, profile: Profile) -> bool {
+        self.plans.is_empty() || self.plans.contains(&profile)
+    }
+
+    /// Its severity under `profile` (before `--severity` overrides).
+    pub fn severity_in(&self, profile: Profile) -> Severity {
+        self.profile_severity
+            .get(profile.code())
+            .copied()
+            .unwrap_or(self.severity)
+    }
+
+    /// Its basis under `profile`: the treaty's, then the plan's.
+    pub fn references_in(&self, profile: Profile) -> Vec<String> {
+        let mut out = self.references.clone();
+        if let Some(plan) = self.plan_references.get(profile.code()) {
+            out.extend(plan.iter().cloned());
+        }
+        out
+    }
+
+    /// "treaty", or the plans it rests on ("MAP, OAP, SRAAP").
+    pub fn basis_label(&self) -> String {
+        if self.plans.is_empty() {
+            "treaty".to_owned()
+        } else {
+            self.plans
+                .iter()
+                .map(|p| p.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+
     /// Title in `lang` (falls back to English).
     pub fn title_in(&self, lang: &str) -> &str {
         self.translations
@@ -648,6 +713,43 @@ fn compile_rule(
         Some(a) => a.get_ref().clone(),
         None => String::new(),
     };
+    let mut plans = Vec::new();
+    for p in &r.plans {
+        match Profile::parse(p.get_ref()).filter(|p| p.is_plan()) {
+            Some(plan) if p.get_ref() == plan.code() => plans.push(plan),
+            _ => errors.push(err(
+                p.span(),
+                format!("plan `{}` must be MAP, OAP or SRAAP", p.get_ref()),
+            )),
+        }
+    }
+    let (references, plan_references) = match r.references {
+        RawReferences::List(l) => (l, BTreeMap::new()),
+        RawReferences::ByPlan(mut by) => (by.remove("treaty").unwrap_or_default(), by),
+    };
+    // A treaty rule may cite plans too (shown under those plans); a plan
+    // rule cites only the plans it runs under.
+    for plan in plan_references.keys() {
+        let known = Profile::parse(plan).is_some_and(|p| p.is_plan() && p.code() == plan);
+        if !known || !(plans.is_empty() || plans.iter().any(|p| p.code() == plan)) {
+            errors.push(err(
+                r.id.span(),
+                format!("`references.{plan}`: not MAP, OAP or SRAAP, or not among the rule's `plans` (use `treaty` for the Convention's articles)"),
+            ));
+        }
+    }
+    let mut profile_severity = BTreeMap::new();
+    for (code, sev) in &r.profile_severity {
+        match (Profile::parse(code), Severity::parse(sev.get_ref())) {
+            (Some(p), Some(s)) if p.code() == code && (plans.is_empty() || plans.contains(&p)) => {
+                profile_severity.insert(code.clone(), s);
+            }
+            _ => errors.push(err(
+                sev.span(),
+                format!("`profile_severity.{code}`: the profile must be one the rule runs under (treaty, MAP, OAP, SRAAP) and the severity error, warning or info"),
+            )),
+        }
+    }
     let mut requires = Vec::new();
     for q in &r.requires {
         match q.get_ref().as_str() {
@@ -693,7 +795,7 @@ fn compile_rule(
     for (name, src) in &r.bindings {
         if matches!(
             name.as_str(),
-            "doc" | "item" | "previous" | "earlier" | "path" | "key" | "index"
+            "doc" | "item" | "previous" | "earlier" | "path" | "key" | "index" | "profile"
         ) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         {
             errors.push(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
@@ -735,7 +837,10 @@ fn compile_rule(
         message_source: r.message.get_ref().clone(),
         why: r.why,
         help: r.help,
-        references: r.references,
+        references,
+        plans,
+        plan_references,
+        profile_severity,
         translations: r.translations,
         examples,
         file: file.to_owned(),

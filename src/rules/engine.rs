@@ -6,6 +6,7 @@ use super::catalogue::{Catalogue, Requirement, Rule};
 use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
 use super::native;
+use super::profile::Profile;
 use super::select::Selected;
 use super::skip::{SkipReason, Skipped};
 use crate::diagnostics::{pointer_tokens, Diagnostic, Severity};
@@ -30,6 +31,9 @@ pub struct EngineOptions {
     pub disabled: HashSet<String>,
     /// Language of messages and help (`en`, `fr`, `es`).
     pub lang: String,
+    /// `--profile`: the plan every report is held to; `None` chooses it
+    /// from each report's period.
+    pub profile: Option<Profile>,
 }
 
 /// The compiled catalogue plus the user's options.
@@ -66,7 +70,7 @@ impl NativeRule {
             // In `cel` a binding that read the node would see whichever
             // node was bound last: not a behaviour to reproduce.
             let refs = program.references();
-            if ["item", "path", "key", "index"]
+            if ["item", "path", "key", "index", "profile"]
                 .iter()
                 .any(|v| refs.has_variable(v))
             {
@@ -74,6 +78,13 @@ impl NativeRule {
             }
             // A binding sees the bindings before it only.
             lets.push(native::compile(program, &names[..i])?);
+        }
+        // The profile's parameters are bound in `cel` only.
+        let reads_profile = |p: &Program| p.references().has_variable("profile");
+        if rule.program.when.as_ref().is_some_and(reads_profile)
+            || reads_profile(&rule.program.assert)
+        {
+            return None;
         }
         let when = match &rule.program.when {
             Some(w) => Some(native::compile(w, &names)?),
@@ -89,6 +100,7 @@ impl NativeRule {
 
 /// What the first, native pass decided for a rule.
 enum Pass {
+    /// Disabled, or not part of the report's profile.
     Disabled,
     Done(Outcome),
     /// To be run in `cel`.
@@ -111,6 +123,8 @@ pub struct RuleRun {
     pub findings: Vec<Diagnostic>,
     /// Rules not evaluated, and why.
     pub skipped: Vec<Skipped>,
+    /// The profile the report was held to.
+    pub profile: Profile,
 }
 
 enum Outcome {
@@ -162,11 +176,13 @@ impl Engine {
     /// passed the schema (outside its subset, failing, or bailing): for
     /// tests and profiling.
     pub fn left_to_cel(&self, value: &Value, related: Related<'_>) -> Vec<&str> {
-        let mut doc = DocRun::new(value, Vec::new(), related);
+        let profile = self.profile_for(value);
+        let mut doc = DocRun::new(value, Vec::new(), related, profile);
         self.catalogue
             .rules
             .iter()
             .zip(&self.native)
+            .filter(|(rule, _)| rule.applies_in(profile))
             .filter(|(rule, native)| match native {
                 Some(native) => self.run_native(rule, native, &mut doc).is_none(),
                 None => true,
@@ -196,45 +212,77 @@ impl Engine {
         }
     }
 
-    /// The severity a rule's findings get, after overrides.
+    /// The severity a rule's findings get, after overrides, under the
+    /// forced profile (or, when none is forced, its default severity).
     pub fn severity_of(&self, rule: &Rule) -> Severity {
+        match self.options.profile {
+            Some(p) => self.severity_in(rule, p),
+            None => self
+                .options
+                .severity
+                .get(&rule.id)
+                .copied()
+                .unwrap_or(rule.severity),
+        }
+    }
+
+    /// The severity a rule's findings get under `profile`, after overrides.
+    pub fn severity_in(&self, rule: &Rule, profile: Profile) -> Severity {
         self.options
             .severity
             .get(&rule.id)
             .copied()
-            .unwrap_or(rule.severity)
+            .unwrap_or_else(|| rule.severity_in(profile))
+    }
+
+    /// The profile forced with `--profile`, if any.
+    pub fn forced_profile(&self) -> Option<Profile> {
+        self.options.profile
+    }
+
+    /// The profile a report is held to: the forced one, or the plan in
+    /// force for its period.
+    pub fn profile_for(&self, value: &Value) -> Profile {
+        self.options
+            .profile
+            .unwrap_or_else(|| Profile::for_report(value))
     }
 
     /// Runs every enabled rule. `rejected` lists the pointers the schema
     /// rejected (empty when the document passes the schema).
     pub fn run(&self, value: &Value, rejected: &[String], related: Related<'_>) -> RuleRun {
         let rejected = rejected.iter().map(|p| pointer_tokens(p)).collect();
-        let mut doc = DocRun::new(value, rejected, related);
+        let mut doc = DocRun::new(value, rejected, related, self.profile_for(value));
         // First the native evaluator; the rules it leaves (outside its
         // subset, or not passing on this report) then run in `cel`, whose
         // context is only built when one does.
         let mut passes: Vec<Pass> = Vec::with_capacity(self.catalogue.rules.len());
         for (i, rule) in self.catalogue.rules.iter().enumerate() {
-            passes.push(if self.options.disabled.contains(&rule.id) {
-                Pass::Disabled
-            } else {
-                match self.native.get(i).and_then(Option::as_ref) {
-                    Some(native) if self.use_native => {
-                        match self.run_native(rule, native, &mut doc) {
-                            Some(outcome) => Pass::Done(outcome),
-                            None => Pass::Cel,
+            passes.push(
+                if self.options.disabled.contains(&rule.id) || !rule.applies_in(doc.profile) {
+                    Pass::Disabled
+                } else {
+                    match self.native.get(i).and_then(Option::as_ref) {
+                        Some(native) if self.use_native => {
+                            match self.run_native(rule, native, &mut doc) {
+                                Some(outcome) => Pass::Done(outcome),
+                                None => Pass::Cel,
+                            }
                         }
+                        _ => Pass::Cel,
                     }
-                    _ => Pass::Cel,
-                }
-            });
+                },
+            );
         }
-        let mut run = RuleRun::default();
+        let mut run = RuleRun {
+            profile: doc.profile,
+            ..RuleRun::default()
+        };
         let lent;
         let bound;
         let ctx;
         let cel = if passes.iter().any(|p| matches!(p, Pass::Cel)) {
-            lent = Lent::new(value, related);
+            lent = Lent::new(value, related, doc.profile);
             bound = Bound::new(&lent);
             ctx = context(&bound);
             Some((&bound, &ctx))
@@ -267,14 +315,28 @@ impl Engine {
         value: &Value,
         related: Related<'_>,
     ) -> Result<Vec<Diagnostic>, SkipReason> {
-        let mut doc = DocRun::new(value, Vec::new(), related);
+        self.run_one_in(rule, value, related, self.profile_for(value))
+    }
+
+    /// [`Engine::run_one`] under a given profile.
+    fn run_one_in(
+        &self,
+        rule: &Rule,
+        value: &Value,
+        related: Related<'_>,
+        profile: Profile,
+    ) -> Result<Vec<Diagnostic>, SkipReason> {
+        let mut doc = DocRun::new(value, Vec::new(), related, profile);
+        if !rule.applies_in(doc.profile) {
+            return Ok(Vec::new());
+        }
         let native = self
             .native_of(rule)
             .and_then(|native| self.run_native(rule, native, &mut doc));
         let outcome = match native {
             Some(outcome) => outcome,
             None => {
-                let lent = Lent::new(value, related);
+                let lent = Lent::new(value, related, doc.profile);
                 let bound = Bound::new(&lent);
                 let ctx = context(&bound);
                 self.run_rule(rule, &mut doc, &bound, &ctx)
@@ -303,7 +365,14 @@ impl Engine {
                 previous: ex.previous.as_ref(),
                 earlier: ex.earlier.as_ref().or(ex.previous.as_ref()),
             };
-            match self.run_one(rule, &ex.doc, related) {
+            // An example is a fragment: without a period it is held to the
+            // first plan the rule rests on.
+            let profile = match (self.options.profile, ex.doc.pointer("/period/to")) {
+                (Some(p), _) => p,
+                (None, Some(_)) => Profile::for_report(&ex.doc),
+                (None, None) => rule.plans.first().copied().unwrap_or_default(),
+            };
+            match self.run_one_in(rule, &ex.doc, related, profile) {
                 Err(reason) => {
                     problems.push(format!("{}: example {n} was skipped: {reason}", rule.id))
                 }
@@ -462,6 +531,7 @@ impl Engine {
         bound: &Bound<'a, '_>,
         ctx: &Context<'_, '_>,
     ) -> Outcome {
+        let profile = doc.profile;
         let (nodes, schema_valid) = match self.nodes(rule, doc) {
             Ok(n) => n,
             Err(outcome) => return outcome,
@@ -558,12 +628,12 @@ impl Engine {
                     let mut d = Diagnostic::new(
                         rule.id.clone(),
                         rule.name.clone(),
-                        self.severity_of(rule),
+                        self.severity_in(rule, profile),
                         message,
                         format!("{pointer}{}", program.at),
                     )
                     .with_help(rule.help_in(&self.options.lang));
-                    d.references = rule.references.clone();
+                    d.references = rule.references_in(profile);
                     findings.push(d);
                     if let Some(e) = render_error {
                         if !schema_valid {
@@ -590,17 +660,25 @@ struct DocRun<'a> {
     /// The pointers the schema rejected, as tokens.
     rejected: Vec<Vec<String>>,
     related: Related<'a>,
+    /// The profile the report is held to.
+    profile: Profile,
     /// What each selector (by its text) matched: rules with the same
     /// selector (C04–C07 all read every area) share one query.
     selections: HashMap<String, Vec<Selected<'a>>>,
 }
 
 impl<'a> DocRun<'a> {
-    fn new(value: &'a Value, rejected: Vec<Vec<String>>, related: Related<'a>) -> DocRun<'a> {
+    fn new(
+        value: &'a Value,
+        rejected: Vec<Vec<String>>,
+        related: Related<'a>,
+        profile: Profile,
+    ) -> DocRun<'a> {
         DocRun {
             value,
             rejected,
             related,
+            profile,
             selections: HashMap::new(),
         }
     }
@@ -624,11 +702,14 @@ struct Lent<'v> {
     earlier: LentLater<'v>,
     /// `earlier` is the report `previous` is (the usual case).
     earlier_is_previous: bool,
+    /// The profile's parameters (`profile.article9_deadline`).
+    profile: Box<dyn Val + 'static>,
 }
 
 impl<'v> Lent<'v> {
-    fn new(value: &'v Value, related: Related<'v>) -> Lent<'v> {
+    fn new(value: &'v Value, related: Related<'v>, profile: Profile) -> Lent<'v> {
         Lent {
+            profile: profile_val(profile),
             doc: to_val(value),
             previous: LentLater::new(related.previous),
             earlier: LentLater::new(related.earlier),
@@ -650,6 +731,14 @@ impl<'v> Lent<'v> {
             self.earlier.get()
         }
     }
+}
+
+/// A profile's parameters as a CEL value, converted once per profile.
+fn profile_val(profile: Profile) -> Box<dyn Val + 'static> {
+    static JSON: OnceLock<Vec<Value>> = OnceLock::new();
+    let all = JSON.get_or_init(|| Profile::ALL.iter().map(|p| p.to_json()).collect());
+    let i = Profile::ALL.iter().position(|p| *p == profile).unwrap_or(0);
+    to_val(&all[i])
 }
 
 /// A report lent to CEL on first use (`null` when there is none).
@@ -747,6 +836,7 @@ impl VariableResolver for Bound<'_, '_> {
             "doc" => Some(CowVal::Borrowed(self.doc)),
             "previous" => Some(CowVal::Borrowed(self.lent.previous())),
             "earlier" => Some(CowVal::Borrowed(self.lent.earlier())),
+            "profile" => Some(CowVal::Borrowed(self.lent.profile.as_ref())),
             "item" => self.item.lock().ok()?.map(CowVal::Borrowed),
             _ => None,
         }

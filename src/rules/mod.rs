@@ -9,6 +9,7 @@ pub mod expr;
 pub mod footprint;
 pub mod functions;
 pub mod native;
+pub mod profile;
 pub mod reference;
 pub mod select;
 pub mod skip;
@@ -16,4 +17,5 @@ pub mod template;
 
 pub use catalogue::{Catalogue, CatalogueError, Rule, RuleDoc, RuleProgram};
 pub use engine::{Engine, EngineError, EngineOptions, RuleRun};
+pub use profile::Profile;
 pub use skip::{SkipReason, Skipped};

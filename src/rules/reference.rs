@@ -27,14 +27,21 @@ pub fn rules_markdown(catalogue: &Catalogue) -> String {
          rule in English, French or Spanish (`--lang`); docs/rule-format.md describes \
          how rules are written, and docs/functions.md the functions their \
          expressions call.\n\n\
-         | id | name | severity | title |\n|---|---|---|---|\n",
+         A rule rests on the treaty (it runs on every report) or on action plans \
+         (`MAP` 2014–2019, `OAP` 2020–2024, `SRAAP` 2025–2029: it runs only on \
+         reports held to one of them). A report is held to the plan in force for \
+         its period, or to the one `--profile` names; reports outside every plan \
+         get the treaty's rules only. The plans' parameters are in \
+         `src/rules/profile.rs`.\n\n\
+         | id | name | severity | plans | title |\n|---|---|---|---|---|\n",
         catalogue.rules.len()
     );
     for r in &catalogue.rules {
         s.push_str(&format!(
-            "| [{id}](#{anchor}) | `{}` | {} | {} |\n",
+            "| [{id}](#{anchor}) | `{}` | {} | {} | {} |\n",
             r.name,
             r.severity,
+            r.basis_label(),
             cell(&r.title),
             id = r.id,
             anchor = anchor(&r.id, &r.name),
@@ -50,8 +57,19 @@ pub fn rules_markdown(catalogue: &Catalogue) -> String {
             r.file,
             r.program.select_source.trim(),
         ));
+        if r.plans.is_empty() {
+            s.push_str("- rests on: the treaty (runs under every profile)\n");
+        } else {
+            s.push_str(&format!("- rests on: plans {}\n", r.basis_label()));
+        }
         if !r.references.is_empty() {
             s.push_str(&format!("- basis: {}\n", r.references.join("; ")));
+        }
+        for (plan, refs) in &r.plan_references {
+            s.push_str(&format!("- basis under {plan}: {}\n", refs.join("; ")));
+        }
+        for (profile, severity) in &r.profile_severity {
+            s.push_str(&format!("- severity under {profile}: {severity}\n"));
         }
         s.push_str(&format!(
             "\n**Why it matters.** {}\n\n**How to fix it.** {}\n",

@@ -48,6 +48,7 @@ pub fn write(value: &Value) -> String {
 pub fn item_name(key: &str) -> &'static str {
     match key {
         "areas" => "area",
+        "baseline_adjustments" => "adjustment",
         "covers" => "activity",
         "deadline_extensions" => "extension",
         "facilities" => "facility",

@@ -1,0 +1,131 @@
+//! Profiles on the command line: the plan in force is chosen from the
+//! report's period, `--profile` forces one, every output names it per file,
+//! and `rules`/`explain` show what applies.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn article7() -> Command {
+    let mut c = Command::cargo_bin("article7").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// The Mozambique 2016 report (Article 9 measures `in_preparation`) moved
+/// to `year`, written to a file of its own.
+fn mozambique_in(year: i32) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("fixtures/valid/mozambique-2016.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["period"]["from"] = format!("{year}-01-01").into();
+    doc["period"]["to"] = format!("{year}-12-31").into();
+    doc["submitted_on"] = format!("{}-04-20", year + 1).into();
+    let dir = std::env::temp_dir().join(format!("article7-profiles-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("mozambique-{year}.json"));
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path
+}
+
+/// The JSON output's first file: its profile and the rules that fired.
+fn run(path: &PathBuf, extra: &[&str]) -> (String, Vec<String>) {
+    let out = article7()
+        .args(["validate", "--format", "json", "--fail-on", "never"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &doc["files"][0];
+    let rules = file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect();
+    (file["profile"].as_str().unwrap_or("").to_owned(), rules)
+}
+
+#[test]
+fn the_period_chooses_the_plan_and_profile_forces_one() {
+    let y2021 = mozambique_in(2021);
+    let (profile, rules) = run(&y2021, &[]);
+    assert_eq!(profile, "OAP");
+    // Under the OAP the Article 9 deadline is the 20MSP (2022): not passed.
+    assert!(!rules.contains(&"A04".to_owned()), "{rules:?}");
+    // Forced to the MAP, the 4RC deadline (2019) has passed.
+    let (profile, rules) = run(&y2021, &["--profile", "map"]);
+    assert_eq!(profile, "MAP");
+    assert!(rules.contains(&"A04".to_owned()), "{rules:?}");
+
+    let y2026 = mozambique_in(2026);
+    let (profile, rules) = run(&y2026, &[]);
+    assert_eq!(profile, "SRAAP");
+    assert!(rules.contains(&"A04".to_owned()), "{rules:?}");
+    // The treaty alone: no plan rule runs.
+    let (profile, rules) = run(&y2026, &["--profile", "treaty"]);
+    assert_eq!(profile, "treaty");
+    assert!(!rules.contains(&"A04".to_owned()), "{rules:?}");
+
+    let (profile, _) = run(&mozambique_in(2010), &[]);
+    assert_eq!(profile, "treaty");
+}
+
+#[test]
+fn every_output_names_the_profile() {
+    let path = mozambique_in(2023);
+    for (format, needle) in [
+        ("human", "profile OAP"),
+        ("jsonl", "\"profile\":\"OAP\""),
+        ("sarif", "\"profile\": \"OAP\""),
+        ("junit", "name=\"profile\" value=\"OAP\""),
+        ("github", "profile: OAP"),
+        ("html", "Oslo Action Plan"),
+    ] {
+        let out = article7()
+            .args(["validate", "--fail-on", "never", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(needle), "{format}: {text}");
+    }
+}
+
+#[test]
+fn rules_and_explain_show_what_applies() {
+    let all = article7().args(["rules"]).output().unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    let treaty = article7()
+        .args(["rules", "--profile", "treaty"])
+        .output()
+        .unwrap();
+    let treaty = String::from_utf8(treaty.stdout).unwrap();
+    let oap = article7()
+        .args(["rules", "--profile", "oap"])
+        .output()
+        .unwrap();
+    let oap = String::from_utf8(oap.stdout).unwrap();
+    assert!(oap.starts_with("Profile OAP: Oslo Action Plan"), "{oap}");
+    assert!(all.contains("A04 ") && oap.contains("A04 ") && !treaty.contains("A04 "));
+    assert!(treaty.contains("B01 "), "{treaty}");
+
+    let out = article7()
+        .args(["explain", "A04", "--profile", "oap"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("OAP Action 50"), "{text}");
+    assert!(text.contains("under --profile OAP: runs"), "{text}");
+    let out = article7()
+        .args(["explain", "A04", "--profile", "treaty"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("under --profile treaty: does not run"),
+        "{text}"
+    );
+}
