@@ -237,6 +237,9 @@ pub struct Config {
     pub disable: Vec<Located<String>>,
     /// `lang`: `en`, `fr` or `es`.
     pub lang: Option<String>,
+    /// `profile`: the action plan every report is held to (`treaty`, `MAP`,
+    /// `OAP`, `SRAAP`, in any case); otherwise each report's period decides.
+    pub profile: Option<crate::rules::profile::Profile>,
     /// `fail-on`: `error`, `warning`, `info` or `never`.
     pub fail_on: Option<String>,
     /// `waivers`: the waivers file.
@@ -341,12 +344,13 @@ impl Config {
                         "`fail-on` is \"error\", \"warning\", \"info\" or \"never\"".into(),
                     )),
                 },
-                "profile" => errors.push(err(
-                    span,
-                    "profiles (the action plan a report is checked against) are not available \
-                     in this version; remove `profile`"
-                        .into(),
-                )),
+                "profile" => match v.as_str().and_then(crate::rules::profile::Profile::parse) {
+                    Some(p) => config.profile = Some(p),
+                    None => errors.push(err(
+                        span,
+                        "`profile` is \"treaty\", \"MAP\", \"OAP\" or \"SRAAP\"".into(),
+                    )),
+                },
                 "disable" => match strings(v) {
                     Some(ids) => {
                         config.disable = ids

@@ -191,3 +191,38 @@ fn every_mistake_is_reported_at_its_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Z99"));
 }
+
+/// `profile` in the file holds every report to that plan; `--profile` wins.
+#[test]
+fn the_profile_comes_from_the_file() {
+    let repo = repository();
+    let profiles = |args: &[&str]| -> Vec<String> {
+        let out = article7(repo.path(), args);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["profile"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    let run = ["validate", "reports/2019", "--format", "json"];
+    // The 2019 reports fall under the Maputo Action Plan by their period.
+    assert_eq!(profiles(&run), ["MAP", "MAP"]);
+    std::fs::write(repo.path().join("article7.toml"), "profile = \"oap\"\n").unwrap();
+    assert_eq!(profiles(&run), ["OAP", "OAP"]);
+    let forced = [&run[..], &["--profile", "treaty"]].concat();
+    assert_eq!(profiles(&forced), ["treaty", "treaty"]);
+    std::fs::write(
+        repo.path().join("article7.toml"),
+        "profile = \"Cartagena\"\n",
+    )
+    .unwrap();
+    let out = article7(repo.path(), &run);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`profile` is"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

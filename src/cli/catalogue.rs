@@ -52,6 +52,16 @@ pub enum ProfileArg {
 }
 
 impl ProfileArg {
+    /// The argument that names `profile`.
+    pub fn from_profile(profile: Profile) -> ProfileArg {
+        match profile {
+            Profile::Treaty => ProfileArg::Treaty,
+            Profile::Map => ProfileArg::Map,
+            Profile::Oap => ProfileArg::Oap,
+            Profile::Sraap => ProfileArg::Sraap,
+        }
+    }
+
     /// The library's profile.
     pub fn profile(self) -> Profile {
         match self {

@@ -2,7 +2,7 @@
 //! inputs, a history and an output, then hands them to the library's batch
 //! driver. Nothing here validates.
 
-use super::catalogue::{CatalogueArgs, Lang};
+use super::catalogue::{CatalogueArgs, Lang, ProfileArg};
 use super::{fail, Sink, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use article7::batch::{self, Input};
 use article7::config::{Config, FileError, PathFilter};
@@ -174,6 +174,11 @@ impl ProjectArgs {
         c.severity = severity;
         c.disable
             .extend(config.disable.iter().map(|d| d.value.clone()));
+        if !given("profile") {
+            if let Some(p) = config.profile {
+                c.profile = Some(ProfileArg::from_profile(p));
+            }
+        }
         if !given("lang") {
             if let Some(l) = config
                 .lang
