@@ -73,27 +73,8 @@ impl ProfileArg {
     }
 }
 
-/// Languages of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// French.
-    Fr,
-    /// Spanish.
-    Es,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
-    }
-}
+/// Languages of messages: the library's one type.
+pub use article7::i18n::Lang;
 
 impl CatalogueArgs {
     /// Loads and compiles the catalogue; on failure prints the diagnostic

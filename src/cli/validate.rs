@@ -180,11 +180,7 @@ impl ProjectArgs {
             }
         }
         if !given("lang") {
-            if let Some(l) = config
-                .lang
-                .as_deref()
-                .and_then(|l| Lang::from_str(l, true).ok())
-            {
+            if let Some(l) = config.lang.as_deref().and_then(Lang::parse) {
                 c.lang = l;
             }
         }
