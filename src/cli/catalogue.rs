@@ -6,9 +6,7 @@ use article7::rules::functions::{self, Function, FUNCTIONS};
 use article7::rules::{Catalogue, CatalogueError, Engine, EngineOptions, Profile, Rule};
 use article7::Severity;
 use clap::{Args, ValueEnum};
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
-};
+use miette::MietteDiagnostic;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -124,24 +122,7 @@ fn render_catalogue_error(e: &CatalogueError) -> String {
     ))
     .with_code("catalogue/invalid")
     .with_help("fix the rule file; docs/rule-format.md describes the format, and `article7 explain --functions` the functions");
-    let report = if e.text.is_empty() {
-        Report::new(diag)
-    } else {
-        let len = e
-            .span
-            .len()
-            .max(1)
-            .min(e.text.len().saturating_sub(e.span.start));
-        Report::new(diag.with_labels([LabeledSpan::at(e.span.start..e.span.start + len, "here")]))
-            .with_source_code(NamedSource::new(e.file.clone(), e.text.clone()))
-    };
-    let mut out = String::new();
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
-    if handler.render_report(&mut out, report.as_ref()).is_err() {
-        out = e.to_string();
-    }
-    out
+    super::render_file_mistake(diag, &e.file, &e.text, e.span.clone(), e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -255,3 +255,31 @@ impl Write for Sink {
         }
     }
 }
+
+/// A mistake in a file the user wrote (a rule file, `article7.toml`, a
+/// waivers file) as a diagnostic showing the file's snippet with `span`
+/// underlined; `fallback` if it cannot be rendered. No snippet when `text`
+/// is empty (the file could not be read).
+pub fn render_file_mistake(
+    diag: miette::MietteDiagnostic,
+    file: &str,
+    text: &str,
+    span: std::ops::Range<usize>,
+    fallback: String,
+) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Report};
+    let report = if text.is_empty() {
+        Report::new(diag)
+    } else {
+        let len = span.len().max(1).min(text.len().saturating_sub(span.start));
+        Report::new(diag.with_labels([LabeledSpan::at(span.start..span.start + len, "here")]))
+            .with_source_code(NamedSource::new(file, text.to_owned()))
+    };
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        return fallback;
+    }
+    out
+}

@@ -13,9 +13,7 @@ use article7::validator::Validator;
 use article7::waivers::Waivers;
 use article7::Severity;
 use clap::{Args, ValueEnum};
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
-};
+use miette::MietteDiagnostic;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -435,27 +433,9 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// Prints mistakes found in a configuration or waivers file, each with its
 /// snippet, and returns exit status 2.
 pub fn report_file_errors(errors: &[FileError]) -> u8 {
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
     for e in errors {
         let diag = MietteDiagnostic::new(e.to_string()).with_code("config/invalid");
-        let report = if e.text.is_empty() {
-            Report::new(diag)
-        } else {
-            let len = e
-                .span
-                .len()
-                .max(1)
-                .min(e.text.len().saturating_sub(e.span.start));
-            Report::new(
-                diag.with_labels([LabeledSpan::at(e.span.start..e.span.start + len, "here")]),
-            )
-            .with_source_code(NamedSource::new(e.file.clone(), e.text.clone()))
-        };
-        let mut out = String::new();
-        if handler.render_report(&mut out, report.as_ref()).is_err() {
-            out = e.to_string();
-        }
+        let out = super::render_file_mistake(diag, &e.file, &e.text, e.span.clone(), e.to_string());
         eprintln!("{out}");
     }
     if errors.len() > 1 {
