@@ -2,20 +2,10 @@
 //! exclude globs, rule options, language and fail-on; the command line
 //! overrides it; mistakes are reported together at their lines.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn article7(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_article7"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod support;
+use support::{article7, root};
 
 /// A report repository: two valid reports, one with a B01 error, a
 /// non-report JSON file and a Word document.

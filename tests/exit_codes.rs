@@ -2,19 +2,9 @@
 //! case here, and a row without a case (or a case without a row) fails.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn article7(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_article7"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod support;
+use support::{article7, root};
 
 /// The exit status of a run from the repository's root.
 fn status(args: &[&str]) -> Option<i32> {

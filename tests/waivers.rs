@@ -4,20 +4,10 @@
 //! expired and unused waivers are reported.
 
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn article7(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_article7"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod support;
+use support::{article7, root};
 
 /// A repository with one valid report and one with a B01 error, and a
 /// configuration naming `waivers.toml`.
