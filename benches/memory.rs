@@ -7,6 +7,7 @@
 //! temporary folder first: 767 MB for 10,000).
 
 mod corpus;
+mod reap;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -58,10 +59,6 @@ fn current_rss_mb() -> f64 {
 /// peak resident set (the kernel's own figure for that process, from
 /// `wait4`), its wall time, and whether it exited 0 or 1 (findings) rather
 /// than 2.
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is reaped by wait4, which std does not offer"
-)]
 fn peak_of(exe: &str, dir: &Path) -> (f64, f64, bool) {
     let start = Instant::now();
     let child = Command::new(exe)
@@ -71,16 +68,7 @@ fn peak_of(exe: &str, dir: &Path) -> (f64, f64, bool) {
         .stderr(Stdio::null())
         .spawn()
         .expect("article7 runs");
-    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
-    let mut status = 0;
-    // SAFETY: wait4 reaps our own child and writes only the two values it
-    // is given; `child` is not waited for again (dropping it does not wait).
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        let reaped = libc::wait4(pid, &mut status, 0, &mut usage);
-        assert_eq!(reaped, pid, "wait4 failed");
-        usage
-    };
+    let (status, usage) = reap::reap(child);
     let seconds = start.elapsed().as_secs_f64();
     // Linux gives ru_maxrss in kilobytes.
     let peak_mb = usage.ru_maxrss as f64 * 1024.0 / 1e6;

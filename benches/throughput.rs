@@ -17,6 +17,7 @@
 //! the ratio instead of one.
 
 mod corpus;
+mod reap;
 
 // The allocator the `article7` binary uses, so the figures are its figures.
 #[global_allocator]
@@ -208,26 +209,13 @@ impl Timing {
 }
 
 /// Runs a process to its end (it must succeed).
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is reaped by wait4, which std does not offer"
-)]
 fn run(mut command: Command) -> Timing {
     let t = Instant::now();
     let child = command
         .stdout(Stdio::null())
         .spawn()
         .expect("the process starts");
-    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
-    let mut status = 0;
-    // SAFETY: wait4 reaps our own child and writes only the two values it
-    // is given; `child` is not waited for again (dropping it does not wait).
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        let reaped = libc::wait4(pid, &mut status, 0, &mut usage);
-        assert_eq!(reaped, pid, "wait4 failed");
-        usage
-    };
+    let (status, usage) = reap::reap(child);
     let wall = t.elapsed();
     assert!(
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
