@@ -237,6 +237,79 @@ mod tests {
     }
 }
 
+/// The model version new reports are written in (templates, skeletons):
+/// the schema's `format_version` default.
+pub const CURRENT_FORMAT_VERSION: &str = "1.1";
+
+/// The members of a report newer than the model version it declares: each
+/// present member whose schema property is marked `"x-since": V` with V
+/// later than `declared`, as (JSON pointer, V), in document order. A newer
+/// member's own content is not listed again.
+pub fn members_newer_than(value: &Value, declared: &str) -> Vec<(String, &'static str)> {
+    let schema = ReportSchema::embedded().value();
+    let mut out = Vec::new();
+    if let (Some(declared), Some(root)) = (version(declared), resolve(schema, schema)) {
+        newer_in(schema, root, value, declared, &mut String::new(), &mut out);
+    }
+    out
+}
+
+/// `1.1` → (1, 1).
+fn version(text: &str) -> Option<(u32, u32)> {
+    let (major, minor) = text.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+fn newer_in(
+    root: &'static Value,
+    node: &'static Value,
+    value: &Value,
+    declared: (u32, u32),
+    pointer: &mut String,
+    out: &mut Vec<(String, &'static str)>,
+) {
+    let len = pointer.len();
+    match value {
+        Value::Object(members) => {
+            let Some(props) = node.get("properties").and_then(Value::as_object) else {
+                return;
+            };
+            for (key, member) in members {
+                if key == "extensions" {
+                    continue;
+                }
+                let Some(raw) = props.get(key) else { continue };
+                pointer.push('/');
+                pointer.push_str(&crate::diagnostics::escape_pointer_token(key));
+                let since = raw.get("x-since").and_then(Value::as_str);
+                match since {
+                    Some(v) if version(v).is_some_and(|v| v > declared) => {
+                        out.push((pointer.clone(), v));
+                    }
+                    _ => {
+                        if let Some(sub) = resolve(root, raw) {
+                            newer_in(root, sub, member, declared, pointer, out);
+                        }
+                    }
+                }
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            let Some(sub) = node.get("items").and_then(|i| resolve(root, i)) else {
+                return;
+            };
+            for (i, item) in items.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                newer_in(root, sub, item, declared, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// An empty-but-well-formed report: every required member, with every form
 /// marked `provided` and its required content present but empty (text
 /// `""`, numbers 0, lists `[]`; enumerations take their first value,
@@ -251,7 +324,7 @@ fn skeleton_of(root: &Value, node: &Value, depth: usize) -> Value {
     let Some(node) = resolve(root, node) else {
         return Value::Null;
     };
-    if let Some(c) = node.get("const") {
+    if let Some(c) = node.get("const").or_else(|| node.get("default")) {
         return c.clone();
     }
     if let Some(first) = node.get("enum").and_then(|e| e.get(0)) {
@@ -309,17 +382,56 @@ fn skeleton_of(root: &Value, node: &Value, depth: usize) -> Value {
 
 #[cfg(test)]
 mod skeleton_tests {
-    use super::skeleton;
+    use super::{skeleton, CURRENT_FORMAT_VERSION};
 
     #[test]
     fn skeleton_has_every_required_member_and_provided_forms() {
         let s = skeleton();
-        assert_eq!(s["format_version"], "1.0");
+        assert_eq!(s["format_version"], CURRENT_FORMAT_VERSION);
         assert_eq!(s["forms"]["B"]["cover"], "provided");
         assert_eq!(s["forms"]["B"]["total"], 0);
         assert!(s["forms"]["C"]["areas"].as_array().unwrap().is_empty());
         assert_eq!(s["forms"]["C"]["totals"]["area_m2"], 0);
         assert!(s["forms"].get("J").is_none(), "Form J is optional");
         assert_eq!(s["forms"]["E"]["facilities"], serde_json::json!([]));
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::{members_newer_than, CURRENT_FORMAT_VERSION};
+    use serde_json::json;
+
+    #[test]
+    fn lists_the_members_a_declared_version_lacks() {
+        let doc = json!({
+            "format_version": "1.0",
+            "forms": {
+                "C": {"cover": "provided", "areas": [
+                    {"id": "A", "name": "A", "area_m2": 1},
+                    {"id": "B", "name": "B", "area_m2": 1, "improvised": true}
+                ], "totals": {"areas": 2, "area_m2": 2, "cha_m2": 0, "sha_m2": 0, "unclassified_m2": 2}},
+                "J": {"cover": "provided", "victim_assistance": {"casualties": {
+                    "total": 3, "by_group": {"total": 3, "with_disability": 1},
+                    "by_device": {"improvised_mine": 3}
+                }}},
+                "extensions": {"x": {"improvised": true}}
+            }
+        });
+        let found: Vec<String> = members_newer_than(&doc, "1.0")
+            .into_iter()
+            .map(|(p, v)| format!("{p} {v}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "/forms/C/areas/1/improvised 1.1",
+                "/forms/C/totals/unclassified_m2 1.1",
+                "/forms/J/victim_assistance/casualties/by_group/with_disability 1.1",
+                "/forms/J/victim_assistance/casualties/by_device 1.1",
+            ]
+        );
+        assert!(members_newer_than(&doc, CURRENT_FORMAT_VERSION).is_empty());
+        assert!(members_newer_than(&doc, "not a version").is_empty());
     }
 }

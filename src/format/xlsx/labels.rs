@@ -208,9 +208,9 @@ const TITLES: &[(&str, &str, &str)] = &[
     ),
     ("Language", "Langue", "Idioma"),
     (
-        "Last reported in",
-        "Dernier rapport en",
-        "Último informe en",
+        "Last reported (year covered)",
+        "Dernier rapport (année couverte)",
+        "Último informe (año cubierto)",
     ),
     ("Latitude", "Latitude", "Latitud"),
     ("Location", "Emplacement", "Ubicación"),
@@ -397,6 +397,27 @@ pub fn title_variants(english: &str) -> Vec<String> {
         Some((en, fr, es)) => vec![(*en).to_owned(), (*fr).to_owned(), (*es).to_owned()],
         None => vec![english.to_owned()],
     }
+}
+
+/// Titles the schema has since changed: current English title → the
+/// spellings templates used before (every language), still recognised by
+/// the reader so that a workbook filled in from an older template reads.
+const FORMER_TITLES: &[(&str, &[&str])] = &[(
+    // Renamed in 1.1: "last reported in 2019" read as a year of submission.
+    "Last reported (year covered)",
+    &[
+        "Last reported in",
+        "Dernier rapport en",
+        "Último informe en",
+    ],
+)];
+
+/// The former spellings of a schema title (English), in every language.
+pub fn former_titles(english: &str) -> &'static [&'static str] {
+    FORMER_TITLES
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map_or(&[], |(_, former)| former)
 }
 
 /// What a sheet holds, by sheet name: (English, French, Spanish).
@@ -932,7 +953,7 @@ pub fn instructions(lang: &str) -> Vec<&'static str> {
         "Sheets of fields (Report, A, B, …): column A names the field, column B holds its value. Column C holds the field's technical key and column D explains the field; they are not read. Do not change columns A and C.",
         "Table sheets (A.measures, C.areas, …): row 1 names the columns and row 2 holds their technical keys; write one item per row from row 3 on. Do not change rows 1 and 2. Empty rows are skipped.",
         "Nested tables name their parent row in the first column: in C.areas.mines, it holds the identifier of the area in C.areas.",
-        "Each form starts with its cover-page mark: provided (fill in the form), unchanged (give the last year reported) or not applicable (give the reason). Forms A to I are required; Form J is voluntary.",
+        "Each form starts with its cover-page mark: provided (fill in the form), unchanged (give the year covered by the report that last gave the form, not the year it was submitted) or not applicable (give the reason). Forms A to I are required; Form J is voluntary.",
         "Dates: type them as your spreadsheet accepts dates, or as text in the form yyyy-mm-dd, for example 2019-12-31.",
         "Numbers: type them as usual in English (1,234.5). Text such as 1.000, which could mean one or one thousand, is reported with the way it was read.",
         "Lists in one cell (lot numbers, methods, sites, activities covered, areas): separate the items with a semicolon, or put one item per line.",
@@ -946,7 +967,7 @@ pub fn instructions(lang: &str) -> Vec<&'static str> {
         "Feuilles de champs (Rapport, A, B, …) : la colonne A nomme le champ, la colonne B en contient la valeur. La colonne C donne la clé technique du champ et la colonne D l'explique ; elles ne sont pas lues. Ne modifiez pas les colonnes A et C.",
         "Feuilles de tableau (A.mesures, C.zones, …) : la ligne 1 nomme les colonnes et la ligne 2 donne leurs clés techniques ; inscrivez un élément par ligne à partir de la ligne 3. Ne modifiez pas les lignes 1 et 2. Les lignes vides sont ignorées.",
         "Les tableaux imbriqués indiquent leur ligne parente dans la première colonne : dans C.zones.mines, celle-ci contient l'identifiant de la zone dans C.zones.",
-        "Chaque formulaire commence par sa case de la page de couverture : fourni (remplissez le formulaire), inchangé (indiquez la dernière année communiquée) ou sans objet (indiquez le motif). Les formulaires A à I sont obligatoires ; le formulaire J est facultatif.",
+        "Chaque formulaire commence par sa case de la page de couverture : fourni (remplissez le formulaire), inchangé (indiquez l'année couverte par le rapport qui a donné le formulaire en dernier, et non l'année de sa soumission) ou sans objet (indiquez le motif). Les formulaires A à I sont obligatoires ; le formulaire J est facultatif.",
         "Dates : saisissez-les comme votre tableur accepte les dates (30/04/2020), ou sous forme de texte aaaa-mm-jj, par exemple 2019-12-31.",
         "Nombres : saisissez-les comme d'habitude en français (1 234,5). Un texte tel que 1.000, qui peut signifier un ou mille, est signalé avec la lecture retenue.",
         "Listes dans une cellule (numéros de lot, méthodes, sites, activités visées, zones) : séparez les éléments par un point-virgule, ou inscrivez un élément par ligne.",
@@ -960,7 +981,7 @@ pub fn instructions(lang: &str) -> Vec<&'static str> {
         "Hojas de campos (Informe, A, B, …): la columna A nombra el campo y la columna B contiene su valor. La columna C indica la clave técnica del campo y la columna D lo explica; no se leen. No modifique las columnas A y C.",
         "Hojas de tabla (A.medidas, C.zonas, …): la fila 1 nombra las columnas y la fila 2 indica sus claves técnicas; escriba un elemento por fila a partir de la fila 3. No modifique las filas 1 y 2. Las filas vacías se omiten.",
         "Las tablas anidadas indican su fila principal en la primera columna: en C.zonas.minas, esta contiene el identificador de la zona en C.zonas.",
-        "Cada formulario empieza con su casilla de portada: presentado (rellene el formulario), sin cambios (indique el último año informado) o no aplicable (indique el motivo). Los formularios A a I son obligatorios; el formulario J es voluntario.",
+        "Cada formulario empieza con su casilla de portada: presentado (rellene el formulario), sin cambios (indique el año cubierto por el último informe que proporcionó el formulario, no el año de su presentación) o no aplicable (indique el motivo). Los formularios A a I son obligatorios; el formulario J es voluntario.",
         "Fechas: escríbalas como su hoja de cálculo acepta las fechas (30/04/2020), o como texto con la forma aaaa-mm-dd, por ejemplo 2019-12-31.",
         "Números: escríbalos como de costumbre en español (1.234,5). Un texto como 1.000, que puede significar uno o mil, se señala indicando cómo se leyó.",
         "Listas en una celda (números de lote, métodos, lugares, actividades abarcadas, zonas): separe los elementos con punto y coma, o escriba un elemento por línea.",

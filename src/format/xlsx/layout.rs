@@ -207,6 +207,15 @@ fn build() -> Layout {
                 .iter()
                 .map(|l| labels::normal(&label(field, l)))
                 .collect();
+            if field.rel.len() == 1 {
+                if let Some(title) = shape::label_at(&steps(&field.schema)).0 {
+                    field.labels.extend(
+                        labels::former_titles(&title)
+                            .iter()
+                            .map(|t| labels::normal(t)),
+                    );
+                }
+            }
             let mut enum_path = field.schema.clone();
             if matches!(field.what, What::List(_)) {
                 enum_path.push(Seg::Item);
@@ -542,5 +551,23 @@ mod tests {
             areas.fields[areas.field("mines").unwrap()].what,
             What::Sheet(layout.sheet("C.areas.mines").unwrap())
         );
+    }
+
+    /// `last_reported_year` was "Last reported in" until 1.1: a workbook
+    /// filled in from an older template, labels only, still reads.
+    #[test]
+    fn former_titles_still_name_their_field() {
+        let layout = Layout::get();
+        let b = &layout.sheets[layout.sheet("B").unwrap()];
+        let key = b.field("last_reported_year").unwrap();
+        for text in [
+            "Last reported (year covered)",
+            "Dernier rapport (année couverte)",
+            "Last reported in",
+            "Dernier rapport en",
+            "Último informe en",
+        ] {
+            assert_eq!(b.field_by_key_or_label(text), Some(key), "{text}");
+        }
     }
 }
