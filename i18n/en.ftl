@@ -380,6 +380,10 @@ skip-no-previous = needs the State's previous annual report, which was not found
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] not part of the treaty profile (the Convention alone)
+       *[other] not part of the { $profile }
+    }: rests on { $plans }
 
 ## Headings of `explain`
 explain-checks = What it checks

@@ -382,6 +382,10 @@ skip-no-previous = necesita el informe anual anterior del Estado, que no se enco
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] fuera del perfil treaty (solo el tratado)
+       *[other] no forma parte del plan { $profile }
+    }: se basa en { $plans }
 
 ## Encabezados de `explain`
 explain-checks = Qué se comprueba

@@ -382,6 +382,10 @@ skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a 
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] hors du profil treaty (traité seul)
+       *[other] ne relève pas du plan { $profile }
+    } : repose sur { $plans }
 
 ## Intitulés de `explain`
 explain-checks = Ce qui est vérifié

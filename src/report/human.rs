@@ -86,12 +86,10 @@ impl Printer for HumanPrinter {
 /// because the schema (or the reader) rejected what they read, and the
 /// errors that stand in their way; `None` when no rule was held back.
 pub(super) fn not_checked(report: &FileReport, lang: &str) -> Option<String> {
-    // The reasons' English text names the schema for exactly these skips
-    // (a rule reading a rejected value, or failing on an invalid report).
     let checks = report
         .skipped
         .iter()
-        .filter(|s| s.reason.to_string().contains("breaks the"))
+        .filter(|s| s.reason.is_schema_related())
         .count();
     let errors = report
         .findings
