@@ -172,6 +172,15 @@ impl Engine {
         self.native.iter().filter(|n| n.is_some()).count()
     }
 
+    /// Whether the rule `id` is within the native evaluator's subset.
+    pub fn is_native(&self, id: &str) -> bool {
+        self.catalogue
+            .rules
+            .iter()
+            .zip(&self.native)
+            .any(|(r, n)| r.id == id && n.is_some())
+    }
+
     /// The rules the native evaluator leaves to `cel` on a report that
     /// passed the schema (outside its subset, failing, or bailing): for
     /// tests and profiling.
