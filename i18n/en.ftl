@@ -389,3 +389,23 @@ explain-earlier = an earlier report of the State
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }
+
+## The annotated copy of a workbook (`article7 annotate`): its findings sheet
+annotate-sheet = Findings
+annotate-title = { $file } checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] { $infos } info
+       *[other] { $infos } infos
+    }. A finding at a cell is also a comment on that cell; click a place to go there.
+annotate-col-severity = Severity
+annotate-col-rule = Rule
+annotate-col-message = Finding
+annotate-col-fix = How to fix
+annotate-col-place = Place
+annotate-whole-report = the whole report
+annotate-none = No findings: the report passes every check.
