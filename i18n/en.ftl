@@ -402,6 +402,7 @@ annotate-title = { $file } checked: { $errors ->
         [one] { $infos } info
        *[other] { $infos } infos
     }. A finding at a cell is also a comment on that cell; click a place to go there.
+annotate-comment = [{ $severity }] { $rule }: { $message }
 annotate-col-severity = Severity
 annotate-col-rule = Rule
 annotate-col-message = Finding

@@ -404,6 +404,7 @@ annotate-title = Revisión de { $file }: { $errors ->
         [one] { $infos } observación
        *[other] { $infos } observaciones
     }. Cada constatación relativa a una celda figura también como comentario en ella; haga clic en la ubicación para ir a la celda.
+annotate-comment = [{ $severity }] { $rule }: { $message }
 annotate-col-severity = Gravedad
 annotate-col-rule = Regla
 annotate-col-message = Constatación

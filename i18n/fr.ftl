@@ -404,6 +404,7 @@ annotate-title = Vérification de { $file } : { $errors ->
         [one] { $infos } remarque
        *[other] { $infos } remarques
     }. Chaque constat portant sur une cellule y figure aussi en commentaire ; cliquez sur l'emplacement pour vous y rendre.
+annotate-comment = [{ $severity }] { $rule } : { $message }
 annotate-col-severity = Gravité
 annotate-col-rule = Règle
 annotate-col-message = Constat

@@ -9,7 +9,7 @@ mod support;
 
 use article7::diagnostics::{Diagnostic, Severity, SourceLocation};
 use article7::format::xlsx::annotate::{
-    annotate, fill_colour, list_sheet_name, parse_cell, quoted_ref, Options, AUTHOR,
+    annotate, cell_text, fill_colour, list_sheet_name, parse_cell, quoted_ref, Options, AUTHOR,
 };
 use article7::source::Source;
 use article7::validator::Validator;
@@ -20,6 +20,8 @@ use std::path::Path;
 use support::{article7, root};
 
 type Parts = BTreeMap<String, Vec<u8>>;
+/// A finding's sheet and cell.
+type Place = (String, String);
 
 fn parts(bytes: &[u8]) -> Parts {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
@@ -234,7 +236,9 @@ fn comments_sit_at_the_cells_of_the_findings_and_cells_are_highlighted() {
             let comment = &got[cell];
             assert!(comment.starts_with(AUTHOR), "{comment}");
             for f in fs {
-                assert!(comment.contains(&f.message), "{sheet}!{cell}: {comment}");
+                let message = cell_text(&f.message, "fr");
+                assert!(comment.contains(&message), "{sheet}!{cell}: {comment}");
+                assert!(!comment.contains('`'), "{comment}");
                 assert!(comment.contains(&f.rule));
             }
             // The colour of the most severe finding; the cell's number
@@ -337,7 +341,11 @@ fn the_list_sheet_comes_first_and_links_to_the_cells() {
         assert!(cells.iter().any(|c| c == head), "{head}");
     }
     for f in &findings {
-        assert!(cells.contains(&f.message), "{}", f.message);
+        assert!(
+            cells.contains(&cell_text(&f.message, "fr")),
+            "{}",
+            f.message
+        );
     }
     assert!(cells.iter().any(|c| c == "erreur"));
     let rows = d.descendants().filter(|n| n.has_tag_name("row")).count();
@@ -426,7 +434,7 @@ fn the_annotated_copy_validates_as_the_original() {
         assert!(!findings.is_empty());
         let out = annotate(&bytes, &findings, &options(lang)).unwrap();
         let again = findings_of(&out.bytes, lang);
-        let key = |fs: &[Diagnostic]| -> Vec<(String, String, Option<(String, String)>)> {
+        let key = |fs: &[Diagnostic]| -> Vec<(String, String, Option<Place>)> {
             fs.iter()
                 .map(|f| (f.rule.clone(), f.pointer.clone(), cell_of(f)))
                 .collect()

@@ -122,6 +122,28 @@ fn text(lang: &str, id: &'static str) -> String {
     i18n::text(lang, &MessageKey::new(id))
 }
 
+/// Text for a cell: the message catalogue marks field names and values as
+/// `code`; a spreadsheet shows no code, so they are quoted as the
+/// language quotes (« email » in French).
+pub fn cell_text(s: &str, lang: &str) -> String {
+    if s.matches('`').count() % 2 == 1 {
+        return s.to_owned();
+    }
+    let (open, close) = match lang {
+        "fr" => ("«\u{a0}", "\u{a0}»"),
+        "es" => ("«", "»"),
+        _ => ("“", "”"),
+    };
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('`').enumerate() {
+        if i > 0 {
+            out.push_str(if i % 2 == 1 { open } else { close });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 fn severity_word(severity: Severity, lang: &str) -> String {
     i18n::lookup(lang, &format!("severity-{}", severity.as_str()))
         .unwrap_or_else(|| severity.as_str().to_owned())
@@ -246,8 +268,12 @@ fn annotate_inner(
         let xml = parts.read_text(part)?;
         let Some(at_cells) = at_cells else {
             // The sheet that was selected: the list sheet is now.
-            let edited = SheetEdit::new(&xml, part)?.untab(&xml);
-            parts.put(part, edited.into_bytes());
+            let edit = SheetEdit {
+                restyle: BTreeMap::new(),
+                legacy_drawing: None,
+                untab: true,
+            };
+            parts.put(part, edit.apply(&xml, part)?.into_bytes());
             continue;
         };
         cells += at_cells.len();
@@ -372,11 +398,12 @@ fn annotate_inner(
             };
             parts.put(&sheet_rels_part, text.into_bytes());
         }
-        let mut edit = SheetEdit::new(&xml, part)?;
-        edit.restyle = restyle;
-        edit.legacy_drawing = legacy_id;
-        edit.untab = untab;
-        parts.put(part, edit.apply(&xml)?.into_bytes());
+        let edit = SheetEdit {
+            restyle,
+            legacy_drawing: legacy_id,
+            untab,
+        };
+        parts.put(part, edit.apply(&xml, part)?.into_bytes());
     }
 
     // The list sheet.
@@ -424,7 +451,7 @@ fn annotate_inner(
         &workbook_rels_part,
     )?;
     parts.put(&workbook_rels_part, wb_rels_text.into_bytes());
-    let wb_text = edit_workbook(&workbook_xml, &workbook_part, &list_name, &list_rid, &book)?;
+    let wb_text = edit_workbook(&workbook_xml, &workbook_part, &list_name, &list_rid)?;
     parts.put(&workbook_part, wb_text.into_bytes());
 
     let ct_part = "[Content_Types].xml";
@@ -470,7 +497,7 @@ pub fn parse_cell(cell: &str) -> Option<At> {
         .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1))
         - 1;
     let row: u32 = digits.parse().ok()?;
-    (row >= 1 && row <= 1_048_576 && col < 16_384).then_some((row - 1, col))
+    ((1..=1_048_576).contains(&row) && col < 16_384).then(|| (row - 1, col))
 }
 
 // ---------------------------------------------------------------- archive
@@ -583,14 +610,12 @@ fn relative(dir: &str, name: &str) -> String {
     match name.strip_prefix(dir) {
         Some(rest) => rest.to_owned(),
         None => {
-            let up = dir.matches('/').count();
             let mut common = 0;
             let d: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
             let n: Vec<&str> = name.split('/').collect();
             while common < d.len() && common + 1 < n.len() && d[common] == n[common] {
                 common += 1;
             }
-            let _ = up;
             let mut s = "../".repeat(d.len() - common);
             s.push_str(&n[common..].join("/"));
             s
@@ -634,6 +659,15 @@ fn prefix_of(e: &BytesStart<'_>) -> String {
         Some(i) => raw[..=i].to_owned(),
         None => String::new(),
     }
+}
+
+/// The prefix `e` declares for the namespace `ns` (`r` for
+/// `xmlns:r="…/relationships"`).
+fn ns_prefix(e: &BytesStart<'_>, ns: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.value.as_ref() == ns && a.key.as_ref().starts_with("xmlns:"))
+        .map(|a| a.key.as_ref()["xmlns:".len()..].to_owned())
 }
 
 /// The start tag of `e` again, with `set` attributes replaced or added and
@@ -715,10 +749,11 @@ fn has_default_extension(ct: &str, ext: &str) -> bool {
     let mut r = reader(ct);
     loop {
         match r.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == "Default" => {
-                if attr(&e, "Extension").is_some_and(|x| x.eq_ignore_ascii_case(ext)) {
-                    return true;
-                }
+            Ok(Event::Empty(e) | Event::Start(e))
+                if e.local_name().as_ref() == "Default"
+                    && attr(&e, "Extension").is_some_and(|x| x.eq_ignore_ascii_case(ext)) =>
+            {
+                return true;
             }
             Ok(Event::Eof) | Err(_) => return false,
             _ => {}
@@ -807,7 +842,6 @@ fn edit_workbook(
     part: &str,
     list_name: &str,
     rid: &str,
-    book: &Book,
 ) -> Result<String, AnnotateError> {
     let mut r = reader(xml);
     let mut edits = Vec::new();
@@ -826,14 +860,7 @@ fn edit_workbook(
         };
         match e.local_name().as_ref() {
             "workbook" => {
-                r_prefix = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.value.as_ref() == NS_R)
-                    .and_then(|a| {
-                        let k = a.key.as_ref().to_owned();
-                        k.strip_prefix("xmlns:").map(str::to_owned)
-                    });
+                r_prefix = ns_prefix(e, NS_R);
             }
             "sheet" => {
                 max_id = max_id.max(attr(e, "sheetId").and_then(|v| v.parse().ok()).unwrap_or(0));
@@ -862,7 +889,6 @@ fn edit_workbook(
     let Some((at, prefix)) = first_sheet else {
         return Err(part_error(part, "it lists no sheet"));
     };
-    let _ = book;
     let rel_attr = match &r_prefix {
         Some(p) => format!(r#"{p}:id="{rid}""#),
         None => format!(r#"xmlns:r="{NS_R}" r:id="{rid}""#),
@@ -1263,27 +1289,7 @@ const AFTER_LEGACY: &[&str] = &[
 ];
 
 impl SheetEdit {
-    fn new(xml: &str, part: &str) -> Result<SheetEdit, AnnotateError> {
-        // Checked once here, so that `untab` can rely on it.
-        let mut r = reader(xml);
-        loop {
-            match r.read_event().map_err(|e| xml_error(part, e))? {
-                Event::Eof => break,
-                _ => continue,
-            }
-        }
-        Ok(SheetEdit {
-            restyle: BTreeMap::new(),
-            legacy_drawing: None,
-            untab: true,
-        })
-    }
-
-    fn untab(self, xml: &str) -> String {
-        self.apply(xml).unwrap_or_else(|_| xml.to_owned())
-    }
-
-    fn apply(&self, xml: &str) -> Result<String, AnnotateError> {
+    fn apply(&self, xml: &str, part: &str) -> Result<String, AnnotateError> {
         let mut r = reader(xml);
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
         let mut pending: Vec<(At, usize)> = self.restyle.iter().map(|(a, s)| (*a, *s)).collect();
@@ -1291,6 +1297,7 @@ impl SheetEdit {
         let mut depth = 0usize;
         let mut prefix = String::new();
         let mut legacy_done = self.legacy_drawing.is_none();
+        let mut r_prefix = None;
         let mut row: Option<u32> = None;
         let mut next_row = 0u32;
         let mut col = 0u32;
@@ -1328,7 +1335,7 @@ impl SheetEdit {
         };
         loop {
             let start = r.buffer_position() as usize;
-            let ev = r.read_event().map_err(|e| xml_error("worksheet", e))?;
+            let ev = r.read_event().map_err(|e| xml_error(part, e))?;
             let end = r.buffer_position() as usize;
             match ev {
                 Event::Start(e) | Event::Empty(e) => {
@@ -1336,9 +1343,10 @@ impl SheetEdit {
                     let name = e.local_name().as_ref().to_owned();
                     if depth == 0 {
                         prefix = prefix_of(&e);
+                        r_prefix = ns_prefix(&e, NS_R);
                     }
                     if depth == 1 && !legacy_done && AFTER_LEGACY.contains(&name.as_str()) {
-                        edits.push((start..start, self.legacy_tag(&prefix)));
+                        edits.push((start..start, self.legacy_tag(&prefix, r_prefix.as_deref())));
                         legacy_done = true;
                     }
                     match name.as_str() {
@@ -1445,7 +1453,10 @@ impl SheetEdit {
                             }
                         }
                         "worksheet" if depth == 0 && !legacy_done => {
-                            edits.push((start..start, self.legacy_tag(&prefix)));
+                            edits.push((
+                                start..start,
+                                self.legacy_tag(&prefix, r_prefix.as_deref()),
+                            ));
                             legacy_done = true;
                         }
                         _ => {}
@@ -1478,11 +1489,14 @@ impl SheetEdit {
         Ok(splice(xml, edits))
     }
 
-    fn legacy_tag(&self, prefix: &str) -> String {
-        format!(
-            r#"<{prefix}legacyDrawing xmlns:r="{NS_R}" r:id="{}"/>"#,
-            self.legacy_drawing.as_deref().unwrap_or_default()
-        )
+    /// `<legacyDrawing r:id=…/>`, in the root's prefix for relationships
+    /// when it declares one, else declaring its own.
+    fn legacy_tag(&self, prefix: &str, r: Option<&str>) -> String {
+        let id = self.legacy_drawing.as_deref().unwrap_or_default();
+        match r {
+            Some(r) => format!(r#"<{prefix}legacyDrawing {r}:id="{id}"/>"#),
+            None => format!(r#"<{prefix}legacyDrawing xmlns:r="{NS_R}" r:id="{id}"/>"#),
+        }
     }
 }
 
@@ -1495,18 +1509,18 @@ fn comment_text(findings: &[&Diagnostic], lang: &str) -> String {
         if i > 0 {
             out.push_str("\n\n");
         }
-        let _ = write!(
-            out,
-            "[{}] {}: {}",
-            severity_word(f.severity, lang),
-            f.rule,
-            f.message
-        );
+        out.push_str(&i18n::text(
+            lang,
+            &MessageKey::new("annotate-comment")
+                .arg("severity", severity_word(f.severity, lang))
+                .arg("rule", f.rule.as_str())
+                .arg("message", cell_text(&f.message, lang)),
+        ));
         if let Some(h) = &f.help {
             out.push('\n');
             out.push_str(&i18n::text(
                 lang,
-                &MessageKey::new("help-line").arg("help", h.as_str()),
+                &MessageKey::new("help-line").arg("help", cell_text(h, lang)),
             ));
         }
     }
@@ -1815,9 +1829,13 @@ fn list_sheet(
             &severity_word(f.severity, lang),
         ));
         row.push_str(&inline(&cell_name(r, 1), plain, &f.rule));
-        row.push_str(&inline(&cell_name(r, 2), plain, &f.message));
+        row.push_str(&inline(
+            &cell_name(r, 2),
+            plain,
+            &cell_text(&f.message, lang),
+        ));
         if let Some(h) = &f.help {
-            row.push_str(&inline(&cell_name(r, 3), plain, h));
+            row.push_str(&inline(&cell_name(r, 3), plain, &cell_text(h, lang)));
         }
         let place = cell_place(f, sheets);
         let place_cell = cell_name(r, 4);
@@ -1927,23 +1945,36 @@ mod tests {
     }
 
     #[test]
+    fn code_spans_are_quoted_as_each_language_quotes() {
+        assert_eq!(
+            cell_text("`total` says `9`", "fr"),
+            "«\u{a0}total\u{a0}» says «\u{a0}9\u{a0}»"
+        );
+        assert_eq!(cell_text("`total`", "es"), "«total»");
+        assert_eq!(cell_text("`total`", "en"), "“total”");
+        assert_eq!(cell_text("one ` alone", "en"), "one ` alone");
+    }
+
+    #[test]
     fn missing_cells_and_rows_are_created_in_order() {
         let xml = r#"<worksheet xmlns="m"><dimension ref="A1:B2"/><sheetData><row r="2"><c r="B2" s="1"><v>1</v></c></row><row r="5"/></sheetData></worksheet>"#;
-        let mut edit = SheetEdit::new(xml, "s").unwrap();
-        edit.untab = false;
-        edit.restyle = [
-            ((0, 0), 7),
-            ((1, 0), 8),
-            ((1, 1), 9),
-            ((4, 2), 10),
-            ((6, 0), 11),
-        ]
-        .into_iter()
-        .collect();
-        let out = edit.apply(xml).unwrap();
+        let edit = SheetEdit {
+            untab: false,
+            legacy_drawing: Some("rIdA7V0".to_owned()),
+            restyle: [
+                ((0, 0), 7),
+                ((1, 0), 8),
+                ((1, 1), 9),
+                ((4, 2), 10),
+                ((6, 0), 11),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let out = edit.apply(xml, "s").unwrap();
         assert_eq!(
             out,
-            r#"<worksheet xmlns="m"><dimension ref="A1:C7"/><sheetData><row r="1"><c r="A1" s="7"/></row><row r="2"><c r="A2" s="8"/><c r="B2" s="9"><v>1</v></c></row><row r="5"><c r="C5" s="10"/></row><row r="7"><c r="A7" s="11"/></row></sheetData></worksheet>"#
+            r#"<worksheet xmlns="m"><dimension ref="A1:C7"/><sheetData><row r="1"><c r="A1" s="7"/></row><row r="2"><c r="A2" s="8"/><c r="B2" s="9"><v>1</v></c></row><row r="5"><c r="C5" s="10"/></row><row r="7"><c r="A7" s="11"/></row></sheetData><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdA7V0"/></worksheet>"#
         );
     }
 }
