@@ -469,8 +469,17 @@ fn existing_comments_are_kept_and_whole_report_findings_are_listed() {
             },
         ))
     };
+    let mut elsewhere = at(
+        "A1",
+        Severity::Error,
+        "on a sheet the workbook does not have",
+    );
+    if let Some(SourceLocation::Cell { sheet, .. }) = &mut elsewhere.location {
+        *sheet = "Missing".to_owned();
+    }
     let findings = vec![
         Diagnostic::new("R09", "whole", Severity::Info, "no form J", ""),
+        elsewhere,
         at("B1", Severity::Warning, "first at B1"),
         at("B1", Severity::Error, "second at B1"),
         at("D9", Severity::Info, "at an empty cell"),
@@ -510,7 +519,58 @@ fn existing_comments_are_kept_and_whole_report_findings_are_listed() {
     // The whole-report finding is on the list, with no link.
     let list = text(&after, &sheets[0].1);
     assert!(list.contains("no form J") && list.contains("the whole report"));
+    assert!(list.contains("on a sheet the workbook does not have"));
     assert_eq!(list.matches("<hyperlink ").count(), 3);
+}
+
+/// More comments on a sheet than one block of VML shape ids holds (1024):
+/// every shape has an id of its own, within the blocks the drawing claims.
+#[test]
+fn a_sheet_with_many_findings_gets_unique_shape_ids() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Rows").unwrap();
+    for r in 0..1100 {
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let findings: Vec<Diagnostic> = (1..=1100)
+        .map(|r| {
+            Diagnostic::new("X02", "x", Severity::Warning, format!("row {r}"), "/x").with_location(
+                Some(SourceLocation::Cell {
+                    sheet: "Rows".to_owned(),
+                    cell: format!("A{r}"),
+                    header: None,
+                    row_values: Vec::new(),
+                }),
+            )
+        })
+        .collect();
+    let out = annotate(&bytes, &findings, &options("en")).unwrap();
+    assert_eq!(out.cells, 1100);
+    let after = parts(&out.bytes);
+    let vml = String::from_utf8_lossy(&after["xl/drawings/vmlDrawing1.vml"]).into_owned();
+    let blocks: Vec<usize> = vml
+        .split(r#"<o:idmap v:ext="edit" data=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .split(',')
+        .map(|b| b.parse().unwrap())
+        .collect();
+    let ids: Vec<usize> = vml
+        .split(r#"<v:shape id="_x0000_s"#)
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 1100);
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 1100);
+    assert!(
+        ids.iter().all(|id| blocks.contains(&(id / 1024))),
+        "{blocks:?}"
+    );
+    assert_eq!(comments(&after, &sheet_parts(&after)[1].1).len(), 1100);
 }
 
 /// A minimal package with no styles part (as some tools write them): the
