@@ -410,3 +410,19 @@ annotate-col-fix = How to fix
 annotate-col-place = Place
 annotate-whole-report = the whole report
 annotate-none = No findings: the report passes every check.
+annotate-wrote = Wrote { $file }: { $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }) listed on the first sheet, { $cells ->
+        [one] a comment on 1 cell
+       *[other] comments on { $cells } cells
+    }

@@ -412,3 +412,19 @@ annotate-col-fix = Cómo corregirlo
 annotate-col-place = Ubicación
 annotate-whole-report = el informe completo
 annotate-none = Ninguna constatación: el informe supera todos los controles.
+annotate-wrote = Se ha escrito { $file }: { $findings ->
+        [one] 1 constatación
+       *[other] { $findings } constataciones
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] 1 advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] 1 observación
+       *[other] { $infos } observaciones
+    }) en la primera hoja, { $cells ->
+        [one] un comentario en 1 celda
+       *[other] comentarios en { $cells } celdas
+    }

@@ -412,3 +412,19 @@ annotate-col-fix = Comment corriger
 annotate-col-place = Emplacement
 annotate-whole-report = l'ensemble du rapport
 annotate-none = Aucun constat : le rapport satisfait à tous les contrôles.
+annotate-wrote = Fichier { $file } écrit : { $findings ->
+        [one] { $findings } constat
+       *[other] { $findings } constats
+    } ({ $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $infos ->
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
+    }) sur la première feuille, { $cells ->
+        [one] un commentaire sur { $cells } cellule
+       *[other] des commentaires sur { $cells } cellules
+    }

@@ -6,6 +6,7 @@ use super::validate::{Given, ProjectArgs};
 use super::{fail, AtomicFile, EXIT_FINDINGS, EXIT_OK};
 use article7::batch::{self, Input};
 use article7::format::xlsx::annotate::{self, Options};
+use article7::i18n::MessageKey;
 use article7::source::{Format, Source};
 use article7::validator::Validator;
 use article7::Severity;
@@ -122,16 +123,14 @@ pub fn run(mut args: AnnotateArgs, given: Given<'_>) -> u8 {
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     let errors = count(Severity::Error);
-    eprintln!(
-        "wrote {}: {} findings ({} errors, {} warnings, {} infos) on the first sheet, \
-         comments on {} cells",
-        output.display(),
-        annotated.listed,
-        errors,
-        count(Severity::Warning),
-        count(Severity::Info),
-        annotated.cells,
-    );
+    let said = MessageKey::new("annotate-wrote")
+        .arg("file", output.display().to_string())
+        .arg("findings", annotated.listed)
+        .arg("cells", annotated.cells)
+        .arg("errors", errors)
+        .arg("warnings", count(Severity::Warning))
+        .arg("infos", count(Severity::Info));
+    eprintln!("{}", article7::i18n::text(lang, &said));
     if errors > 0 {
         EXIT_FINDINGS
     } else {
