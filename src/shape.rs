@@ -243,78 +243,116 @@ pub const CURRENT_FORMAT_VERSION: &str = "1.1";
 
 /// The members of a report newer than the model version it declares: each
 /// present member whose schema property is marked `"x-since": V` with V
-/// later than `declared`, as (JSON pointer, V), in document order. A newer
-/// member's own content is not listed again.
+/// later than `declared`, as (JSON pointer, V), ordered by the schema's
+/// places, then by position in lists. A newer member's own content is not
+/// listed again.
 pub fn members_newer_than(value: &Value, declared: &str) -> Vec<(String, &'static str)> {
-    let schema = ReportSchema::embedded().value();
     let mut out = Vec::new();
     let Some(declared) = version(declared) else {
         return out;
     };
-    // A report of the current version has nothing newer: no walk.
-    if version(CURRENT_FORMAT_VERSION).is_some_and(|current| declared >= current) {
-        return out;
-    }
-    if let Some(root) = resolve(schema, schema) {
-        newer_in(schema, root, value, declared, &mut String::new(), &mut out);
+    // Only the places the schema marks are visited (a handful), never the
+    // whole report: reports run to megabytes.
+    for (path, since) in versioned_places() {
+        if version(since).is_some_and(|v| v > declared) {
+            collect(value, path, &mut Vec::new(), since, &mut out);
+        }
     }
     out
+}
+
+/// A place of the schema: the path to it (`None` = any item of a list),
+/// and the version its `x-since` names.
+type Place = (Vec<Option<String>>, &'static str);
+
+/// Every place of the schema whose property is marked `x-since`. Computed
+/// once.
+fn versioned_places() -> &'static [Place] {
+    static PLACES: std::sync::OnceLock<Vec<Place>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        let schema = ReportSchema::embedded().value();
+        let mut out = Vec::new();
+        if let Some(root) = resolve(schema, schema) {
+            places_in(schema, root, &mut Vec::new(), &mut out);
+        }
+        out
+    })
+}
+
+fn places_in(
+    root: &'static Value,
+    node: &'static Value,
+    path: &mut Vec<Option<String>>,
+    out: &mut Vec<Place>,
+) {
+    // The model nests a few levels deep; the bound only guards a cycle.
+    if path.len() > 12 {
+        return;
+    }
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (key, raw) in props {
+            if key == "extensions" {
+                continue;
+            }
+            path.push(Some(key.clone()));
+            match raw.get("x-since").and_then(Value::as_str) {
+                Some(v) => out.push((path.clone(), v)),
+                None => {
+                    if let Some(sub) = resolve(root, raw) {
+                        places_in(root, sub, path, out);
+                    }
+                }
+            }
+            path.pop();
+        }
+    }
+    if let Some(sub) = node.get("items").and_then(|i| resolve(root, i)) {
+        path.push(None);
+        places_in(root, sub, path, out);
+        path.pop();
+    }
+}
+
+/// The members of `value` at `path` (relative), their pointers built from
+/// `tokens` (the way there).
+fn collect(
+    value: &Value,
+    path: &[Option<String>],
+    tokens: &mut Vec<String>,
+    since: &'static str,
+    out: &mut Vec<(String, &'static str)>,
+) {
+    let Some((step, rest)) = path.split_first() else {
+        let pointer: String = tokens
+            .iter()
+            .map(|t| format!("/{}", crate::diagnostics::escape_pointer_token(t)))
+            .collect();
+        out.push((pointer, since));
+        return;
+    };
+    match (step, value) {
+        (Some(key), Value::Object(members)) => {
+            if let Some(member) = members.get(key) {
+                tokens.push(key.clone());
+                collect(member, rest, tokens, since, out);
+                tokens.pop();
+            }
+        }
+        (None, Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                tokens.push(i.to_string());
+                collect(item, rest, tokens, since, out);
+                tokens.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `1.1` → (1, 1).
 fn version(text: &str) -> Option<(u32, u32)> {
     let (major, minor) = text.split_once('.')?;
     Some((major.parse().ok()?, minor.parse().ok()?))
-}
-
-fn newer_in(
-    root: &'static Value,
-    node: &'static Value,
-    value: &Value,
-    declared: (u32, u32),
-    pointer: &mut String,
-    out: &mut Vec<(String, &'static str)>,
-) {
-    let len = pointer.len();
-    match value {
-        Value::Object(members) => {
-            let Some(props) = node.get("properties").and_then(Value::as_object) else {
-                return;
-            };
-            for (key, member) in members {
-                if key == "extensions" {
-                    continue;
-                }
-                let Some(raw) = props.get(key) else { continue };
-                pointer.push('/');
-                pointer.push_str(&crate::diagnostics::escape_pointer_token(key));
-                let since = raw.get("x-since").and_then(Value::as_str);
-                match since {
-                    Some(v) if version(v).is_some_and(|v| v > declared) => {
-                        out.push((pointer.clone(), v));
-                    }
-                    _ => {
-                        if let Some(sub) = resolve(root, raw) {
-                            newer_in(root, sub, member, declared, pointer, out);
-                        }
-                    }
-                }
-                pointer.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            let Some(sub) = node.get("items").and_then(|i| resolve(root, i)) else {
-                return;
-            };
-            for (i, item) in items.iter().enumerate() {
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                newer_in(root, sub, item, declared, pointer, out);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// An empty-but-well-formed report: every required member, with every form
