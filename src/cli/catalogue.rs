@@ -311,6 +311,10 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
                 article7::rules::catalogue::Requirement::Value(p) => p.clone(),
                 article7::rules::catalogue::Requirement::Previous => h("explain-previous"),
                 article7::rules::catalogue::Requirement::Earlier => h("explain-earlier"),
+                article7::rules::catalogue::Requirement::History(n) => article7::i18n::text(
+                    lang,
+                    &article7::i18n::MessageKey::new("explain-history").arg("n", *n as i64),
+                ),
             })
             .collect();
         s.push_str(&format!(
