@@ -584,8 +584,9 @@ impl Engine {
             ctx
         } else {
             with_bindings = ctx.new_inner_scope();
+            // A binding sees the ones before it (as in the native evaluator).
             for (name, binding) in &program.bindings {
-                match binding.execute(ctx) {
+                match binding.execute(&with_bindings) {
                     Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
                     Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
