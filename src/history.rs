@@ -125,9 +125,7 @@ impl History {
             .collect();
         // Newest year first, and within a year the latest submitted first,
         // so that the first of each year is the one kept.
-        found.sort_by(|a, b| {
-            (b.0.year, &b.0.submitted_on).cmp(&(a.0.year, &a.0.submitted_on))
-        });
+        found.sort_by(|a, b| (b.0.year, &b.0.submitted_on).cmp(&(a.0.year, &a.0.submitted_on)));
         found.dedup_by_key(|(k, _)| k.year);
         found
             .into_iter()
@@ -285,9 +283,8 @@ mod tests {
             ],
         };
         let now = key("KHM", 2019, true, "2020-04-01");
-        let names = |v: Vec<&Path>| -> Vec<String> {
-            v.iter().map(|p| p.display().to_string()).collect()
-        };
+        let names =
+            |v: Vec<&Path>| -> Vec<String> { v.iter().map(|p| p.display().to_string()).collect() };
         assert_eq!(
             names(h.annual_before(&now, 5)),
             ["2018-amended", "2016", "2015"]

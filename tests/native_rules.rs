@@ -161,6 +161,7 @@ fn every_rule_example_gives_the_same_findings_both_ways() {
             let related = article7::rules::engine::Related {
                 previous: ex.previous.as_ref(),
                 earlier: ex.earlier.as_ref().or(ex.previous.as_ref()),
+                history: ex.history.as_ref(),
             };
             let a = native.run_one(rule, &ex.doc, related);
             let b = cel.run_one(rule, &ex.doc, related);

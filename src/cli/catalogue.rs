@@ -375,6 +375,22 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
             for line in text.lines() {
                 s.push_str(&format!("    {line}\n"));
             }
+            // The reports a year-over-year example is compared with, on one
+            // line each: they only carry what the rule reads.
+            let related = [
+                ("explain-with-previous", &ex.previous),
+                ("explain-with-earlier", &ex.earlier),
+                ("explain-with-history", &ex.history),
+            ];
+            for (label, report) in related {
+                if let Some(r) = report {
+                    s.push_str(&format!(
+                        "  {}\n    {}\n",
+                        h(label),
+                        serde_json::to_string(r).unwrap_or_default()
+                    ));
+                }
+            }
         }
     }
     s

@@ -877,7 +877,9 @@ fn compile_rule(
         }),
     };
     let reads_history = uses_var("history")
-        || requires.iter().any(|q| matches!(q, Requirement::History(_)));
+        || requires
+            .iter()
+            .any(|q| matches!(q, Requirement::History(_)));
     let doc = RuleDoc {
         id,
         name,

@@ -30,8 +30,7 @@ fn plus_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
     let total = d.year() as i64 * 12 + d.month0() as i64 + months;
     let year = i32::try_from(total.div_euclid(12)).ok()?;
     let month = u32::try_from(total.rem_euclid(12)).ok()? + 1;
-    (0..4)
-        .find_map(|back| NaiveDate::from_ymd_opt(year, month, d.day().checked_sub(back)?))
+    (0..4).find_map(|back| NaiveDate::from_ymd_opt(year, month, d.day().checked_sub(back)?))
 }
 
 fn plus_years(d: NaiveDate, years: i64) -> Option<NaiveDate> {
