@@ -110,3 +110,27 @@ fn y08_reads_the_batch_and_the_history_is_loaded_only_when_a_rule_reads_it() {
     assert!(report.findings.is_empty());
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
 }
+
+#[test]
+fn requires_history_takes_a_count_from_one_to_the_depth() {
+    let rule = |requires: &str| {
+        format!(
+            "[[rules]]\nid = \"T01\"\nname = \"t\"\nseverity = \"info\"\ntitle = \"t\"\nselect = \"$\"\nrequires = [\"{requires}\"]\nassert = 'size(history) > 0'\nmessage = \"m\"\nwhy = \"w\"\nhelp = \"h\"\n"
+        )
+    };
+    use article7::rules::catalogue::{Requirement, HISTORY_DEPTH};
+    for (text, want) in [
+        ("history", Requirement::History(1)),
+        ("history:2", Requirement::History(2)),
+        ("history:5", Requirement::History(HISTORY_DEPTH)),
+    ] {
+        let c = Catalogue::from_files(vec![("t.toml".into(), rule(text))]).unwrap();
+        assert_eq!(c.rules[0].program.requires, [want], "{text}");
+        assert!(c.rules[0].program.reads_history);
+    }
+    for text in ["history:0", "history:6", "history:two", "histories"] {
+        let errors = Catalogue::from_files(vec![("t.toml".into(), rule(text))]).unwrap_err();
+        let text_of = errors[0].to_string();
+        assert!(text_of.contains("history:N"), "{text}: {text_of}");
+    }
+}
