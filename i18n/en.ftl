@@ -401,3 +401,40 @@ explain-history = { $n ->
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }
+
+## The annotated copy of a workbook (`article7 annotate`): its findings sheet
+annotate-sheet = Findings
+annotate-title = { $file } checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] { $infos } info
+       *[other] { $infos } infos
+    }. A finding at a cell is also a comment on that cell; click a place to go there.
+annotate-comment = [{ $severity }] { $rule }: { $message }
+annotate-col-severity = Severity
+annotate-col-rule = Rule
+annotate-col-message = Finding
+annotate-col-fix = How to fix
+annotate-col-place = Place
+annotate-whole-report = the whole report
+annotate-none = No findings: the report passes every check.
+annotate-wrote = Wrote { $file }: { $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }) listed on the first sheet, { $cells ->
+        [one] a comment on 1 cell
+       *[other] comments on { $cells } cells
+    }
