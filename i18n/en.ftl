@@ -5,6 +5,8 @@
 field-key = `{ $key }`
 field-item = item { $item } of `{ $key }`
 the-report = the report
+# A field of a workbook, named by the label the user sees there.
+field-label = “{ $label }”
 about = { " " }({ $field }: { $text })
 about-required = { " " }({ $text })
 
@@ -12,7 +14,7 @@ about-required = { " " }({ $text })
 schema-required = `{ $name }` is required in { $where } but is missing
     .help = add `{ $name }`{ $about }
 schema-additional-properties = `{ $key }` is not a field the report model knows here
-    .help = { $suggestion }check the spelling (keys are snake_case), or move extra information under `extensions`.{ $allowed }
+    .help = { $suggestion }check the spelling (keys are written in lower case with underscores between words), or move extra information under `extensions`.{ $allowed }
 schema-suggestion = did you mean `{ $key }`?{ " " }
 schema-allowed = { " " }Allowed here: { $list }.
 schema-enum = { $field } must be one of { $options }; found { $found }
@@ -53,6 +55,7 @@ type-integer = a whole number
 type-number = a number
 type-string = text
 type-boolean = true or false
+type-boolean-cell = TRUE or FALSE (yes or no also do)
 type-array = a list
 type-object = an object
 type-null = null
@@ -229,6 +232,7 @@ summary-skipped = ; { $count ->
     } skipped (not .json, .xml or .xlsx): { $files }
 basis = basis
 row = row
+row-values = row: { $values }
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }
 column = column
 at-text = at { $file }:{ $line }:{ $column }
@@ -343,7 +347,6 @@ html-where = where
 html-fix = how to fix
 html-details = technical details
 html-pointer = place in the report (JSON pointer)
-html-row = row
 html-at-line = line { $line }, column { $column }
 html-at-cell = sheet { $sheet }, cell { $cell }
 html-form-A = Form A — national implementation measures
@@ -370,6 +373,11 @@ not-checked = { $checks ->
 }.
 help-line = help: { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skipped-heading = { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+skipped-line = { $rule } “{ $title }”: { $reason }
 skip-missing-value = needs `{ $value }`, which the report does not give
 skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
@@ -389,3 +397,17 @@ explain-earlier = an earlier report of the State
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }
+summary-checks-skipped = ; { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+html-profile = Action plan: { $profile }, { $name }
+# The action plans a report is held to (rules/profile.rs), by code.
+profile-treaty = Convention only (no action plan encoded)
+profile-MAP = Maputo Action Plan (2014–2019)
+profile-OAP = Oslo Action Plan (2020–2024)
+profile-SRAAP = Siem Reap–Angkor Action Plan (2025–2029)
+schema-enum-cell = { $field } must be one of: { $options }; found { $found }
+    .help = { $suggestion }pick the value from the cell's drop-down list{ $about }
+schema-enum-suggestion-cell = did you mean “{ $label_en }”?{ " " }
+skip-reads-rejected-cell = reads { $label } (sheet { $sheet }, cell { $cell }), which breaks the report schema

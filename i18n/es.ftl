@@ -3,15 +3,17 @@
 field-key = `{ $key }`
 field-item = el elemento { $item } de `{ $key }`
 the-report = el informe
-# Las descripciones del esquema están en inglés: no se muestran en un texto en español.
-about = { "" }
-about-required = { "" }
+# Un campo de un libro, designado por la etiqueta que el usuario ve en él.
+field-label = «{ $label }»
+# Las descripciones del esquema se traducen en i18n/descriptions.toml.
+about = { " " }({ $field }: { $text })
+about-required = { " " }({ $text })
 
 ## Hallazgos del esquema
 schema-required = `{ $name }` es obligatorio en { $where } pero falta
     .help = añada `{ $name }`{ $about }
 schema-additional-properties = `{ $key }` no es un campo que el modelo de informe conozca en este lugar
-    .help = { $suggestion }compruebe la ortografía (las claves están en snake_case) o ponga la información adicional bajo `extensions`.{ $allowed }
+    .help = { $suggestion }compruebe la ortografía (las claves se escriben en minúsculas, con guiones bajos entre las palabras) o ponga la información adicional bajo `extensions`.{ $allowed }
 schema-suggestion = ¿quiso decir `{ $key }`?{ " " }
 schema-allowed = { " " }Campos admitidos aquí: { $list }.
 schema-enum = { $field } debe ser uno de los valores { $options }; se encontró { $found }
@@ -52,6 +54,7 @@ type-integer = un número entero
 type-number = un número
 type-string = texto
 type-boolean = true o false
+type-boolean-cell = VERDADERO o FALSO (también sirven sí o no)
 type-array = una lista
 type-object = un objeto
 type-null = null
@@ -214,16 +217,16 @@ summary = { $files ->
         [one] { $warnings } advertencia
        *[other] { $warnings } advertencias
     }, { $infos ->
-        [one] { $infos } información
-       *[other] { $infos } informaciones
+        [one] { $infos } observación
+       *[other] { $infos } observaciones
     }
 summary-unreadable = ; { $count ->
         [one] no se pudo leer { $count } archivo
        *[other] no se pudieron leer { $count } archivos
     }
 summary-waived = ; { $count ->
-        [one] { $count } hallazgo dispensado
-       *[other] { $count } hallazgos dispensados
+        [one] { $count } exención aplicada
+       *[other] { $count } exenciones aplicadas
     }
 summary-skipped = ; { $count ->
         [one] { $count } archivo omitido
@@ -231,6 +234,7 @@ summary-skipped = ; { $count ->
     } (ni .json, ni .xml, ni .xlsx): { $files }
 basis = fundamento
 row = fila
+row-values = fila: { $values }
 at-cell = en { $file } › hoja { $sheet }, celda { $cell }
 column = columna
 at-text = en { $file }:{ $line }:{ $column }
@@ -345,14 +349,13 @@ html-where = ubicación
 html-fix = cómo corregirlo
 html-details = detalles técnicos
 html-pointer = lugar en el informe (puntero JSON)
-html-row = fila
 html-at-line = línea { $line }, columna { $column }
 html-at-cell = hoja { $sheet }, celda { $cell }
 html-form-A = Formulario A — medidas de aplicación nacionales
 html-form-B = Formulario B — existencias de minas antipersonal
 html-form-C = Formulario C — zonas minadas
 html-form-D = Formulario D — minas retenidas o transferidas
-html-form-E = Formulario E — conversión o cierre de las instalaciones de producción
+html-form-E = Formulario E — conversión o desmantelamiento de las instalaciones de producción
 html-form-F = Formulario F — programas de destrucción de minas antipersonal
 html-form-G = Formulario G — minas antipersonal destruidas
 html-form-H = Formulario H — características técnicas
@@ -364,14 +367,19 @@ severity-error = error
 severity-warning = advertencia
 severity-info = observación
 not-checked = { $checks ->
-    [one] 1 comprobación se realizará
-   *[other] { $checks } comprobaciones se realizarán
+    [one] Se realizará 1 comprobación
+   *[other] Se realizarán { $checks } comprobaciones
 } cuando se { $errors ->
     [one] corrija este error
    *[other] corrijan estos { $errors } errores
 }.
 help-line = ayuda: { $help }
-## Skipped rules (rules/skip.rs): why a rule did not run on a report
+## Reglas no evaluadas (rules/skip.rs): por qué una regla no se aplicó a un informe
+skipped-heading = { $count ->
+    [one] 1 comprobación no se realizó
+   *[other] { $count } comprobaciones no se realizaron
+}
+skipped-line = { $rule } «{ $title }»: { $reason }
 skip-missing-value = necesita `{ $value }`, que el informe no indica
 skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
@@ -391,3 +399,17 @@ explain-earlier = un informe anterior del mismo Estado
 
 # Encabezado de un archivo en la salida legible: el plan aplicado.
 file-profile = { $file }: perfil { $profile }, { $name }
+summary-checks-skipped = ; { $count ->
+    [one] 1 comprobación no realizada
+   *[other] { $count } comprobaciones no realizadas
+}
+html-profile = Plan de acción: { $profile }, { $name }
+# Los planes de acción con que se contrasta un informe (rules/profile.rs), por código.
+profile-treaty = Solo la Convención (sin plan de acción aplicado)
+profile-MAP = Plan de Acción de Maputo (2014–2019)
+profile-OAP = Plan de Acción de Oslo (2020–2024)
+profile-SRAAP = Plan de Acción de Siem Reap-Angkor (2025–2029)
+schema-enum-cell = { $field } debe ser uno de estos valores: { $options }; se encontró { $found }
+    .help = { $suggestion }elija el valor en la lista desplegable de la celda{ $about }
+schema-enum-suggestion-cell = ¿quiso decir «{ $label_es }»?{ " " }
+skip-reads-rejected-cell = lee { $label } (hoja { $sheet }, celda { $cell }), cuyo valor no se ajusta al modelo de informe

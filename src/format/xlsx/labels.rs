@@ -816,8 +816,6 @@ pub enum Ui {
     ParentKey,
     /// Caption of column A of key/value sheets (the field's label).
     Field,
-    /// Caption of the column with the English description.
-    English,
     /// "Required." before a help text.
     Required,
     /// Help of a text field.
@@ -873,11 +871,6 @@ pub fn ui(text: Ui, lang: &str) -> &'static str {
             "Fila principal (su identificador)",
         ),
         Ui::Field => ("field", "champ", "campo"),
-        Ui::English => (
-            "description (English)",
-            "description (en anglais)",
-            "descripción (en inglés)",
-        ),
         Ui::Required => ("Required.", "Obligatoire.", "Obligatorio."),
         Ui::HelpText => ("Text.", "Texte libre.", "Texto libre."),
         Ui::HelpDate => (
