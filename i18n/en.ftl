@@ -14,7 +14,7 @@ about-required = { " " }({ $text })
 schema-required = `{ $name }` is required in { $where } but is missing
     .help = add `{ $name }`{ $about }
 schema-additional-properties = `{ $key }` is not a field the report model knows here
-    .help = { $suggestion }check the spelling (keys are written in lower case with underscores between words), or move extra information under `extensions`.{ $allowed }
+    .help = { $suggestion }check the spelling (keys are snake_case), or move extra information under `extensions`.{ $allowed }
 schema-suggestion = did you mean `{ $key }`?{ " " }
 schema-allowed = { " " }Allowed here: { $list }.
 schema-enum = { $field } must be one of { $options }; found { $found }
@@ -230,8 +230,6 @@ summary-skipped = ; { $count ->
         [one] { $count } file
        *[other] { $count } files
     } skipped (not .json, .xml or .xlsx): { $files }
-basis = basis
-row = row
 row-values = row: { $values }
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }
 column = column
@@ -401,7 +399,7 @@ summary-checks-skipped = ; { $count ->
     [one] 1 check did not run
    *[other] { $count } checks did not run
 }
-html-profile = Action plan: { $profile }, { $name }
+html-profile = Held to: { $name }
 # The action plans a report is held to (rules/profile.rs), by code.
 profile-treaty = Convention only (no action plan encoded)
 profile-MAP = Maputo Action Plan (2014–2019)
@@ -411,3 +409,9 @@ schema-enum-cell = { $field } must be one of: { $options }; found { $found }
     .help = { $suggestion }pick the value from the cell's drop-down list{ $about }
 schema-enum-suggestion-cell = did you mean “{ $label_en }”?{ " " }
 skip-reads-rejected-cell = reads { $label } (sheet { $sheet }, cell { $cell }), which breaks the report schema
+schema-required-cell = { $field } is required but is not filled in
+    .help = fill in { $field } on sheet { $sheet }{ $about }
+schema-required-sheet = { $field } is required, but the workbook has no sheet { $sheet }
+    .help = add the sheet { $sheet } (copy it from a blank template, `article7 template`), fill it in or mark its cover page{ $about }
+skip-needs-missing-cell = needs { $label } (sheet { $sheet }), which is not filled in
+basis-line = basis: { $references }

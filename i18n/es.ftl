@@ -232,8 +232,6 @@ summary-skipped = ; { $count ->
         [one] { $count } archivo omitido
        *[other] { $count } archivos omitidos
     } (ni .json, ni .xml, ni .xlsx): { $files }
-basis = fundamento
-row = fila
 row-values = fila: { $values }
 at-cell = en { $file } › hoja { $sheet }, celda { $cell }
 column = columna
@@ -403,7 +401,7 @@ summary-checks-skipped = ; { $count ->
     [one] 1 comprobación no realizada
    *[other] { $count } comprobaciones no realizadas
 }
-html-profile = Plan de acción: { $profile }, { $name }
+html-profile = Reglas aplicadas: { $name }
 # Los planes de acción con que se contrasta un informe (rules/profile.rs), por código.
 profile-treaty = Solo la Convención (sin plan de acción aplicado)
 profile-MAP = Plan de Acción de Maputo (2014–2019)
@@ -413,3 +411,9 @@ schema-enum-cell = { $field } debe ser uno de estos valores: { $options }; se en
     .help = { $suggestion }elija el valor en la lista desplegable de la celda{ $about }
 schema-enum-suggestion-cell = ¿quiso decir «{ $label_es }»?{ " " }
 skip-reads-rejected-cell = lee { $label } (hoja { $sheet }, celda { $cell }), cuyo valor no se ajusta al modelo de informe
+schema-required-cell = { $field } es obligatorio pero no se ha rellenado
+    .help = rellene { $field } en la hoja { $sheet }{ $about }
+schema-required-sheet = { $field } es obligatorio, pero el libro no tiene la hoja { $sheet }
+    .help = añada la hoja { $sheet } (cópiela de una plantilla en blanco, `article7 template --lang es`) y rellénela o marque su casilla de la portada{ $about }
+skip-needs-missing-cell = necesita { $label } (hoja { $sheet }), que no se ha rellenado
+basis-line = fundamento: { $references }

@@ -232,8 +232,6 @@ summary-skipped = {" "}; { $count ->
         [one] { $count } fichier ignoré
        *[other] { $count } fichiers ignorés
     } (ni .json, ni .xml, ni .xlsx) : { $files }
-basis = fondement
-row = ligne
 row-values = ligne : { $values }
 at-cell = dans { $file } › feuille { $sheet }, cellule { $cell }
 column = colonne
@@ -403,7 +401,7 @@ summary-checks-skipped = {" "}; { $count ->
     [one] 1 contrôle non effectué
    *[other] { $count } contrôles non effectués
 }
-html-profile = Plan d'action : { $profile }, { $name }
+html-profile = Règles appliquées : { $name }
 # Les plans d'action auxquels un rapport est confronté (rules/profile.rs), par code.
 profile-treaty = Convention seule (aucun plan d'action appliqué)
 profile-MAP = Plan d'action de Maputo (2014–2019)
@@ -413,3 +411,9 @@ schema-enum-cell = { $field } doit être l'une des valeurs suivantes : { $option
     .help = { $suggestion }choisissez la valeur dans la liste déroulante de la cellule{ $about }
 schema-enum-suggestion-cell = vouliez-vous dire « { $label_fr } » ?{ " " }
 skip-reads-rejected-cell = lit { $label } (feuille { $sheet }, cellule { $cell }), dont la valeur n'est pas conforme au modèle de rapport
+schema-required-cell = { $field } est obligatoire mais n'est pas rempli
+    .help = remplissez { $field } sur la feuille { $sheet }{ $about }
+schema-required-sheet = { $field } est obligatoire, mais le classeur n'a pas de feuille { $sheet }
+    .help = ajoutez la feuille { $sheet } (copiez-la d'un modèle vierge, `article7 template --lang fr`), puis remplissez-la ou cochez sa case de la page de couverture{ $about }
+skip-needs-missing-cell = nécessite { $label } (feuille { $sheet }), qui n'est pas rempli
+basis-line = fondement : { $references }

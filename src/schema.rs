@@ -430,7 +430,14 @@ fn nearest_code(found: &str, codes: &[String]) -> Option<String> {
             let mut names = vec![code.to_lowercase()];
             for lang in crate::i18n::LANGUAGES {
                 if let Some(l) = crate::i18n::code_label(code, lang) {
-                    names.push(l.to_lowercase());
+                    let l = l.to_lowercase();
+                    // "ZDC (zone dangereuse confirmée)": either half alone
+                    // is what people type.
+                    if let Some((short, long)) = l.split_once(" (") {
+                        names.push(short.to_owned());
+                        names.push(long.trim_end_matches(')').to_owned());
+                    }
+                    names.push(l);
                 }
             }
             let (d, len) = names

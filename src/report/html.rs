@@ -110,9 +110,7 @@ impl Printer for HtmlPrinter {
         if let Some(p) = report.profile {
             let line = crate::i18n::text(
                 lang,
-                &MessageKey::new("html-profile")
-                    .arg("profile", p.code())
-                    .arg("name", super::profile_name(p, lang)),
+                &MessageKey::new("html-profile").arg("name", super::profile_name(p, lang)),
             );
             let _ = writeln!(self.body, "<p>{}</p>", text(&line));
         }

@@ -160,14 +160,32 @@ fn skip_reason(report: &FileReport, reason: &crate::rules::SkipReason, lang: &st
                 cell,
                 header: Some(h),
                 ..
-            }) if &f.pointer == pointer => Some((sheet, cell, h)),
+            }) if &f.pointer == pointer => Some((f, sheet, cell, h)),
             _ => None,
         });
-        if let Some((sheet, cell, label)) = at {
+        if let Some((f, sheet, cell, label)) = at {
             let label = text(
                 lang,
                 &MessageKey::new("field-label").arg("label", label.as_str()),
             );
+            if f.rule == "schema/required" {
+                // Nothing is written there: name the field and its sheet.
+                let sheet = f
+                    .key
+                    .as_ref()
+                    .and_then(|k| k.args.iter().find(|(n, _)| *n == "sheet"))
+                    .and_then(|(_, a)| match a {
+                        crate::i18n::Arg::Text(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| sheet.clone());
+                return text(
+                    lang,
+                    &MessageKey::new("skip-needs-missing-cell")
+                        .arg("label", label)
+                        .arg("sheet", sheet),
+                );
+            }
             return text(
                 lang,
                 &MessageKey::new("skip-reads-rejected-cell")
@@ -385,8 +403,8 @@ impl Shown<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            let basis = text(self.lang, &MessageKey::new("basis"));
-            help.push_str(&format!("{basis}: {}", f.references.join("; ")));
+            let basis = MessageKey::new("basis-line").arg("references", f.references.join("; "));
+            help.push_str(&text(self.lang, &basis));
         }
         (!help.is_empty()).then_some(help)
     }

@@ -472,6 +472,27 @@ pub fn label_variants(_sheet: &Sheet, field: &Field) -> Vec<String> {
     labels::LANGUAGES.iter().map(|l| label(field, l)).collect()
 }
 
+/// The sheet and field that hold the value at a JSON pointer of the report
+/// (`/contact/organisation` → sheet Report, field `contact.organisation`).
+pub fn field_at(pointer: &str) -> Option<(&'static Sheet, &'static Field)> {
+    let segs: Vec<Seg> = crate::diagnostics::pointer_tokens(pointer)
+        .into_iter()
+        .map(|t| {
+            if t.parse::<usize>().is_ok() {
+                Seg::Item
+            } else {
+                Seg::Key(t)
+            }
+        })
+        .collect();
+    Layout::get().sheets.iter().find_map(|s| {
+        s.fields
+            .iter()
+            .find(|f| f.what != What::ParentKey && f.schema == segs)
+            .map(|f| (s, f))
+    })
+}
+
 /// The schema's description of a field, if any.
 pub fn description(field: &Field) -> Option<String> {
     if field.what == What::ParentKey {

@@ -36,6 +36,51 @@ use calamine::{Reader, Xlsx, XlsxError};
 use layout::Layout;
 use std::io::Cursor;
 
+/// Names the fields that schema findings say are missing by the labels a
+/// workbook in `lang` shows (`« Point de contact › Organisation »`, on
+/// sheet Rapport) instead of their key and the pointer of their object:
+/// a missing value has no cell of its own, so the schema cannot know them.
+pub fn name_missing_fields(findings: &mut [crate::diagnostics::Diagnostic], lang: &str) {
+    use crate::diagnostics::SourceLocation;
+    use crate::i18n::{Arg, MessageKey};
+    for f in findings.iter_mut().filter(|f| f.rule == "schema/required") {
+        let Some((sheet, field)) = layout::field_at(&f.pointer) else {
+            continue;
+        };
+        let Some(key) = f.key.as_mut().filter(|k| k.id == "schema-required") else {
+            continue;
+        };
+        let label = layout::label(field, lang);
+        // A form or table held on a sheet of its own: the sheet is missing.
+        let own_sheet = match field.what {
+            layout::What::Sheet(child) => Some(Layout::get().sheets[child].name_in(lang)),
+            _ => None,
+        };
+        let about = key
+            .args
+            .iter()
+            .find(|(n, _)| *n == "about")
+            .map_or(Arg::from(""), |(_, a)| a.clone());
+        let id = if own_sheet.is_some() {
+            "schema-required-sheet"
+        } else {
+            "schema-required-cell"
+        };
+        *key = MessageKey::new(id)
+            .arg(
+                "field",
+                MessageKey::new("field-label").arg("label", label.as_str()),
+            )
+            .arg("sheet", own_sheet.unwrap_or_else(|| sheet.name_in(lang)))
+            .arg("about", about);
+        f.message = crate::i18n::text("en", key);
+        f.help = crate::i18n::render("en", key, Some("help"));
+        if let Some(SourceLocation::Cell { header, .. }) = &mut f.location {
+            header.get_or_insert(label);
+        }
+    }
+}
+
 /// Workbooks larger than this are refused (real reports are well under 1 MB).
 pub const MAX_WORKBOOK_BYTES: usize = 64 << 20;
 /// Largest declared uncompressed size of one archive entry.
