@@ -529,6 +529,20 @@ fn write_cell(
             write_text(ws, row, col, "{}", Some(&f.text))
         }
         (What::Json, other) => write_text(ws, row, col, &other.to_string(), Some(&f.text)),
+        // Codes in a list are written as their labels too ("employer;
+        // stocker"); the reader takes either back as the codes.
+        (What::List(kind), Value::Array(items)) if !field.choices.is_empty() => {
+            let shown: Vec<Value> = items
+                .iter()
+                .map(|item| match item.as_str() {
+                    Some(c) if field.choices.iter().any(|x| x == c) => {
+                        Value::from(labels::code(c, lang))
+                    }
+                    _ => item.clone(),
+                })
+                .collect();
+            write_text(ws, row, col, &encode_list(&shown, *kind), Some(&f.text))
+        }
         (What::List(kind), Value::Array(items)) => {
             write_text(ws, row, col, &encode_list(items, *kind), Some(&f.text))
         }
