@@ -534,6 +534,12 @@ fn in_cell_words(key: &mut MessageKey, label: Option<&str>) -> bool {
                 *arg = MessageKey::new("schema-type-cell").into();
                 changed = true;
             }
+            // The message names the field by its label already: the
+            // description alone follows the help.
+            ("about", "about") if label.is_some() => {
+                m.id = "about-required";
+                changed = true;
+            }
             ("suggestion", "schema-enum-suggestion") => {
                 m.id = "schema-enum-suggestion-cell";
                 changed = true;
