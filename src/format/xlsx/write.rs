@@ -655,7 +655,9 @@ fn help(field: &Field, lang: &str) -> String {
         Some(d) if lang == "en" => parts.push(d),
         Some(d) => {
             parts.push(crate::i18n::description(&d, lang).to_owned());
-            parts.extend(kind);
+            // "Free text" after a description that asks for a code would
+            // contradict it.
+            parts.extend(kind.filter(|k| k != labels::ui(Ui::HelpText, lang)));
         }
         None => parts.extend(kind),
     }
