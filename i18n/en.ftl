@@ -415,3 +415,7 @@ schema-required-sheet = { $field } is required, but the workbook has no sheet { 
     .help = add the sheet { $sheet } (copy it from a blank template, `article7 template`), fill it in or mark its cover page{ $about }
 skip-needs-missing-cell = needs { $label } (sheet { $sheet }), which is not filled in
 basis-line = basis: { $references }
+schema-additional-properties-cell = { $key } has no place here in the report
+    .help = { $suggestion }move the value to one of the fields of this place, or delete the row.{ $allowed }
+schema-suggestion-cell = did you mean { $label }?{ " " }
+schema-allowed-cell = { " " }Fields allowed here: { $list }.

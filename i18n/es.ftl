@@ -417,3 +417,7 @@ schema-required-sheet = { $field } es obligatorio, pero el libro no tiene la hoj
     .help = añada la hoja { $sheet } (cópiela de una plantilla en blanco, `article7 template --lang es`) y rellénela o marque su casilla de la portada{ $about }
 skip-needs-missing-cell = necesita { $label } (hoja { $sheet }), que no se ha rellenado
 basis-line = fundamento: { $references }
+schema-additional-properties-cell = { $key } no tiene cabida en este lugar del informe
+    .help = { $suggestion }pase el valor a uno de los campos previstos en este lugar, o elimine la fila.{ $allowed }
+schema-suggestion-cell = ¿quiso decir { $label }?{ " " }
+schema-allowed-cell = { " " }Campos admitidos aquí: { $list }.

@@ -417,3 +417,7 @@ schema-required-sheet = { $field } est obligatoire, mais le classeur n'a pas de 
     .help = ajoutez la feuille { $sheet } (copiez-la d'un modèle vierge, `article7 template --lang fr`), puis remplissez-la ou cochez sa case de la page de couverture{ $about }
 skip-needs-missing-cell = nécessite { $label } (feuille { $sheet }), qui n'est pas rempli
 basis-line = fondement : { $references }
+schema-additional-properties-cell = { $key } n'a pas sa place à cet endroit du rapport
+    .help = { $suggestion }reportez la valeur dans l'un des champs prévus à cet endroit, ou supprimez la ligne.{ $allowed }
+schema-suggestion-cell = vouliez-vous dire { $label } ?{ " " }
+schema-allowed-cell = { " " }Champs admis ici : { $list }.

@@ -195,6 +195,10 @@ fn workbook(lang: &str) -> Vec<u8> {
     ws.set_name(sheet_name("C", lang)).unwrap();
     ws.write(1, 0, label("C", "cover", lang)).unwrap();
     ws.write(1, 1, pick("fourni", "presentado")).unwrap();
+    // A row the form has no field for.
+    ws.write(2, 0, pick("Superficie déminée", "Superficie despejada"))
+        .unwrap();
+    ws.write(2, 1, "5").unwrap();
     let ws = book.add_worksheet();
     ws.set_name(sheet_name("C.areas", lang)).unwrap();
     let keys = ["id", "classification", "area_m2", "newly_identified"];
@@ -355,6 +359,8 @@ fn a_french_official_reads_french_only_with_labels_and_cells() {
             "lit « Période couverte › Au » (feuille Rapport, cellule B",
             "Convention seule (aucun plan d'action appliqué)",
             "« Point de contact national › Organisme » est obligatoire mais n'est pas rempli",
+            "« Superficie déminée » n'a pas sa place à cet endroit du rapport",
+            "Champs admis ici : « Case de la page de couverture »",
             "contrôles non effectués",
         ],
     );
@@ -374,6 +380,8 @@ fn a_spanish_official_reads_spanish_only_with_labels_and_cells() {
             "lee «Período abarcado › Hasta» (hoja Informe, celda B",
             "Solo la Convención (sin plan de acción aplicado)",
             "«Punto de contacto nacional › Organismo» es obligatorio pero no se ha rellenado",
+            "«Superficie despejada» no tiene cabida en este lugar del informe",
+            "Campos admitidos aquí: «Casilla de la portada»",
             "comprobaciones no realizadas",
         ],
     );

@@ -381,6 +381,165 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("Women", "Femmes", "Mujeres"),
     ("Work plan", "Plan de travail", "Plan de trabajo"),
     ("Year", "Année", "Año"),
+    (
+        "Anti-personnel mine",
+        "Mine antipersonnel",
+        "Mina antipersonal",
+    ),
+    (
+        "Area in square metres",
+        "Superficie en mètres carrés",
+        "Superficie en metros cuadrados",
+    ),
+    (
+        "Article 7 transparency report",
+        "Rapport de transparence au titre de l'article 7",
+        "Informe de transparencia con arreglo al artículo 7",
+    ),
+    (
+        "Assistance provided",
+        "Assistance fournie",
+        "Asistencia prestada",
+    ),
+    (
+        "Assistance received",
+        "Assistance reçue",
+        "Asistencia recibida",
+    ),
+    (
+        "Baseline adjustment",
+        "Ajustement de la base de référence",
+        "Ajuste de la base de referencia",
+    ),
+    (
+        "Baseline adjustments",
+        "Ajustements de la base de référence",
+        "Ajustes de la base de referencia",
+    ),
+    ("By device", "Par engin", "Por artefacto"),
+    (
+        "Casualties by device",
+        "Victimes par engin",
+        "Víctimas por artefacto",
+    ),
+    (
+        "Casualties by status",
+        "Victimes par statut",
+        "Víctimas por condición",
+    ),
+    ("Change (m²)", "Variation (m²)", "Variación (m²)"),
+    ("Count", "Nombre", "Número"),
+    ("Date", "Date", "Fecha"),
+    (
+        "Deadline extension",
+        "Prolongation de l'échéance",
+        "Prórroga del plazo",
+    ),
+    (
+        "Implementation measure",
+        "Mesure d'application",
+        "Medida de aplicación",
+    ),
+    ("Improvised", "Improvisées", "Improvisadas"),
+    ("Improvised mine", "Mine improvisée", "Mina improvisada"),
+    (
+        "Improvised mines",
+        "Mines improvisées",
+        "Minas improvisadas",
+    ),
+    ("List of texts", "Liste de textes", "Lista de textos"),
+    ("Mass in grams", "Masse en grammes", "Masa en gramos"),
+    ("Milestone", "Jalon", "Hito"),
+    (
+        "Mine clearance programme",
+        "Programme de déminage",
+        "Programa de remoción de minas",
+    ),
+    ("Mined area", "Zone minée", "Zona minada"),
+    (
+        "Mined area totals",
+        "Totaux des zones minées",
+        "Totales de las zonas minadas",
+    ),
+    ("Mines of one type", "Mines d'un type", "Minas de un tipo"),
+    (
+        "Mines transferred",
+        "Mines transférées",
+        "Minas transferidas",
+    ),
+    ("Need", "Besoin", "Necesidad"),
+    ("Objective", "Objectif", "Objetivo"),
+    ("Other", "Autres", "Otros"),
+    ("Partnership", "Partenariat", "Asociación"),
+    (
+        "Previously unknown stockpile",
+        "Stock jusque-là inconnu",
+        "Existencias antes desconocidas",
+    ),
+    (
+        "Previously unknown stockpile destroyed",
+        "Stock jusque-là inconnu détruit",
+        "Existencias antes desconocidas destruidas",
+    ),
+    (
+        "Production facility",
+        "Installation de fabrication",
+        "Instalación de producción",
+    ),
+    ("Received on", "Reçues le", "Recibidas el"),
+    (
+        "Retained mines of one type",
+        "Mines conservées d'un type",
+        "Minas retenidas de un tipo",
+    ),
+    (
+        "Retained mines received",
+        "Mines reçues pour être conservées",
+        "Minas recibidas para su retención",
+    ),
+    (
+        "Retained mines used",
+        "Mines conservées utilisées",
+        "Minas retenidas utilizadas",
+    ),
+    ("Sector", "Secteur", "Sector"),
+    (
+        "Sex-and-age breakdown",
+        "Ventilation par sexe et âge",
+        "Desglose por sexo y edad",
+    ),
+    (
+        "Stockpile destruction programme",
+        "Programme de destruction des stocks",
+        "Programa de destrucción de existencias",
+    ),
+    (
+        "Stockpiled mines of one type",
+        "Mines stockées d'un type",
+        "Minas almacenadas de un tipo",
+    ),
+    (
+        "Technical characteristics of a mine type",
+        "Caractéristiques techniques d'un type de mine",
+        "Características técnicas de un tipo de mina",
+    ),
+    ("Text", "Texte", "Texto"),
+    (
+        "Unclassified (m²)",
+        "Non classée (m²)",
+        "Sin clasificar (m²)",
+    ),
+    (
+        "Victim assistance plan",
+        "Plan d'assistance aux victimes",
+        "Plan de asistencia a las víctimas",
+    ),
+    (
+        "Warning measure",
+        "Mesure de mise en garde",
+        "Medida de advertencia",
+    ),
+    ("With disability", "Avec un handicap", "Con discapacidad"),
 ];
 
 /// Labels and sheet names of earlier templates that a translator's pass
@@ -1052,6 +1211,37 @@ mod tests {
                     .any(|t| pick(t.0, t.1, t.2, lang) == *now);
             assert!(used, "{now}");
         }
+    }
+
+    /// Every title of the schema has its French and Spanish: a label the
+    /// workbook shows, or a field a finding names.
+    #[test]
+    fn every_schema_title_is_translated() {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::String(t)) = m.get("title") {
+                        out.push(t.clone());
+                    }
+                    m.values().for_each(|x| walk(x, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::EMBEDDED_SCHEMA).unwrap();
+        let mut titles = Vec::new();
+        walk(&schema, &mut titles);
+        let missing: Vec<_> = titles
+            .iter()
+            .filter(|t| {
+                !TITLES
+                    .iter()
+                    .any(|(en, fr, es)| en == t && !fr.is_empty() && !es.is_empty())
+            })
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
     }
 
     #[test]
