@@ -419,3 +419,40 @@ schema-additional-properties-cell = { $key } has no place here in the report
     .help = { $suggestion }move the value to one of the fields of this place, or delete the row.{ $allowed }
 schema-suggestion-cell = did you mean { $label }?{ " " }
 schema-allowed-cell = { " " }Fields allowed here: { $list }.
+
+## The annotated copy of a workbook (`article7 annotate`): its findings sheet
+annotate-sheet = Findings
+annotate-title = { $file } checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] { $infos } info
+       *[other] { $infos } infos
+    }. A finding at a cell is also a comment on that cell; click a place to go there.
+annotate-comment = [{ $severity }] { $rule }: { $message }
+annotate-col-severity = Severity
+annotate-col-rule = Rule
+annotate-col-message = Finding
+annotate-col-fix = How to fix
+annotate-col-place = Place
+annotate-whole-report = the whole report
+annotate-none = No findings: the report passes every check.
+annotate-wrote = Wrote { $file }: { $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }) listed on the first sheet, { $cells ->
+        [one] a comment on 1 cell
+       *[other] comments on { $cells } cells
+    }

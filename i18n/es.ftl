@@ -421,3 +421,40 @@ schema-additional-properties-cell = { $key } no tiene cabida en este lugar del i
     .help = { $suggestion }pase el valor a uno de los campos previstos en este lugar, o elimine la fila.{ $allowed }
 schema-suggestion-cell = ¿quiso decir { $label }?{ " " }
 schema-allowed-cell = { " " }Campos admitidos aquí: { $list }.
+
+## Copia anotada de un libro (`article7 annotate`): la hoja de constataciones
+annotate-sheet = Constataciones
+annotate-title = Revisión de { $file }: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] { $infos } observación
+       *[other] { $infos } observaciones
+    }. Cada constatación relativa a una celda figura también como comentario en ella; haga clic en la ubicación para ir a la celda.
+annotate-comment = [{ $severity }] { $rule }: { $message }
+annotate-col-severity = Gravedad
+annotate-col-rule = Regla
+annotate-col-message = Constatación
+annotate-col-fix = Cómo corregirlo
+annotate-col-place = Ubicación
+annotate-whole-report = el informe completo
+annotate-none = Ninguna constatación: el informe supera todos los controles.
+annotate-wrote = Se ha escrito { $file }: { $findings ->
+        [one] 1 constatación
+       *[other] { $findings } constataciones
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] 1 advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] 1 observación
+       *[other] { $infos } observaciones
+    }) en la primera hoja, { $cells ->
+        [one] un comentario en 1 celda
+       *[other] comentarios en { $cells } celdas
+    }

@@ -421,3 +421,40 @@ schema-additional-properties-cell = { $key } n'a pas sa place à cet endroit du 
     .help = { $suggestion }reportez la valeur dans l'un des champs prévus à cet endroit, ou supprimez la ligne.{ $allowed }
 schema-suggestion-cell = vouliez-vous dire { $label } ?{ " " }
 schema-allowed-cell = { " " }Champs admis ici : { $list }.
+
+## Copie annotée d'un classeur (`article7 annotate`) : la feuille des constats
+annotate-sheet = Constats
+annotate-title = Vérification de { $file } : { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $infos ->
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
+    }. Chaque constat portant sur une cellule y figure aussi en commentaire ; cliquez sur l'emplacement pour vous y rendre.
+annotate-comment = [{ $severity }] { $rule } : { $message }
+annotate-col-severity = Gravité
+annotate-col-rule = Règle
+annotate-col-message = Constat
+annotate-col-fix = Comment corriger
+annotate-col-place = Emplacement
+annotate-whole-report = l'ensemble du rapport
+annotate-none = Aucun constat : le rapport satisfait à tous les contrôles.
+annotate-wrote = Fichier { $file } écrit : { $findings ->
+        [one] { $findings } constat
+       *[other] { $findings } constats
+    } ({ $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $infos ->
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
+    }) sur la première feuille, { $cells ->
+        [one] un commentaire sur { $cells } cellule
+       *[other] des commentaires sur { $cells } cellules
+    }

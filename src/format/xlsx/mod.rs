@@ -14,6 +14,7 @@
 //! used range claiming a million rows costs nothing. A `catch_unwind` around
 //! the whole reader turns a panic inside a dependency into a finding.
 
+pub mod annotate;
 mod assemble;
 mod cells;
 mod container;
@@ -207,6 +208,8 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
         if labels::instruction_sheet_names()
             .iter()
             .any(|n| n.eq_ignore_ascii_case(&name))
+            // the findings sheet of an annotated copy (`article7 annotate`)
+            || annotate::is_list_sheet(&name)
         {
             continue;
         }
