@@ -5,6 +5,8 @@
 field-key = `{ $key }`
 field-item = item { $item } of `{ $key }`
 the-report = the report
+# A field of a workbook, named by the label the user sees there.
+field-label = “{ $label }”
 about = { " " }({ $field }: { $text })
 about-required = { " " }({ $text })
 
@@ -53,6 +55,7 @@ type-integer = a whole number
 type-number = a number
 type-string = text
 type-boolean = true or false
+type-boolean-cell = TRUE or FALSE (yes or no also do)
 type-array = a list
 type-object = an object
 type-null = null
@@ -227,8 +230,7 @@ summary-skipped = ; { $count ->
         [one] { $count } file
        *[other] { $count } files
     } skipped (not .json, .xml or .xlsx): { $files }
-basis = basis
-row = row
+row-values = row: { $values }
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }
 column = column
 at-text = at { $file }:{ $line }:{ $column }
@@ -348,7 +350,6 @@ html-where = where
 html-fix = how to fix
 html-details = technical details
 html-pointer = place in the report (JSON pointer)
-html-row = row
 html-at-line = line { $line }, column { $column }
 html-at-cell = sheet { $sheet }, cell { $cell }
 html-form-A = Form A — national implementation measures
@@ -375,9 +376,19 @@ not-checked = { $checks ->
 }.
 help-line = help: { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skipped-heading = { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+skipped-line = { $rule } “{ $title }”: { $reason }
 skip-missing-value = needs `{ $value }`, which the report does not give
 skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
+skip-short-history = needs { $needed } earlier annual reports of the State, and { $found ->
+    [0] none was found
+    [one] { $found } was found
+   *[other] { $found } were found
+} (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
 skip-not-in-profile = { $profile ->
@@ -392,12 +403,43 @@ explain-fix = How to fix it
 explain-basis = Basis
 explain-invalid = An invalid example
 explain-valid = A valid example
+explain-with-previous = with this previous report:
+explain-with-earlier = with this earlier report:
+explain-with-history = with these earlier annual reports (newest first):
 explain-requires = runs only with
 explain-previous = the previous annual report
 explain-earlier = an earlier report of the State
+explain-history = { $n ->
+    [one] an earlier annual report of the State
+   *[other] { $n } earlier annual reports of the State
+}
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }
+summary-checks-skipped = ; { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+html-profile = Held to: { $name }
+# The action plans a report is held to (rules/profile.rs), by code.
+profile-treaty = Convention only (no action plan encoded)
+profile-MAP = Maputo Action Plan (2014–2019)
+profile-OAP = Oslo Action Plan (2020–2024)
+profile-SRAAP = Siem Reap–Angkor Action Plan (2025–2029)
+schema-enum-cell = { $field } must be one of: { $options }; found { $found }
+    .help = { $suggestion }pick the value from the cell's drop-down list{ $about }
+schema-enum-suggestion-cell = did you mean “{ $label_en }”?{ " " }
+skip-reads-rejected-cell = reads { $label } (sheet { $sheet }, cell { $cell }), which breaks the report schema
+schema-required-cell = { $field } is required but is not filled in
+    .help = fill in { $field } on sheet { $sheet }{ $about }
+schema-required-sheet = { $field } is required, but the workbook has no sheet { $sheet }
+    .help = add the sheet { $sheet } (copy it from a blank template, `article7 template`), fill it in or mark its cover page{ $about }
+skip-needs-missing-cell = needs { $label } (sheet { $sheet }), which is not filled in
+basis-line = basis: { $references }
+schema-additional-properties-cell = { $key } has no place here in the report
+    .help = { $suggestion }move the value to one of the fields of this place, or delete the row.{ $allowed }
+schema-suggestion-cell = did you mean { $label }?{ " " }
+schema-allowed-cell = { " " }Fields allowed here: { $list }.
 
 ## The annotated copy of a workbook (`article7 annotate`): its findings sheet
 annotate-sheet = Findings

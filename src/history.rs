@@ -1,7 +1,8 @@
 //! Finds a report's predecessors for the year-over-year rules: among the
 //! reports of a batch and of `--history` folders, the previous annual report
 //! of the same State (period year = Year − 1, the latest submitted if there
-//! are several) and the newest earlier report of any year.
+//! are several), the newest earlier report of any year, and, for rules that
+//! read `history`, the State's earlier annual reports, newest first.
 
 use crate::format;
 use crate::source::{Format, Source};
@@ -76,10 +77,11 @@ impl History {
     }
 
     /// The predecessors of the report `key` read from `path` (`None` for
-    /// one held in memory), loaded: the previous annual report and the
-    /// newest earlier one. A file is never its own predecessor; when both are
-    /// the same file it is read once.
-    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>) -> Predecessors {
+    /// one held in memory), loaded: the previous annual report, the newest
+    /// earlier one, and up to `depth` earlier annual reports for `history`
+    /// (0 when no rule reads it: nothing more is read then). A file is never
+    /// its own predecessor; a file that is several of them is read once.
+    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>, depth: usize) -> Predecessors {
         let not_self = |p: &&Path| Some(*p) != path;
         let prev_path = self.previous(key).filter(not_self);
         let earlier_path = self.earlier(key).filter(not_self);
@@ -89,7 +91,47 @@ impl History {
         } else {
             earlier_path.and_then(load_value)
         };
-        Predecessors { previous, earlier }
+        let history = (depth > 0).then(|| {
+            let reports = self
+                .annual_before(key, depth)
+                .into_iter()
+                .filter(not_self)
+                .filter_map(|p| {
+                    if Some(p) == prev_path {
+                        previous.clone()
+                    } else if Some(p) == earlier_path {
+                        earlier.clone()
+                    } else {
+                        load_value(p)
+                    }
+                })
+                .collect();
+            Value::Array(reports)
+        });
+        Predecessors {
+            previous,
+            earlier,
+            history,
+        }
+    }
+
+    /// The State's annual reports for years before `key`'s, one per year
+    /// (the latest submitted), newest first, at most `depth`.
+    pub fn annual_before(&self, key: &ReportKey, depth: usize) -> Vec<&Path> {
+        let mut found: Vec<&(ReportKey, PathBuf)> = self
+            .entries
+            .iter()
+            .filter(|(k, _)| k.annual && k.state == key.state && k.year < key.year)
+            .collect();
+        // Newest year first, and within a year the latest submitted first,
+        // so that the first of each year is the one kept.
+        found.sort_by(|a, b| (b.0.year, &b.0.submitted_on).cmp(&(a.0.year, &a.0.submitted_on)));
+        found.dedup_by_key(|(k, _)| k.year);
+        found
+            .into_iter()
+            .take(depth)
+            .map(|(_, p)| p.as_path())
+            .collect()
     }
 
     /// The newest report of `key`'s State for an earlier year.
@@ -109,6 +151,9 @@ pub struct Predecessors {
     pub previous: Option<Value>,
     /// The newest report of the same State for an earlier year.
     pub earlier: Option<Value>,
+    /// The State's earlier annual reports, newest first (a JSON array);
+    /// `None` when no rule reads them.
+    pub history: Option<Value>,
 }
 
 impl Predecessors {
@@ -117,6 +162,7 @@ impl Predecessors {
         crate::rules::engine::Related {
             previous: self.previous.as_ref(),
             earlier: self.earlier.as_ref(),
+            history: self.history.as_ref(),
         }
     }
 }
@@ -221,5 +267,29 @@ mod tests {
         let later = key("KHM", 2021, true, "2022-04-01");
         assert_eq!(h.previous(&later), None);
         assert_eq!(h.earlier(&later), Some(Path::new("initial")));
+    }
+
+    #[test]
+    fn annual_history_is_one_report_a_year_newest_first() {
+        let h = History {
+            entries: vec![
+                (key("KHM", 2015, true, "2016-04-01"), "2015".into()),
+                (key("KHM", 2018, true, "2019-04-01"), "2018-first".into()),
+                (key("KHM", 2018, true, "2019-06-01"), "2018-amended".into()),
+                (key("KHM", 2018, false, "2019-09-01"), "initial".into()),
+                (key("KHM", 2016, true, "2017-04-01"), "2016".into()),
+                (key("AGO", 2017, true, "2018-04-01"), "other-state".into()),
+                (key("KHM", 2019, true, "2020-04-01"), "same-year".into()),
+            ],
+        };
+        let now = key("KHM", 2019, true, "2020-04-01");
+        let names =
+            |v: Vec<&Path>| -> Vec<String> { v.iter().map(|p| p.display().to_string()).collect() };
+        assert_eq!(
+            names(h.annual_before(&now, 5)),
+            ["2018-amended", "2016", "2015"]
+        );
+        assert_eq!(names(h.annual_before(&now, 2)), ["2018-amended", "2016"]);
+        assert!(h.annual_before(&now, 0).is_empty());
     }
 }

@@ -119,7 +119,14 @@ impl Validator {
         let ingested = format::load(source);
         let predecessors = match ingested.document.as_ref() {
             Some(d) if !history.is_empty() => match crate::history::key_of(&d.value) {
-                Some(key) => history.predecessors(&key, path),
+                Some(key) => {
+                    let depth = if self.engine.reads_history(&d.value) {
+                        crate::rules::catalogue::HISTORY_DEPTH
+                    } else {
+                        0
+                    };
+                    history.predecessors(&key, path, depth)
+                }
                 None => Predecessors::default(),
             },
             _ => Predecessors::default(),
@@ -172,6 +179,10 @@ impl Validator {
     ) -> (Vec<Diagnostic>, Vec<Skipped>) {
         let schema = self.schema.check(doc);
         let mut findings = schema.findings;
+        if doc.format == crate::source::Format::Xlsx {
+            let lang = doc.source_map().language().unwrap_or("en");
+            crate::format::xlsx::name_missing_fields(&mut findings, lang);
+        }
         if let Some(f) = state_party(doc, &schema.rejected) {
             findings.push(f);
         }
