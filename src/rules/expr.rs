@@ -12,7 +12,8 @@ use cel::common::types::{
 };
 use cel::common::value::{Builtin, BuiltinRef, Val};
 use cel::objects::{Key, Map};
-use cel::{Context, Env, Program, Value};
+use cel::parser::{Expression, ExpressionReferences, PrattParser};
+use cel::{Context, Env, ResolveResult, Value};
 use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -33,10 +34,86 @@ pub fn env() -> Arc<Env> {
     .clone()
 }
 
-/// Compiles one expression; the error is CEL's own message (with its
-/// position inside the expression).
+/// A compiled expression: cel's parse tree, run by cel's interpreter (what
+/// `cel::Program` holds, without the source map no message of ours uses).
+#[derive(Debug)]
+pub struct Program {
+    expression: Expression,
+}
+
+impl Program {
+    /// Evaluates the expression in `ctx`, as `cel::Program::execute` does.
+    pub fn execute(&self, ctx: &Context<'_, '_>) -> ResolveResult {
+        Value::resolve(&self.expression, ctx)
+    }
+
+    /// The variables and functions it refers to.
+    pub fn references(&self) -> ExpressionReferences<'_> {
+        self.expression.references()
+    }
+
+    /// The parse tree.
+    pub fn expression(&self) -> &Expression {
+        &self.expression
+    }
+}
+
+/// Compiles one expression with cel's reference (ANTLR) parser, the one
+/// [`Env::compile`] uses; the error is CEL's own message (with its position
+/// inside the expression).
 pub fn compile(source: &str) -> Result<Program, String> {
-    env().compile(source).map_err(|e| e.to_string())
+    env()
+        .compile(source)
+        .map(|p| Program {
+            expression: p.expression().clone(),
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// Compiles with cel's Pratt parser, some hundred times cheaper than the
+/// ANTLR one (which took 100 M instructions, most of a run's start-up, for
+/// the embedded catalogue). It expands only the standard macros (not the
+/// extensions' `sortBy` or `math.greatest`), so it is used only for text a
+/// test proves it parses to the very tree the reference parser gives: the
+/// embedded catalogue (a test in `catalogue.rs`). `None` when it does not parse
+/// (the reference parser then words the error).
+pub fn compile_fast(source: &str) -> Option<Program> {
+    PrattParser::new()
+        .enable_optional_syntax(true)
+        .parse(source)
+        .ok()
+        .map(|expression| Program { expression })
+}
+
+/// Compiles expressions once each: a rule catalogue writes the same ones
+/// many times (`item.total` in eight messages, a form's `cover ==
+/// "provided"` guard in seven rules). `fast` text is first given to
+/// [`compile_fast`].
+#[derive(Debug, Default)]
+pub struct Compiler {
+    done: HashMap<String, Arc<Program>>,
+    /// Whether the text compiled now is text [`compile_fast`] is proven on.
+    pub fast: bool,
+}
+
+impl Compiler {
+    /// The compiled `source` (shared with earlier compiles of the same text).
+    pub fn compile(&mut self, source: &str) -> Result<Arc<Program>, String> {
+        if let Some(p) = self.done.get(source) {
+            return Ok(Arc::clone(p));
+        }
+        let fast = if self.fast {
+            compile_fast(source)
+        } else {
+            None
+        };
+        let program = Arc::new(match fast {
+            Some(p) => p,
+            None => compile(source)?,
+        });
+        self.done.insert(source.to_owned(), Arc::clone(&program));
+        Ok(program)
+    }
 }
 
 /// A root context with the function library and the given variables.

@@ -24,9 +24,9 @@
 //! test (`tests/native_rules.rs`) checks on every fixture that every rule
 //! reaches the same findings both ways.
 
+use super::expr::Program;
 use super::functions::{add_days_to, add_years_to, area_equal, year_of_text};
 use cel::common::ast::{operators, CallExpr, ComprehensionExpr, Expr, IdedExpr, LiteralValue};
-use cel::Program;
 use serde_json::{Map, Value as Json};
 use std::borrow::Cow;
 use std::cmp::Ordering;

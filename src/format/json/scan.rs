@@ -226,3 +226,132 @@ fn push_escaped(pointer: &mut String, token: &str) {
         }
     }
 }
+
+/// Where the value at `pointer` is written, or its nearest existing
+/// ancestor: (key span, value span), as the full scan would record it.
+///
+/// The lookup behind [`super::locate`]: a report with a finding or two
+/// needs the place of those, not a map of its every value. It walks down
+/// the pointer's tokens and skips every other member without decoding it,
+/// so it costs a fraction of [`scan`] and allocates one key at a time.
+/// Like `scan` it is meant for text serde_json accepted without duplicate
+/// keys (where the first member with a name is the only one), and on any
+/// other text it ends without panicking, with the deepest value it reached.
+pub(super) fn find(text: &str, pointer: &str) -> Option<(Option<Span>, Span)> {
+    let b = text.as_bytes();
+    let mut start = skip_ws(b, 0);
+    b.get(start)?;
+    let mut key: Option<Span> = None;
+    // A pointer that does not start with `/` names nothing below the root.
+    let tokens = pointer.strip_prefix('/').map(|rest| rest.split('/'));
+    let mut scratch = String::new();
+    if let Some(tokens) = tokens {
+        for token in tokens {
+            let found = match b[start] {
+                b'{' => find_member(text, start, token, &mut scratch),
+                b'[' => find_element(b, start, token),
+                _ => None,
+            };
+            match found {
+                Some((k, v)) => {
+                    key = k;
+                    start = v;
+                }
+                None => break,
+            }
+        }
+    }
+    let end = skip_value(b, start);
+    Some((key, (start, end)))
+}
+
+/// The member `token` (an RFC 6901 token) of the object opening at `open`:
+/// its key span and where its value starts.
+fn find_member(
+    text: &str,
+    open: usize,
+    token: &str,
+    scratch: &mut String,
+) -> Option<(Option<Span>, usize)> {
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, open + 1);
+    if b.get(i) == Some(&b'}') {
+        return None;
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = skip_string(b, i);
+        scratch.clear();
+        push_key_token(scratch, text, i, key_end);
+        let value = skip_ws(b, key_end);
+        if b.get(value) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(b, value + 1);
+        b.get(value)?;
+        if scratch == token {
+            return Some((Some((i, key_end)), value));
+        }
+        i = skip_ws(b, skip_value(b, value));
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            _ => return None,
+        }
+    }
+}
+
+/// Where element `token` of the array opening at `open` starts. Only the
+/// token the full scan writes (`0`, `17`; not `017` or `-`) names one.
+fn find_element(b: &[u8], open: usize, token: &str) -> Option<(Option<Span>, usize)> {
+    let wanted: usize = token.parse().ok()?;
+    if wanted.to_string() != token {
+        return None;
+    }
+    let mut i = skip_ws(b, open + 1);
+    if b.get(i) == Some(&b']') {
+        return None;
+    }
+    for _ in 0..wanted {
+        i = skip_ws(b, skip_value(b, i));
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            _ => return None,
+        }
+    }
+    b.get(i)?;
+    Some((None, i))
+}
+
+/// End of the value starting at `i` (one past its last byte), without
+/// recursion; the end of the text when it does not close.
+fn skip_value(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'"') => skip_string(b, i),
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut j = i;
+            while let Some(&c) = b.get(j) {
+                match c {
+                    b'"' => {
+                        j = skip_string(b, j);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return j + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            b.len()
+        }
+        Some(_) => skip_scalar(b, i),
+        None => i,
+    }
+}
