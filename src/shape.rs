@@ -37,7 +37,45 @@ pub enum Step<'a> {
 
 /// The schema node at `path` (after `$ref`s), or `None` when the schema has
 /// no such place (an unknown key) or the place is free-form (`extensions`).
+///
+/// Answers are remembered per thread: the XML and Excel readers ask for the
+/// same few hundred places again for every element or cell (the same field
+/// of each of 400 mined areas), and walking the schema from its root with
+/// its `$ref`s each time was most of their cost.
 pub fn node_at<'s>(path: &[Step<'_>]) -> Option<&'s Value> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+    // A hostile file can name any number of places; only this many are kept.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static KNOWN: RefCell<HashMap<String, Option<&'static Value>>> =
+            RefCell::new(HashMap::new());
+    }
+    // Each key is written with its length, so no two paths share a name.
+    let mut name = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                let _ = write!(name, "{}:{k}", k.len());
+            }
+            Step::Item => name.push('*'),
+        }
+    }
+    KNOWN.with(|known| {
+        if let Some(node) = known.borrow().get(&name) {
+            return *node;
+        }
+        let node = walk_schema(path);
+        let mut known = known.borrow_mut();
+        if known.len() < REMEMBERED {
+            known.insert(name, node);
+        }
+        node
+    })
+}
+
+fn walk_schema(path: &[Step<'_>]) -> Option<&'static Value> {
     let schema = ReportSchema::embedded().value();
     let mut node = resolve(schema, schema)?;
     for step in path {

@@ -9,6 +9,7 @@ mod diff;
 mod serve;
 mod summary;
 mod validate;
+mod values;
 mod watch;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};

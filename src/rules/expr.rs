@@ -129,7 +129,7 @@ pub fn root_context<'v>(vars: Vec<(&str, Value)>) -> Context<'v, 'v> {
 /// Lends a JSON document to CEL: a tree of CEL's own values whose text
 /// (member names and strings) borrows from the JSON instead of copying it.
 /// This is what rules evaluate against. Objects are lent lazily
-/// ([`LentObject`]): an object's members are put into a CEL map the first
+/// (`LentObject`): an object's members are put into a CEL map the first
 /// time anything reads it, so the parts of a report no rule reads cost one
 /// small allocation each instead of a hash of every member name.
 pub fn to_val(v: &Json) -> Box<dyn Val + '_> {

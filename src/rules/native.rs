@@ -5,7 +5,7 @@
 //! the object, every function call collects its arguments into a `Vec`,
 //! and every value is a boxed trait object; over a report of a few hundred
 //! mined areas the rules spent most of validation there. Here an
-//! expression is compiled once into a small tree ([`Node`]) whose
+//! expression is compiled once into a small tree (`Node`) whose
 //! variables are resolved to slots, and evaluated over `&serde_json::Value`
 //! with values that borrow from the report.
 //!
