@@ -43,36 +43,52 @@ pub enum Step<'a> {
 /// of each of 400 mined areas), and walking the schema from its root with
 /// its `$ref`s each time was most of their cost.
 pub fn node_at<'s>(path: &[Step<'_>]) -> Option<&'s Value> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    use std::fmt::Write as _;
-    // A hostile file can name any number of places; only this many are kept.
-    const REMEMBERED: usize = 4096;
     thread_local! {
-        static KNOWN: RefCell<HashMap<String, Option<&'static Value>>> =
-            RefCell::new(HashMap::new());
+        static KNOWN: Remembered<Option<&'static Value>> = Remembered::default();
     }
-    // Each key is written with its length, so no two paths share a name.
-    let mut name = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) => {
-                let _ = write!(name, "{}:{k}", k.len());
+    KNOWN.with(|known| known.get_or(path, || walk_schema(path)))
+}
+
+/// Answers remembered by path (a thread's own: no lock on the readers'
+/// path). A hostile file can name any number of places; only the first
+/// [`Remembered::MOST`] are kept.
+struct Remembered<T> {
+    known: std::cell::RefCell<std::collections::HashMap<String, T>>,
+}
+
+impl<T> Default for Remembered<T> {
+    fn default() -> Self {
+        Remembered {
+            known: Default::default(),
+        }
+    }
+}
+
+impl<T: Clone> Remembered<T> {
+    const MOST: usize = 4096;
+
+    fn get_or(&self, path: &[Step<'_>], answer: impl FnOnce() -> T) -> T {
+        use std::fmt::Write as _;
+        // Each key is written with its length, so no two paths share a name.
+        let mut name = String::new();
+        for step in path {
+            match step {
+                Step::Key(k) => {
+                    let _ = write!(name, "{}:{k}", k.len());
+                }
+                Step::Item => name.push('*'),
             }
-            Step::Item => name.push('*'),
         }
+        if let Some(v) = self.known.borrow().get(&name) {
+            return v.clone();
+        }
+        let v = answer();
+        let mut known = self.known.borrow_mut();
+        if known.len() < Self::MOST {
+            known.insert(name, v.clone());
+        }
+        v
     }
-    KNOWN.with(|known| {
-        if let Some(node) = known.borrow().get(&name) {
-            return *node;
-        }
-        let node = walk_schema(path);
-        let mut known = known.borrow_mut();
-        if known.len() < REMEMBERED {
-            known.insert(name, node);
-        }
-        node
-    })
 }
 
 fn walk_schema(path: &[Step<'_>]) -> Option<&'static Value> {
@@ -164,7 +180,17 @@ pub fn enum_at(path: &[Step<'_>]) -> Option<Vec<String>> {
 }
 
 /// Title and description of the place at `path`, as written beside it.
+///
+/// Remembered per thread, as [`node_at`] is: the Excel reader asks for the
+/// label of each column of each row it reads.
 pub fn label_at(path: &[Step<'_>]) -> (Option<String>, Option<String>) {
+    thread_local! {
+        static KNOWN: Remembered<(Option<String>, Option<String>)> = Remembered::default();
+    }
+    KNOWN.with(|known| known.get_or(path, || read_label(path)))
+}
+
+fn read_label(path: &[Step<'_>]) -> (Option<String>, Option<String>) {
     let schema = ReportSchema::embedded().value();
     // The text beside a `$ref` is the property's own: read it before resolving.
     let (parent, last) = match path.split_last() {

@@ -160,10 +160,10 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 fn skip_string(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     while j < b.len() {
-        match b[j] {
-            b'"' => return j + 1,
-            b'\\' => j += 2,
-            _ => j += 1,
+        match memchr::memchr2(b'"', b'\\', &b[j..]) {
+            Some(k) if b[j + k] == b'"' => return j + k + 1,
+            Some(k) => j += k + 2,
+            None => break,
         }
     }
     b.len()
@@ -329,29 +329,90 @@ fn find_element(b: &[u8], open: usize, token: &str) -> Option<(Option<Span>, usi
 fn skip_value(b: &[u8], i: usize) -> usize {
     match b.get(i) {
         Some(b'"') => skip_string(b, i),
-        Some(b'{' | b'[') => {
+        // In JSON the brackets of one kind balance inside a container of
+        // the other, so only the container's own kind is counted (outside
+        // strings), which lets memchr find them.
+        Some(&open) if open == b'{' || open == b'[' => {
+            let close = open + 2;
             let mut depth = 0usize;
             let mut j = i;
-            while let Some(&c) = b.get(j) {
-                match c {
-                    b'"' => {
-                        j = skip_string(b, j);
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return j + 1;
-                        }
-                    }
-                    _ => {}
+            while let Some(k) = b
+                .get(j..)
+                .and_then(|rest| memchr::memchr3(b'"', open, close, rest))
+            {
+                let at = j + k;
+                if b[at] == b'"' {
+                    j = skip_string(b, at);
+                    continue;
                 }
-                j += 1;
+                if b[at] == open {
+                    depth += 1;
+                } else {
+                    depth -= 1;
+                    if depth == 0 {
+                        return at + 1;
+                    }
+                }
+                j = at + 1;
             }
             b.len()
         }
         Some(_) => skip_scalar(b, i),
         None => i,
     }
+}
+
+/// The members of the object a JSON text holds, read for their place only:
+/// (key, value text) in order, each value skipped by its brackets and
+/// quotes without being checked. `None` for anything else or unusual: a
+/// text that is not one object (a byte-order mark, a trailing value), a key
+/// written with an escape, a member that does not end where it should.
+///
+/// For reading a few members of a large report cheaply (the history's keys)
+/// where a full parse would cost as much as reading the report; the values
+/// it gives are to be parsed, and the rest of the text is not known to be
+/// JSON.
+pub fn members(text: &[u8]) -> Option<Vec<(&str, &[u8])>> {
+    let b = text;
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    let mut out = Vec::new();
+    if b.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let key_end = skip_string(b, i);
+            let key = b.get(i + 1..key_end.checked_sub(1)?)?;
+            if key_end <= i + 1 || key.contains(&b'\\') {
+                return None;
+            }
+            let key = std::str::from_utf8(key).ok()?;
+            i = skip_ws(b, key_end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            let start = skip_ws(b, i + 1);
+            let end = skip_value(b, start);
+            if end == start {
+                return None;
+            }
+            out.push((key, &b[start..end]));
+            i = skip_ws(b, end);
+            match b.get(i) {
+                Some(b',') => i = skip_ws(b, i + 1),
+                Some(b'}') => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    (skip_ws(b, i) == b.len()).then_some(out)
 }
