@@ -5,6 +5,8 @@
 field-key = `{ $key }`
 field-item = item { $item } of `{ $key }`
 the-report = the report
+# A field of a workbook, named by the label the user sees there.
+field-label = “{ $label }”
 about = { " " }({ $field }: { $text })
 about-required = { " " }({ $text })
 
@@ -53,6 +55,7 @@ type-integer = a whole number
 type-number = a number
 type-string = text
 type-boolean = true or false
+type-boolean-cell = TRUE or FALSE (yes or no also do)
 type-array = a list
 type-object = an object
 type-null = null
@@ -227,8 +230,7 @@ summary-skipped = ; { $count ->
         [one] { $count } file
        *[other] { $count } files
     } skipped (not .json, .xml or .xlsx): { $files }
-basis = basis
-row = row
+row-values = row: { $values }
 at-cell = at { $file } › sheet { $sheet }, cell { $cell }
 column = column
 at-text = at { $file }:{ $line }:{ $column }
@@ -343,7 +345,6 @@ html-where = where
 html-fix = how to fix
 html-details = technical details
 html-pointer = place in the report (JSON pointer)
-html-row = row
 html-at-line = line { $line }, column { $column }
 html-at-cell = sheet { $sheet }, cell { $cell }
 html-form-A = Form A — national implementation measures
@@ -370,6 +371,11 @@ not-checked = { $checks ->
 }.
 help-line = help: { $help }
 ## Skipped rules (rules/skip.rs): why a rule did not run on a report
+skipped-heading = { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+skipped-line = { $rule } “{ $title }”: { $reason }
 skip-missing-value = needs `{ $value }`, which the report does not give
 skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
@@ -389,3 +395,64 @@ explain-earlier = an earlier report of the State
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }
+summary-checks-skipped = ; { $count ->
+    [one] 1 check did not run
+   *[other] { $count } checks did not run
+}
+html-profile = Held to: { $name }
+# The action plans a report is held to (rules/profile.rs), by code.
+profile-treaty = Convention only (no action plan encoded)
+profile-MAP = Maputo Action Plan (2014–2019)
+profile-OAP = Oslo Action Plan (2020–2024)
+profile-SRAAP = Siem Reap–Angkor Action Plan (2025–2029)
+schema-enum-cell = { $field } must be one of: { $options }; found { $found }
+    .help = { $suggestion }pick the value from the cell's drop-down list{ $about }
+schema-enum-suggestion-cell = did you mean “{ $label_en }”?{ " " }
+skip-reads-rejected-cell = reads { $label } (sheet { $sheet }, cell { $cell }), which breaks the report schema
+schema-required-cell = { $field } is required but is not filled in
+    .help = fill in { $field } on sheet { $sheet }{ $about }
+schema-required-sheet = { $field } is required, but the workbook has no sheet { $sheet }
+    .help = add the sheet { $sheet } (copy it from a blank template, `article7 template`), fill it in or mark its cover page{ $about }
+skip-needs-missing-cell = needs { $label } (sheet { $sheet }), which is not filled in
+basis-line = basis: { $references }
+schema-additional-properties-cell = { $key } has no place here in the report
+    .help = { $suggestion }move the value to one of the fields of this place, or delete the row.{ $allowed }
+schema-suggestion-cell = did you mean { $label }?{ " " }
+schema-allowed-cell = { " " }Fields allowed here: { $list }.
+
+## The annotated copy of a workbook (`article7 annotate`): its findings sheet
+annotate-sheet = Findings
+annotate-title = { $file } checked: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] { $infos } info
+       *[other] { $infos } infos
+    }. A finding at a cell is also a comment on that cell; click a place to go there.
+annotate-comment = [{ $severity }] { $rule }: { $message }
+annotate-col-severity = Severity
+annotate-col-rule = Rule
+annotate-col-message = Finding
+annotate-col-fix = How to fix
+annotate-col-place = Place
+annotate-whole-report = the whole report
+annotate-none = No findings: the report passes every check.
+annotate-wrote = Wrote { $file }: { $findings ->
+        [one] 1 finding
+       *[other] { $findings } findings
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }) listed on the first sheet, { $cells ->
+        [one] a comment on 1 cell
+       *[other] comments on { $cells } cells
+    }

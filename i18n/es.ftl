@@ -3,15 +3,17 @@
 field-key = `{ $key }`
 field-item = el elemento { $item } de `{ $key }`
 the-report = el informe
-# Las descripciones del esquema están en inglés: no se muestran en un texto en español.
-about = { "" }
-about-required = { "" }
+# Un campo de un libro, designado por la etiqueta que el usuario ve en él.
+field-label = «{ $label }»
+# Las descripciones del esquema se traducen en i18n/descriptions.toml.
+about = { " " }({ $field }: { $text })
+about-required = { " " }({ $text })
 
 ## Hallazgos del esquema
 schema-required = `{ $name }` es obligatorio en { $where } pero falta
     .help = añada `{ $name }`{ $about }
 schema-additional-properties = `{ $key }` no es un campo que el modelo de informe conozca en este lugar
-    .help = { $suggestion }compruebe la ortografía (las claves están en snake_case) o ponga la información adicional bajo `extensions`.{ $allowed }
+    .help = { $suggestion }compruebe la ortografía (las claves se escriben en minúsculas, con guiones bajos entre las palabras) o ponga la información adicional bajo `extensions`.{ $allowed }
 schema-suggestion = ¿quiso decir `{ $key }`?{ " " }
 schema-allowed = { " " }Campos admitidos aquí: { $list }.
 schema-enum = { $field } debe ser uno de los valores { $options }; se encontró { $found }
@@ -52,6 +54,7 @@ type-integer = un número entero
 type-number = un número
 type-string = texto
 type-boolean = true o false
+type-boolean-cell = VERDADERO o FALSO (también sirven sí o no)
 type-array = una lista
 type-object = un objeto
 type-null = null
@@ -160,14 +163,14 @@ xlsx-total-inflates = el archivo comprimido ocuparía más de { $limit } bytes a
 xlsx-encrypted = el libro está protegido con contraseña (cifrado), por lo que no se puede leer
     .help = ábralo, quite la contraseña (en Excel: Archivo > Información > Proteger libro > Cifrar con contraseña), guárdelo y valídelo de nuevo
 xlsx-unknown-sheet = la hoja `{ $sheet }` no forma parte de la estructura del informe, por lo que no se lee nada de ella
-    .help = { $suggestion }póngale el nombre de una de las hojas del informe o sáquela del libro. Las hojas son: { $sheets }
-xlsx-value-without-key = la celda B{ $row } de la hoja `{ $sheet }` contiene `{ $value }` pero la celda A{ $row } no tiene clave, por lo que el valor no se lee
-    .help = escriba la clave del valor en la columna A o elimine el valor
+    .help = { $suggestion }póngale el nombre de una de las hojas del informe o retírela del libro. Las hojas son: { $sheets }
+xlsx-value-without-key = la celda B{ $row } de la hoja `{ $sheet }` contiene `{ $value }` pero la celda A{ $row } no nombra ningún campo, por lo que el valor no se lee
+    .help = escriba en la columna A la etiqueta del campo (o su clave) o elimine el valor
 xlsx-link-ignored = la celda { $cell } de la hoja `{ $sheet }` contiene `{ $value }`, pero este elemento se lee de las filas de la hoja `{ $target }`, por lo que la celda no se lee
     .help = deje la celda vacía: el informe toma este elemento de la hoja `{ $target }` (`[]` o `{"{"}{"}"}` en esta celda solo cuenta cuando esa hoja no tiene nada para él)
-xlsx-column-without-key = la columna { $column } de la hoja `{ $sheet }` contiene valores (`{ $value }` en { $cell }) pero no tiene clave en su fila de encabezado, por lo que no se lee
-    .help = escriba la clave de la columna en { $header } o elimine la columna
-xlsx-duplicate-row = la clave `{ $key }` aparece dos veces en la hoja `{ $sheet }` ({ $first } y { $second })
+xlsx-column-without-key = la columna { $column } de la hoja `{ $sheet }` contiene valores (`{ $value }` en { $cell }) pero su fila de encabezado no nombra ningún campo, por lo que no se lee
+    .help = escriba en { $header } la etiqueta del campo (o su clave) o elimine la columna
+xlsx-duplicate-row = el campo `{ $key }` aparece dos veces en la hoja `{ $sheet }` ({ $first } y { $second })
     .help = conserve una sola fila para `{ $key }`; solo se lee la última
 xlsx-duplicate-column = la clave `{ $key }` aparece dos veces en la hoja `{ $sheet }` ({ $first } y { $second })
     .help = conserve una sola columna para `{ $key }`; solo se lee la primera
@@ -214,23 +217,22 @@ summary = { $files ->
         [one] { $warnings } advertencia
        *[other] { $warnings } advertencias
     }, { $infos ->
-        [one] { $infos } información
-       *[other] { $infos } informaciones
+        [one] { $infos } observación
+       *[other] { $infos } observaciones
     }
 summary-unreadable = ; { $count ->
         [one] no se pudo leer { $count } archivo
        *[other] no se pudieron leer { $count } archivos
     }
 summary-waived = ; { $count ->
-        [one] { $count } hallazgo dispensado
-       *[other] { $count } hallazgos dispensados
+        [one] { $count } exención aplicada
+       *[other] { $count } exenciones aplicadas
     }
 summary-skipped = ; { $count ->
         [one] { $count } archivo omitido
        *[other] { $count } archivos omitidos
     } (ni .json, ni .xml, ni .xlsx): { $files }
-basis = fundamento
-row = fila
+row-values = fila: { $values }
 at-cell = en { $file } › hoja { $sheet }, celda { $cell }
 column = columna
 at-text = en { $file }:{ $line }:{ $column }
@@ -345,14 +347,13 @@ html-where = ubicación
 html-fix = cómo corregirlo
 html-details = detalles técnicos
 html-pointer = lugar en el informe (puntero JSON)
-html-row = fila
 html-at-line = línea { $line }, columna { $column }
 html-at-cell = hoja { $sheet }, celda { $cell }
 html-form-A = Formulario A — medidas de aplicación nacionales
 html-form-B = Formulario B — existencias de minas antipersonal
 html-form-C = Formulario C — zonas minadas
 html-form-D = Formulario D — minas retenidas o transferidas
-html-form-E = Formulario E — conversión o cierre de las instalaciones de producción
+html-form-E = Formulario E — conversión o desmantelamiento de las instalaciones de producción
 html-form-F = Formulario F — programas de destrucción de minas antipersonal
 html-form-G = Formulario G — minas antipersonal destruidas
 html-form-H = Formulario H — características técnicas
@@ -364,14 +365,19 @@ severity-error = error
 severity-warning = advertencia
 severity-info = observación
 not-checked = { $checks ->
-    [one] 1 comprobación se realizará
-   *[other] { $checks } comprobaciones se realizarán
+    [one] Se realizará 1 comprobación
+   *[other] Se realizarán { $checks } comprobaciones
 } cuando se { $errors ->
     [one] corrija este error
    *[other] corrijan estos { $errors } errores
 }.
 help-line = ayuda: { $help }
-## Skipped rules (rules/skip.rs): why a rule did not run on a report
+## Reglas no evaluadas (rules/skip.rs): por qué una regla no se aplicó a un informe
+skipped-heading = { $count ->
+    [one] 1 comprobación no se realizó
+   *[other] { $count } comprobaciones no se realizaron
+}
+skipped-line = { $rule } «{ $title }»: { $reason }
 skip-missing-value = necesita `{ $value }`, que el informe no indica
 skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
@@ -391,3 +397,64 @@ explain-earlier = un informe anterior del mismo Estado
 
 # Encabezado de un archivo en la salida legible: el plan aplicado.
 file-profile = { $file }: perfil { $profile }, { $name }
+summary-checks-skipped = ; { $count ->
+    [one] 1 comprobación no realizada
+   *[other] { $count } comprobaciones no realizadas
+}
+html-profile = Reglas aplicadas: { $name }
+# Los planes de acción con que se contrasta un informe (rules/profile.rs), por código.
+profile-treaty = Solo la Convención (sin plan de acción aplicado)
+profile-MAP = Plan de Acción de Maputo (2014–2019)
+profile-OAP = Plan de Acción de Oslo (2020–2024)
+profile-SRAAP = Plan de Acción de Siem Reap-Angkor (2025–2029)
+schema-enum-cell = { $field } debe ser uno de estos valores: { $options }; se encontró { $found }
+    .help = { $suggestion }elija el valor en la lista desplegable de la celda{ $about }
+schema-enum-suggestion-cell = ¿quiso decir «{ $label_es }»?{ " " }
+skip-reads-rejected-cell = lee { $label } (hoja { $sheet }, celda { $cell }), cuyo valor no se ajusta al modelo de informe
+schema-required-cell = { $field } es obligatorio pero no se ha rellenado
+    .help = rellene { $field } en la hoja { $sheet }{ $about }
+schema-required-sheet = { $field } es obligatorio, pero el libro no tiene la hoja { $sheet }
+    .help = añada la hoja { $sheet } (cópiela de una plantilla en blanco, `article7 template --lang es`) y rellénela o marque su casilla de la portada{ $about }
+skip-needs-missing-cell = necesita { $label } (hoja { $sheet }), que no se ha rellenado
+basis-line = fundamento: { $references }
+schema-additional-properties-cell = { $key } no tiene cabida en este lugar del informe
+    .help = { $suggestion }pase el valor a uno de los campos previstos en este lugar, o elimine la fila.{ $allowed }
+schema-suggestion-cell = ¿quiso decir { $label }?{ " " }
+schema-allowed-cell = { " " }Campos admitidos aquí: { $list }.
+
+## Copia anotada de un libro (`article7 annotate`): la hoja de constataciones
+annotate-sheet = Constataciones
+annotate-title = Revisión de { $file }: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] { $warnings } advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] { $infos } observación
+       *[other] { $infos } observaciones
+    }. Cada constatación relativa a una celda figura también como comentario en ella; haga clic en la ubicación para ir a la celda.
+annotate-comment = [{ $severity }] { $rule }: { $message }
+annotate-col-severity = Gravedad
+annotate-col-rule = Regla
+annotate-col-message = Constatación
+annotate-col-fix = Cómo corregirlo
+annotate-col-place = Ubicación
+annotate-whole-report = el informe completo
+annotate-none = Ninguna constatación: el informe supera todos los controles.
+annotate-wrote = Se ha escrito { $file }: { $findings ->
+        [one] 1 constatación
+       *[other] { $findings } constataciones
+    } ({ $errors ->
+        [one] 1 error
+       *[other] { $errors } errores
+    }, { $warnings ->
+        [one] 1 advertencia
+       *[other] { $warnings } advertencias
+    }, { $infos ->
+        [one] 1 observación
+       *[other] { $infos } observaciones
+    }) en la primera hoja, { $cells ->
+        [one] un comentario en 1 celda
+       *[other] comentarios en { $cells } celdas
+    }

@@ -3,15 +3,17 @@
 field-key = `{ $key }`
 field-item = l'élément { $item } de `{ $key }`
 the-report = le rapport
-# Les descriptions du schéma sont en anglais : elles ne figurent pas dans un texte en français.
-about = { "" }
-about-required = { "" }
+# Un champ d'un classeur, désigné par le libellé que l'utilisateur y voit.
+field-label = « { $label } »
+# Les descriptions du schéma sont traduites dans i18n/descriptions.toml.
+about = { " " }({ $field } : { $text })
+about-required = { " " }({ $text })
 
 ## Constats du schéma
 schema-required = `{ $name }` est obligatoire dans { $where } mais manque
     .help = ajoutez `{ $name }`{ $about }
 schema-additional-properties = `{ $key }` n'est pas un champ connu du modèle de rapport à cet endroit
-    .help = { $suggestion }vérifiez l'orthographe (les clés sont en snake_case) ou placez les informations supplémentaires sous `extensions`.{ $allowed }
+    .help = { $suggestion }vérifiez l'orthographe (les clés s'écrivent en minuscules, les mots séparés par des traits de soulignement) ou placez les informations supplémentaires sous `extensions`.{ $allowed }
 schema-suggestion = vouliez-vous dire `{ $key }` ?{ " " }
 schema-allowed = { " " }Champs admis ici : { $list }.
 schema-enum = { $field } doit être l'une des valeurs { $options } ; trouvé { $found }
@@ -52,6 +54,7 @@ type-integer = un nombre entier
 type-number = un nombre
 type-string = du texte
 type-boolean = true ou false
+type-boolean-cell = VRAI ou FAUX (oui ou non conviennent aussi)
 type-array = une liste
 type-object = un objet
 type-null = null
@@ -161,13 +164,13 @@ xlsx-encrypted = le classeur est protégé par un mot de passe (chiffré) ; il n
     .help = ouvrez-le, retirez le mot de passe (dans Excel : Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe), enregistrez-le et validez-le à nouveau
 xlsx-unknown-sheet = la feuille `{ $sheet }` ne fait pas partie de la structure du rapport ; rien de ce qu'elle contient n'est lu
     .help = { $suggestion }donnez-lui le nom de l'une des feuilles du rapport, ou retirez-la du classeur. Les feuilles sont : { $sheets }
-xlsx-value-without-key = la cellule B{ $row } de la feuille `{ $sheet }` contient `{ $value }` mais la cellule A{ $row } n'a pas de clé ; la valeur n'est donc pas lue
-    .help = écrivez la clé de la valeur dans la colonne A, ou supprimez la valeur
+xlsx-value-without-key = la cellule B{ $row } de la feuille `{ $sheet }` contient `{ $value }` mais la cellule A{ $row } ne nomme aucun champ ; la valeur n'est donc pas lue
+    .help = écrivez dans la colonne A le libellé du champ (ou sa clé), ou supprimez la valeur
 xlsx-link-ignored = la cellule { $cell } de la feuille `{ $sheet }` contient `{ $value }`, mais cet élément est lu dans les lignes de la feuille `{ $target }` ; la cellule n'est donc pas lue
     .help = laissez la cellule vide : le rapport prend cet élément dans la feuille `{ $target }` (`[]` ou `{"{"}{"}"}` dans cette cellule ne compte que si cette feuille n'a rien pour lui)
-xlsx-column-without-key = la colonne { $column } de la feuille `{ $sheet }` contient des valeurs (`{ $value }` en { $cell }) mais n'a pas de clé dans sa ligne d'en-tête ; elle n'est donc pas lue
-    .help = écrivez la clé de la colonne en { $header }, ou supprimez la colonne
-xlsx-duplicate-row = la clé `{ $key }` figure deux fois sur la feuille `{ $sheet }` ({ $first } et { $second })
+xlsx-column-without-key = la colonne { $column } de la feuille `{ $sheet }` contient des valeurs (`{ $value }` en { $cell }) mais sa ligne d'en-tête ne nomme aucun champ ; elle n'est donc pas lue
+    .help = écrivez en { $header } le libellé du champ (ou sa clé), ou supprimez la colonne
+xlsx-duplicate-row = le champ `{ $key }` figure deux fois sur la feuille `{ $sheet }` ({ $first } et { $second })
     .help = ne gardez qu'une ligne pour `{ $key }` ; seule la dernière est lue
 xlsx-duplicate-column = la clé `{ $key }` figure deux fois sur la feuille `{ $sheet }` ({ $first } et { $second })
     .help = ne gardez qu'une colonne pour `{ $key }` ; seule la première est lue
@@ -214,8 +217,8 @@ summary = { $files ->
         [one] { $warnings } avertissement
        *[other] { $warnings } avertissements
     }, { $infos ->
-        [one] { $infos } information
-       *[other] { $infos } informations
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
     }
 summary-unreadable = {" "}; { $count ->
         [one] { $count } fichier n'a pas pu être lu
@@ -229,8 +232,7 @@ summary-skipped = {" "}; { $count ->
         [one] { $count } fichier ignoré
        *[other] { $count } fichiers ignorés
     } (ni .json, ni .xml, ni .xlsx) : { $files }
-basis = fondement
-row = ligne
+row-values = ligne : { $values }
 at-cell = dans { $file } › feuille { $sheet }, cellule { $cell }
 column = colonne
 at-text = dans { $file }:{ $line }:{ $column }
@@ -345,7 +347,6 @@ html-where = emplacement
 html-fix = comment corriger
 html-details = détails techniques
 html-pointer = emplacement dans le rapport (pointeur JSON)
-html-row = ligne
 html-at-line = ligne { $line }, colonne { $column }
 html-at-cell = feuille { $sheet }, cellule { $cell }
 html-form-A = Formulaire A — mesures d'application nationales
@@ -371,7 +372,12 @@ not-checked = { $checks ->
    *[other] ces { $errors } erreurs corrigées
 }.
 help-line = aide : { $help }
-## Skipped rules (rules/skip.rs): why a rule did not run on a report
+## Règles non évaluées (rules/skip.rs) : pourquoi une règle n'a pas été appliquée à un rapport
+skipped-heading = { $count ->
+    [one] 1 contrôle n'a pas été effectué
+   *[other] { $count } contrôles n'ont pas été effectués
+}
+skipped-line = { $rule } « { $title } » : { $reason }
 skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
 skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
@@ -391,3 +397,64 @@ explain-earlier = un rapport antérieur du même État
 
 # En-tête d'un fichier dans la sortie lisible : le plan appliqué.
 file-profile = { $file } : profil { $profile }, { $name }
+summary-checks-skipped = {" "}; { $count ->
+    [one] 1 contrôle non effectué
+   *[other] { $count } contrôles non effectués
+}
+html-profile = Règles appliquées : { $name }
+# Les plans d'action auxquels un rapport est confronté (rules/profile.rs), par code.
+profile-treaty = Convention seule (aucun plan d'action appliqué)
+profile-MAP = Plan d'action de Maputo (2014–2019)
+profile-OAP = Plan d'action d'Oslo (2020–2024)
+profile-SRAAP = Plan d'action de Siem Reap-Angkor (2025–2029)
+schema-enum-cell = { $field } doit être l'une des valeurs suivantes : { $options } ; trouvé { $found }
+    .help = { $suggestion }choisissez la valeur dans la liste déroulante de la cellule{ $about }
+schema-enum-suggestion-cell = vouliez-vous dire « { $label_fr } » ?{ " " }
+skip-reads-rejected-cell = lit { $label } (feuille { $sheet }, cellule { $cell }), dont la valeur n'est pas conforme au modèle de rapport
+schema-required-cell = { $field } est obligatoire mais n'est pas rempli
+    .help = remplissez { $field } sur la feuille { $sheet }{ $about }
+schema-required-sheet = { $field } est obligatoire, mais le classeur n'a pas de feuille { $sheet }
+    .help = ajoutez la feuille { $sheet } (copiez-la d'un modèle vierge, `article7 template --lang fr`), puis remplissez-la ou cochez sa case de la page de couverture{ $about }
+skip-needs-missing-cell = nécessite { $label } (feuille { $sheet }), qui n'est pas rempli
+basis-line = fondement : { $references }
+schema-additional-properties-cell = { $key } n'a pas sa place à cet endroit du rapport
+    .help = { $suggestion }reportez la valeur dans l'un des champs prévus à cet endroit, ou supprimez la ligne.{ $allowed }
+schema-suggestion-cell = vouliez-vous dire { $label } ?{ " " }
+schema-allowed-cell = { " " }Champs admis ici : { $list }.
+
+## Copie annotée d'un classeur (`article7 annotate`) : la feuille des constats
+annotate-sheet = Constats
+annotate-title = Vérification de { $file } : { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $infos ->
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
+    }. Chaque constat portant sur une cellule y figure aussi en commentaire ; cliquez sur l'emplacement pour vous y rendre.
+annotate-comment = [{ $severity }] { $rule } : { $message }
+annotate-col-severity = Gravité
+annotate-col-rule = Règle
+annotate-col-message = Constat
+annotate-col-fix = Comment corriger
+annotate-col-place = Emplacement
+annotate-whole-report = l'ensemble du rapport
+annotate-none = Aucun constat : le rapport satisfait à tous les contrôles.
+annotate-wrote = Fichier { $file } écrit : { $findings ->
+        [one] { $findings } constat
+       *[other] { $findings } constats
+    } ({ $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $infos ->
+        [one] { $infos } remarque
+       *[other] { $infos } remarques
+    }) sur la première feuille, { $cells ->
+        [one] un commentaire sur { $cells } cellule
+       *[other] des commentaires sur { $cells } cellules
+    }

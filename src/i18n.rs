@@ -81,6 +81,12 @@ pub enum Arg {
     /// Another message, rendered in the same language first (a field name
     /// such as "item 3 of `areas`", a type such as "a whole number").
     Message(Box<MessageKey>),
+    /// A description of the report schema, in its English words: rendered
+    /// in the message's language through [`description`].
+    Description(String),
+    /// Codes of the report model, shown by their labels in the message's
+    /// language ("fourni / inchangé / sans objet").
+    Codes(Vec<String>),
 }
 
 impl From<MessageKey> for Arg {
@@ -176,6 +182,14 @@ fn fluent_args<'k>(key: &'k MessageKey, lang: &str) -> FluentArgs<'k> {
             Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
             Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
             Arg::Message(k) => args.set(*name, FluentValue::from(text(lang, k))),
+            Arg::Description(s) => args.set(*name, FluentValue::from(description(s, lang))),
+            Arg::Codes(codes) => {
+                let shown: Vec<String> = codes
+                    .iter()
+                    .map(|c| code_label(c, lang).unwrap_or_else(|| c.clone()))
+                    .collect();
+                args.set(*name, FluentValue::from(shown.join(" / ")))
+            }
         }
     }
     args
@@ -237,6 +251,68 @@ pub fn lookup(lang: &str, id: &str) -> Option<String> {
 /// has none.
 pub fn code_label(code: &str, lang: &str) -> Option<String> {
     lookup(lang, &format!("code-{code}"))
+}
+
+/// The French and Spanish of the report schema's descriptions, keyed by
+/// their English text (`i18n/descriptions.toml`).
+const DESCRIPTIONS: &str = include_str!("../i18n/descriptions.toml");
+
+#[derive(serde::Deserialize)]
+struct Descriptions {
+    text: Vec<Described>,
+}
+
+#[derive(serde::Deserialize)]
+struct Described {
+    en: String,
+    fr: String,
+    es: String,
+}
+
+fn descriptions() -> &'static HashMap<String, (String, String)> {
+    static TABLE: OnceLock<HashMap<String, (String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let parsed: Descriptions =
+            toml::from_str(DESCRIPTIONS).expect("i18n/descriptions.toml parses (tested)");
+        parsed
+            .text
+            .into_iter()
+            .map(|d| (d.en, (d.fr, d.es)))
+            .collect()
+    })
+}
+
+/// A description of the report schema (its English text, as written in the
+/// schema) in `lang`; the English text itself in English, or when the table
+/// has no translation for it.
+pub fn description<'a>(english: &'a str, lang: &str) -> &'a str {
+    let Some((fr, es)) = descriptions().get(english) else {
+        return english;
+    };
+    match lang {
+        "fr" => fr,
+        "es" => es,
+        _ => english,
+    }
+}
+
+/// Whether the table has a French and a Spanish text for `english`.
+pub fn has_description(english: &str) -> bool {
+    descriptions()
+        .get(english)
+        .is_some_and(|(fr, es)| !fr.trim().is_empty() && !es.trim().is_empty())
+}
+
+/// The English texts the description table translates (to check it against
+/// the schema).
+pub fn described() -> impl Iterator<Item = &'static str> {
+    descriptions().keys().map(String::as_str)
+}
+
+/// `true`/`false` as people read them in `lang`: yes/no, oui/non, sí/no.
+pub fn yes_no(value: bool, lang: &str) -> String {
+    code_label(if value { "true" } else { "false" }, lang)
+        .unwrap_or_else(|| if value { "yes" } else { "no" }.to_owned())
 }
 
 /// Formats an integer with English thousands separators: 1203 → "1,203"
@@ -390,11 +466,11 @@ mod tests {
         );
         assert_eq!(
             text("fr", &key),
-            "1 fichier vérifié : 2 erreurs, 0 avertissement, 1 information"
+            "1 fichier vérifié : 2 erreurs, 0 avertissement, 1 remarque"
         );
         assert_eq!(
             text("es", &key),
-            "1 archivo revisado: 2 errores, 0 advertencias, 1 información"
+            "1 archivo revisado: 2 errores, 0 advertencias, 1 observación"
         );
     }
 

@@ -48,12 +48,24 @@ pub struct Spans {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     entries: HashMap<String, Spans>,
+    language: Option<&'static str>,
 }
 
 impl SourceMap {
     /// An empty map.
     pub fn new() -> SourceMap {
         SourceMap::default()
+    }
+
+    /// Records the language the source is written in (a workbook's labels
+    /// and sheet names), so findings can name fields in it.
+    pub fn set_language(&mut self, lang: &'static str) {
+        self.language = Some(lang);
+    }
+
+    /// The language the source is written in, when the reader knows it.
+    pub fn language(&self) -> Option<&'static str> {
+        self.language
     }
 
     /// Records where `pointer` is. A later insert for the same pointer wins,

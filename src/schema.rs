@@ -161,7 +161,7 @@ impl ReportSchema {
             match &about {
                 Some(text) => MessageKey::new("about")
                     .arg("field", field_key(pointer))
-                    .arg("text", text.as_str())
+                    .arg("text", Arg::Description(text.clone()))
                     .into(),
                 None => "".into(),
             }
@@ -187,7 +187,11 @@ impl ReportSchema {
                     .and_then(Value::as_str)
                     .map_or_else(
                         || Arg::from(""),
-                        |d| MessageKey::new("about-required").arg("text", d).into(),
+                        |d| {
+                            MessageKey::new("about-required")
+                                .arg("text", Arg::Description(d.to_owned()))
+                                .into()
+                        },
                     );
                 vec![finding(
                     "required",
@@ -426,7 +430,14 @@ fn nearest_code(found: &str, codes: &[String]) -> Option<String> {
             let mut names = vec![code.to_lowercase()];
             for lang in crate::i18n::LANGUAGES {
                 if let Some(l) = crate::i18n::code_label(code, lang) {
-                    names.push(l.to_lowercase());
+                    let l = l.to_lowercase();
+                    // "ZDC (zone dangereuse confirmée)": either half alone
+                    // is what people type.
+                    if let Some((short, long)) = l.split_once(" (") {
+                        names.push(short.to_owned());
+                        names.push(long.trim_end_matches(')').to_owned());
+                    }
+                    names.push(l);
                 }
             }
             let (d, len) = names
@@ -480,27 +491,73 @@ fn kebab(keyword: &str) -> String {
 /// number, and whether a typed date becomes a date depends on how it is
 /// typed. The help says so for findings on a workbook.
 fn in_spreadsheet_words(f: &mut Diagnostic) {
+    let label = match &f.location {
+        Some(crate::diagnostics::SourceLocation::Cell {
+            header: Some(h), ..
+        }) => Some(h.clone()),
+        _ => None,
+    };
     let Some(key) = f.key.as_mut() else { return };
-    match key.id {
-        "schema-format-date" => key.id = "schema-format-date-cell",
-        "schema-type" => {
-            let mut changed = false;
+    let changed = match key.id {
+        "schema-format-date" => {
+            key.id = "schema-format-date-cell";
+            true
+        }
+        "schema-enum" => {
+            // The drop-down offers labels: name them, not the codes.
+            key.id = "schema-enum-cell";
             for (name, arg) in &mut key.args {
-                if *name == "quotes"
-                    && matches!(arg, Arg::Message(m) if m.id == "schema-type-quotes")
-                {
-                    *arg = MessageKey::new("schema-type-cell").into();
+                if let ("options", Arg::Text(list)) = (*name, &*arg) {
+                    *arg = Arg::Codes(list.split(", ").map(str::to_owned).collect());
+                }
+            }
+            true
+        }
+        _ => false,
+    };
+    if changed | in_cell_words(key, label.as_deref()) {
+        f.message = crate::i18n::text("en", key);
+        f.help = crate::i18n::render("en", key, Some("help"));
+    }
+}
+
+/// Rewrites a schema message's arguments for a workbook: the field named by
+/// the label the user sees (`label`, the cell's header) instead of its key,
+/// booleans as a spreadsheet takes them, numbers typed without quotes.
+/// Whether anything changed.
+fn in_cell_words(key: &mut MessageKey, label: Option<&str>) -> bool {
+    let mut changed = false;
+    for (name, arg) in &mut key.args {
+        let Arg::Message(m) = arg else { continue };
+        match (*name, m.id) {
+            ("quotes", "schema-type-quotes") => {
+                *arg = MessageKey::new("schema-type-cell").into();
+                changed = true;
+            }
+            // The message names the field by its label already: the
+            // description alone follows the help.
+            ("about", "about") if label.is_some() => {
+                m.id = "about-required";
+                changed = true;
+            }
+            ("suggestion", "schema-enum-suggestion") => {
+                m.id = "schema-enum-suggestion-cell";
+                changed = true;
+            }
+            (_, "type-boolean") => {
+                m.id = "type-boolean-cell";
+                changed = true;
+            }
+            ("field", "field-key" | "field-item") => {
+                if let Some(label) = label {
+                    *arg = MessageKey::new("field-label").arg("label", label).into();
                     changed = true;
                 }
             }
-            if !changed {
-                return;
-            }
+            _ => changed |= in_cell_words(m, label),
         }
-        _ => return,
     }
-    f.message = crate::i18n::text("en", key);
-    f.help = crate::i18n::render("en", key, Some("help"));
+    changed
 }
 
 #[cfg(test)]

@@ -172,6 +172,10 @@ impl Validator {
     ) -> (Vec<Diagnostic>, Vec<Skipped>) {
         let schema = self.schema.check(doc);
         let mut findings = schema.findings;
+        if doc.format == crate::source::Format::Xlsx {
+            let lang = doc.source_map().language().unwrap_or("en");
+            crate::format::xlsx::name_missing_fields(&mut findings, lang);
+        }
         if let Some(f) = state_party(doc, &schema.rejected) {
             findings.push(f);
         }

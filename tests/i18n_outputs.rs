@@ -76,7 +76,7 @@ fn human_output_says_what_was_not_checked_and_helps_in_spanish() {
     assert!(out.contains("ayuda: escriba"), "{out}");
     assert!(!out.contains("help:"), "{out}");
     assert!(
-        out.contains("7 comprobaciones se realizarán cuando se corrija este error."),
+        out.contains("Se realizarán 7 comprobaciones cuando se corrija este error."),
         "{out}"
     );
     let en = run(&["validate", "fixtures/invalid/type.json"]);

@@ -1,6 +1,7 @@
 //! Command-line arguments, commands and exit statuses. No validation logic
 //! lives here: it wires the library together.
 
+mod annotate;
 mod baseline;
 mod catalogue;
 mod convert;
@@ -45,6 +46,9 @@ enum Command {
     Template(convert::TemplateArgs),
     /// Convert a report between JSON, XML and Excel (refuses to overwrite without --force).
     Convert(convert::ConvertArgs),
+    /// Write a copy of a workbook with each finding as a comment at its cell,
+    /// the cell coloured by severity, and a first sheet listing the findings.
+    Annotate(annotate::AnnotateArgs),
     /// Print the embedded JSON Schema of the report model.
     Schema,
     /// Write a waivers file with one entry per current finding (each needs a
@@ -80,6 +84,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Validate(args) => validate::run(args, &given),
         Command::Baseline(args) => baseline::run(args, &given),
+        Command::Annotate(args) => annotate::run(args, &given),
         Command::Rules(args) => catalogue::rules(args),
         Command::Explain(args) => catalogue::explain(args),
         Command::Template(args) => convert::template(args),

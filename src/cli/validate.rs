@@ -83,6 +83,9 @@ pub struct ValidateArgs {
     /// Print the summary line only.
     #[arg(long)]
     quiet: bool,
+    /// List, per file, the rules that did not run and why (human and HTML outputs; JSON always lists them).
+    #[arg(long)]
+    show_skipped: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -266,6 +269,7 @@ impl Plan {
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quiet: args.quiet,
+            show_skipped: args.show_skipped,
             fail_on: args.fail_on.level(),
             filter,
             show: args.min_severity.map(|l| SeverityFilter { min: l.level() }),

@@ -108,7 +108,23 @@ impl Printer for HtmlPrinter {
         );
         let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", text(&report.file));
         if let Some(p) = report.profile {
-            let _ = writeln!(self.body, "<p>Profile: {}</p>", text(p.params().name));
+            let line = crate::i18n::text(
+                lang,
+                &MessageKey::new("html-profile").arg("name", super::profile_name(p, lang)),
+            );
+            let _ = writeln!(self.body, "<p>{}</p>", text(&line));
+        }
+        if self.options.show_skipped && !report.skipped.is_empty() {
+            let (heading, lines) = super::human::skipped_lines(report, &self.options.rules, lang);
+            let _ = write!(
+                self.body,
+                "<details class=\"skipped\"><summary>{}</summary><ul>",
+                rich(&heading)
+            );
+            for line in lines {
+                let _ = write!(self.body, "<li>{}</li>", rich(&line));
+            }
+            self.body.push_str("</ul></details>\n");
         }
         if report.findings.is_empty() {
             let _ = writeln!(
@@ -166,13 +182,15 @@ impl Printer for HtmlPrinter {
                 let mut row_values = String::new();
                 if let Some(SourceLocation::Cell { row_values: rv, .. }) = &f.location {
                     if !rv.is_empty() {
-                        let items: Vec<String> =
-                            rv.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-                        row_values = format!(
-                            "<br><small>{}: {}</small>",
-                            t(lang, "html-row"),
-                            text(&items.join(" | "))
+                        let items: Vec<String> = rv
+                            .iter()
+                            .map(|(k, v)| format!("{k} = {}", super::local_dates(v, lang)))
+                            .collect();
+                        let line = crate::i18n::text(
+                            lang,
+                            &MessageKey::new("row-values").arg("values", items.join(" | ")),
                         );
+                        row_values = format!("<br><small>{}</small>", text(&line));
                     }
                 }
                 let pointer = if f.pointer.is_empty() {
@@ -192,7 +210,7 @@ impl Printer for HtmlPrinter {
                     sev_name = text(&severity_name(f.severity, lang)),
                     name = attr(&f.name),
                     rule = text(&f.rule),
-                    msg = rich(&f.message),
+                    msg = rich(&super::local_dates(&f.message, lang)),
                     place = text(&place),
                     help = rich(f.help.as_deref().unwrap_or("")),
                 );

@@ -46,7 +46,7 @@ impl Printer for HumanPrinter {
             let line = MessageKey::new("file-profile")
                 .arg("file", report.file.as_str())
                 .arg("profile", p.code())
-                .arg("name", p.params().name);
+                .arg("name", super::profile_name(p, &self.options.lang));
             writeln!(out, "{}", text(&self.options.lang, &line))?;
         }
         if report.findings.is_empty() {
@@ -74,6 +74,15 @@ impl Printer for HumanPrinter {
         if let Some(line) = not_checked(report, &self.options.lang) {
             writeln!(out, "{}: {line}\n", report.file)?;
         }
+        if self.options.show_skipped && !report.skipped.is_empty() {
+            let lang = self.options.lang.as_str();
+            let (heading, lines) = skipped_lines(report, &self.options.rules, lang);
+            writeln!(out, "{}: {heading}", report.file)?;
+            for line in lines {
+                writeln!(out, "  - {line}")?;
+            }
+            writeln!(out)?;
+        }
         Ok(())
     }
 
@@ -86,12 +95,10 @@ impl Printer for HumanPrinter {
 /// because the schema (or the reader) rejected what they read, and the
 /// errors that stand in their way; `None` when no rule was held back.
 pub(super) fn not_checked(report: &FileReport, lang: &str) -> Option<String> {
-    // The reasons' English text names the schema for exactly these skips
-    // (a rule reading a rejected value, or failing on an invalid report).
     let checks = report
         .skipped
         .iter()
-        .filter(|s| s.reason.to_string().contains("breaks the"))
+        .filter(|s| s.reason.held_back_by_schema())
         .count();
     let errors = report
         .findings
@@ -109,6 +116,86 @@ pub(super) fn not_checked(report: &FileReport, lang: &str) -> Option<String> {
                 .arg("errors", errors),
         )
     })
+}
+
+/// The rules that did not run on a file, each with its title and the
+/// reason in `lang` (`--show-skipped`): a heading ("3 checks did not run")
+/// and one line per rule.
+pub(super) fn skipped_lines(
+    report: &FileReport,
+    rules: &[super::RuleEntry],
+    lang: &str,
+) -> (String, Vec<String>) {
+    let heading = text(
+        lang,
+        &MessageKey::new("skipped-heading").arg("count", report.skipped.len()),
+    );
+    let lines = report
+        .skipped
+        .iter()
+        .map(|s| {
+            let title = rules
+                .iter()
+                .find(|r| r.doc.id == s.rule)
+                .map_or("", |r| r.doc.title_in(lang));
+            text(
+                lang,
+                &MessageKey::new("skipped-line")
+                    .arg("rule", s.rule.as_str())
+                    .arg("title", title)
+                    .arg("reason", skip_reason(report, &s.reason, lang)),
+            )
+        })
+        .collect();
+    (heading, lines)
+}
+
+/// Why a rule did not run, in `lang`; a value the schema rejected in a
+/// workbook is named by its label and cell, as its finding names it.
+fn skip_reason(report: &FileReport, reason: &crate::rules::SkipReason, lang: &str) -> String {
+    if let crate::rules::SkipReason::ReadsRejected { pointer } = reason {
+        let at = report.findings.iter().find_map(|f| match &f.location {
+            Some(SourceLocation::Cell {
+                sheet,
+                cell,
+                header: Some(h),
+                ..
+            }) if &f.pointer == pointer => Some((f, sheet, cell, h)),
+            _ => None,
+        });
+        if let Some((f, sheet, cell, label)) = at {
+            let label = text(
+                lang,
+                &MessageKey::new("field-label").arg("label", label.as_str()),
+            );
+            if f.rule == "schema/required" {
+                // Nothing is written there: name the field and its sheet.
+                let sheet = f
+                    .key
+                    .as_ref()
+                    .and_then(|k| k.args.iter().find(|(n, _)| *n == "sheet"))
+                    .and_then(|(_, a)| match a {
+                        crate::i18n::Arg::Text(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| sheet.clone());
+                return text(
+                    lang,
+                    &MessageKey::new("skip-needs-missing-cell")
+                        .arg("label", label)
+                        .arg("sheet", sheet),
+                );
+            }
+            return text(
+                lang,
+                &MessageKey::new("skip-reads-rejected-cell")
+                    .arg("label", label)
+                    .arg("sheet", sheet.as_str())
+                    .arg("cell", cell.as_str()),
+            );
+        }
+    }
+    reason.text(lang)
 }
 
 /// A source text with a line index, so that miette reads only the lines
@@ -191,7 +278,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)?;
+        f.write_str(&super::local_dates(&self.finding.message, self.lang))?;
         self.place(f)?;
         if self.lang != "en" {
             if let Some(help) = self.help_text() {
@@ -224,10 +311,10 @@ impl Shown<'_> {
                 if !row_values.is_empty() {
                     let row: Vec<String> = row_values
                         .iter()
-                        .map(|(k, v)| format!("{k} = {v}"))
+                        .map(|(k, v)| format!("{k} = {}", super::local_dates(v, self.lang)))
                         .collect();
-                    let word = text(self.lang, &MessageKey::new("row"));
-                    write!(f, "\n  {word}: {}", row.join(" | "))?;
+                    let line = MessageKey::new("row-values").arg("values", row.join(" | "));
+                    write!(f, "\n  {}", text(self.lang, &line))?;
                 }
                 Ok(())
             }
@@ -316,8 +403,8 @@ impl Shown<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            let basis = text(self.lang, &MessageKey::new("basis"));
-            help.push_str(&format!("{basis}: {}", f.references.join("; ")));
+            let basis = MessageKey::new("basis-line").arg("references", f.references.join("; "));
+            help.push_str(&text(self.lang, &basis));
         }
         (!help.is_empty()).then_some(help)
     }

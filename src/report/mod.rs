@@ -70,6 +70,10 @@ pub struct Summary {
     /// Findings counted above but not shown (`--min-severity`).
     #[serde(skip_serializing_if = "is_zero")]
     pub hidden: usize,
+    /// Rules that did not run, over all files, when the run counts them
+    /// (`--show-skipped`); the JSON output lists them per file instead.
+    #[serde(skip)]
+    pub skipped_checks: Option<usize>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -126,6 +130,7 @@ pub struct Output {
     shows_waived: bool,
     filter: filter::FindingFilter,
     show: Option<filter::SeverityFilter>,
+    show_skipped: bool,
 }
 
 impl Output {
@@ -141,6 +146,7 @@ impl Output {
             ),
             filter: options.filter.clone(),
             show: options.show,
+            show_skipped: options.show_skipped,
         }
     }
 
@@ -156,6 +162,9 @@ impl Output {
             f.localize(&self.lang);
         }
         self.summary.add(&report);
+        if self.show_skipped {
+            *self.summary.skipped_checks.get_or_insert(0) += report.skipped.len();
+        }
         if !self.shows_waived {
             report.findings.retain(|f| f.suppression.is_none());
         }
@@ -212,6 +221,9 @@ pub struct PrintOptions {
     pub filter: filter::FindingFilter,
     /// `--min-severity`: findings counted but not shown.
     pub show: Option<filter::SeverityFilter>,
+    /// `--show-skipped`: the human and HTML outputs list the rules that did
+    /// not run on each file, with the reason, and the summary counts them.
+    pub show_skipped: bool,
 }
 
 impl PrintOptions {
@@ -272,6 +284,12 @@ impl Summary {
         if self.hidden > 0 {
             line.push_str(&filter::hidden_note(lang, self.hidden));
         }
+        if let Some(count) = self.skipped_checks.filter(|n| *n > 0) {
+            line.push_str(&text(
+                lang,
+                &MessageKey::new("summary-checks-skipped").arg("count", count),
+            ));
+        }
         line
     }
 }
@@ -302,6 +320,62 @@ pub fn fingerprint(file: &str, rule: &str, pointer: &str) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// Calendar dates written `YYYY-MM-DD` in a message for people, as French
+/// and Spanish readers write them (`30/04/2020`); English, and dates inside
+/// backticks (a form to type, such as `2019-12-31`), stay as they are.
+/// Machine outputs (JSON, SARIF) never go through this.
+pub fn local_dates<'a>(text: &'a str, lang: &str) -> std::borrow::Cow<'a, str> {
+    if !matches!(lang, "fr" | "es") || !text.bytes().any(|b| b == b'-') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(0);
+    let joined = |i: usize| b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'/' | b'.');
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut code, mut copied) = (0, false, 0);
+    while i < b.len() {
+        if b[i] == b'`' {
+            code = !code;
+        }
+        let is_date = !code
+            && i + 10 <= b.len()
+            && digits(i..i + 4)
+            && b[i + 4] == b'-'
+            && digits(i + 5..i + 7)
+            && b[i + 7] == b'-'
+            && digits(i + 8..i + 10)
+            && (1..=12).contains(&number(i + 5..i + 7))
+            && (1..=31).contains(&number(i + 8..i + 10))
+            && (i == 0 || !joined(i - 1))
+            && (i + 10 == b.len() || !joined(i + 10) || (b[i + 10] == b'.' && i + 11 == b.len()));
+        if is_date {
+            out.push_str(&text[copied..i]);
+            out.push_str(&format!(
+                "{}/{}/{}",
+                &text[i + 8..i + 10],
+                &text[i + 5..i + 7],
+                &text[i..i + 4]
+            ));
+            i += 10;
+            copied = i;
+            continue;
+        }
+        i += 1;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The name of an action plan in `lang` ("Plan d'action de Maputo (2014–2019)").
+pub fn profile_name(p: crate::rules::Profile, lang: &str) -> String {
+    crate::i18n::lookup(lang, &format!("profile-{}", p.code()))
+        .unwrap_or_else(|| p.params().name.to_owned())
+}
+
 /// The form a pointer belongs to (`/forms/C/areas/0` → `C`), if any.
 pub fn form_of(pointer: &str) -> Option<&str> {
     let rest = pointer.strip_prefix("/forms/")?;
@@ -311,6 +385,30 @@ pub fn form_of(pointer: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_for_people_in_french_and_spanish() {
+        let m = "the period runs from 2019-01-01 to 2019-12-30.";
+        assert_eq!(
+            local_dates(m, "fr"),
+            "the period runs from 01/01/2019 to 30/12/2019."
+        );
+        assert_eq!(local_dates(m, "en"), m);
+        // A form to type, a code or a number range is not a date to show.
+        for kept in [
+            "écrivez `2019-12-31`",
+            "KHM-2019-01-01x",
+            "2019-13-01",
+            "1985-1989",
+            "2019-01-011",
+        ] {
+            assert_eq!(local_dates(kept, "es"), kept);
+        }
+        assert_eq!(
+            local_dates("le 2020-04-30, puis", "fr"),
+            "le 30/04/2020, puis"
+        );
+    }
 
     #[test]
     fn fingerprints_are_stable_across_versions() {

@@ -278,14 +278,15 @@ pub fn display(v: &Value) -> String {
 
 /// Renders a CEL value the way a message in `lang` shows it: numbers with
 /// that language's thousands and decimal separators (en `1,203.5`, fr
-/// `1 203,5` with a no-break space, es `1.203,5`), lists joined by commas,
-/// text as is.
+/// `1 203,5` with a no-break space, es `1.203,5`), booleans as yes/no in
+/// that language (oui/non, sí/no), lists joined by commas, text as is.
 pub fn display_in(v: &Value, lang: &str) -> String {
     let plain = display_plain(v);
     match (lang, v) {
         ("fr" | "es", Value::Int(_) | Value::UInt(_) | Value::Float(_)) => {
             crate::i18n::number_in(&plain, lang)
         }
+        ("fr" | "es", Value::Bool(b)) => crate::i18n::yes_no(*b, lang),
         ("fr" | "es", Value::List(l)) => l
             .iter()
             .map(|x| display_in(x, lang))

@@ -57,6 +57,15 @@ impl SkipReason {
         }
     }
 
+    /// Whether the rule was held back because the schema (or the reader)
+    /// rejected what it reads: it will run once those errors are fixed.
+    pub fn held_back_by_schema(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::ReadsRejected { .. } | SkipReason::FailedOnInvalid { .. }
+        )
+    }
+
     /// The reason in `lang` (`en`, `fr`, `es`; others fall back to English).
     pub fn text(&self, lang: &str) -> String {
         i18n::text(lang, &self.message())

@@ -164,7 +164,7 @@ pub fn t(t: T, lang: &str) -> &'static str {
         ),
         T::Errors => ("errors", "erreurs", "errores"),
         T::Warnings => ("warnings", "avertissements", "advertencias"),
-        T::Infos => ("infos", "informations", "informaciones"),
+        T::Infos => ("infos", "remarques", "observaciones"),
         T::NoProblem => (
             "No problem found.",
             "Aucun problème trouvé.",
@@ -185,7 +185,7 @@ pub fn t(t: T, lang: &str) -> &'static str {
         T::Rule => ("rule", "règle", "regla"),
         T::Problem => ("problem", "problème", "problema"),
         T::Where => ("where", "où", "dónde"),
-        T::Fix => ("how to fix", "comment corriger", "cómo corregir"),
+        T::Fix => ("how to fix", "comment corriger", "cómo corregirlo"),
         T::Why => ("Why it matters", "Pourquoi c’est important", "Por qué importa"),
         T::Basis => ("Basis", "Fondement", "Fundamento"),
         T::Line => ("line", "ligne", "línea"),
@@ -201,7 +201,7 @@ pub fn t(t: T, lang: &str) -> &'static str {
         T::Language => ("Language", "Langue", "Idioma"),
         T::Sev(Severity::Error) => ("error", "erreur", "error"),
         T::Sev(Severity::Warning) => ("warning", "avertissement", "advertencia"),
-        T::Sev(Severity::Info) => ("info", "information", "información"),
+        T::Sev(Severity::Info) => ("info", "remarque", "observación"),
         T::WrongType => (
             "This file cannot be checked: only JSON (.json), XML (.xml) and Excel (.xlsx) reports are accepted, not Word, PDF or other documents. Fill in the Excel template and upload it.",
             "Ce fichier ne peut pas être vérifié : seuls les rapports JSON (.json), XML (.xml) et Excel (.xlsx) sont acceptés, pas les documents Word, PDF ou autres. Remplissez le modèle Excel et envoyez-le.",

@@ -101,6 +101,7 @@ impl<'l> Assembler<'l> {
             findings: Vec::new(),
             lang,
         };
+        asm.map.set_language(lang);
         for (idx, cells) in sheets.into_iter().enumerate() {
             let Some(cells) = cells else { continue };
             match layout.sheets[idx].kind {

@@ -90,7 +90,7 @@ const TITLES: &[(&str, &str, &str)] = &[
         "Coopération et assistance",
         "Cooperación y asistencia",
     ),
-    ("Country code", "Code du pays", "Código del país"),
+    ("Country code", "Code de l'État", "Código del Estado"),
     (
         "Cover-page mark",
         "Case de la page de couverture",
@@ -224,7 +224,7 @@ const TITLES: &[(&str, &str, &str)] = &[
         "Contenido metálico (g)",
     ),
     ("Methods", "Méthodes", "Métodos"),
-    ("Milestones", "Étapes", "Hitos"),
+    ("Milestones", "Jalons", "Hitos"),
     ("Military", "Militaires", "Militares"),
     ("Mine clearance", "Déminage", "Remoción de minas"),
     ("Mine type", "Type de mine", "Tipo de mina"),
@@ -332,7 +332,7 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("State Party", "État partie", "Estado parte"),
     ("Status", "État d'avancement", "Situación"),
     ("Status unknown", "Statut inconnu", "Condición desconocida"),
-    ("Stockpile", "Stock", "Existencias"),
+    ("Stockpile", "Stocks", "Existencias"),
     (
         "Stockpile destruction",
         "Destruction des stocks",
@@ -343,13 +343,13 @@ const TITLES: &[(&str, &str, &str)] = &[
         "Mines stockées détruites",
         "Minas almacenadas destruidas",
     ),
-    ("Submitted on", "Soumis le", "Presentado el"),
+    ("Submitted on", "Présenté le", "Presentado el"),
     (
         "Survivors assisted",
         "Survivants assistés",
         "Supervivientes asistidos",
     ),
-    ("Suspected (m²)", "Soupçonnée (m²)", "Sospechosa (m²)"),
+    ("Suspected (m²)", "Soupçonnée (m²)", "Presunta (m²)"),
     ("Target", "Cible", "Meta"),
     (
         "Target area (m²)",
@@ -381,7 +381,189 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("Women", "Femmes", "Mujeres"),
     ("Work plan", "Plan de travail", "Plan de trabajo"),
     ("Year", "Année", "Año"),
+    (
+        "Anti-personnel mine",
+        "Mine antipersonnel",
+        "Mina antipersonal",
+    ),
+    (
+        "Area in square metres",
+        "Superficie en mètres carrés",
+        "Superficie en metros cuadrados",
+    ),
+    (
+        "Article 7 transparency report",
+        "Rapport de transparence au titre de l'article 7",
+        "Informe de transparencia con arreglo al artículo 7",
+    ),
+    (
+        "Assistance provided",
+        "Assistance fournie",
+        "Asistencia prestada",
+    ),
+    (
+        "Assistance received",
+        "Assistance reçue",
+        "Asistencia recibida",
+    ),
+    (
+        "Baseline adjustment",
+        "Ajustement de la base de référence",
+        "Ajuste de la base de referencia",
+    ),
+    (
+        "Baseline adjustments",
+        "Ajustements de la base de référence",
+        "Ajustes de la base de referencia",
+    ),
+    ("By device", "Par engin", "Por artefacto"),
+    (
+        "Casualties by device",
+        "Victimes par engin",
+        "Víctimas por artefacto",
+    ),
+    (
+        "Casualties by status",
+        "Victimes par statut",
+        "Víctimas por condición",
+    ),
+    ("Change (m²)", "Variation (m²)", "Variación (m²)"),
+    ("Count", "Nombre", "Número"),
+    ("Date", "Date", "Fecha"),
+    (
+        "Deadline extension",
+        "Prolongation de l'échéance",
+        "Prórroga del plazo",
+    ),
+    (
+        "Implementation measure",
+        "Mesure d'application",
+        "Medida de aplicación",
+    ),
+    ("Improvised", "Improvisées", "Improvisadas"),
+    ("Improvised mine", "Mine improvisée", "Mina improvisada"),
+    (
+        "Improvised mines",
+        "Mines improvisées",
+        "Minas improvisadas",
+    ),
+    ("List of texts", "Liste de textes", "Lista de textos"),
+    ("Mass in grams", "Masse en grammes", "Masa en gramos"),
+    ("Milestone", "Jalon", "Hito"),
+    (
+        "Mine clearance programme",
+        "Programme de déminage",
+        "Programa de remoción de minas",
+    ),
+    ("Mined area", "Zone minée", "Zona minada"),
+    (
+        "Mined area totals",
+        "Totaux des zones minées",
+        "Totales de las zonas minadas",
+    ),
+    ("Mines of one type", "Mines d'un type", "Minas de un tipo"),
+    (
+        "Mines transferred",
+        "Mines transférées",
+        "Minas transferidas",
+    ),
+    ("Need", "Besoin", "Necesidad"),
+    ("Objective", "Objectif", "Objetivo"),
+    ("Other", "Autres", "Otros"),
+    ("Partnership", "Partenariat", "Asociación"),
+    (
+        "Previously unknown stockpile",
+        "Stock jusque-là inconnu",
+        "Existencias antes desconocidas",
+    ),
+    (
+        "Previously unknown stockpile destroyed",
+        "Stock jusque-là inconnu détruit",
+        "Existencias antes desconocidas destruidas",
+    ),
+    (
+        "Production facility",
+        "Installation de fabrication",
+        "Instalación de producción",
+    ),
+    ("Received on", "Reçues le", "Recibidas el"),
+    (
+        "Retained mines of one type",
+        "Mines conservées d'un type",
+        "Minas retenidas de un tipo",
+    ),
+    (
+        "Retained mines received",
+        "Mines reçues pour être conservées",
+        "Minas recibidas para su retención",
+    ),
+    (
+        "Retained mines used",
+        "Mines conservées utilisées",
+        "Minas retenidas utilizadas",
+    ),
+    ("Sector", "Secteur", "Sector"),
+    (
+        "Sex-and-age breakdown",
+        "Ventilation par sexe et âge",
+        "Desglose por sexo y edad",
+    ),
+    (
+        "Stockpile destruction programme",
+        "Programme de destruction des stocks",
+        "Programa de destrucción de existencias",
+    ),
+    (
+        "Stockpiled mines of one type",
+        "Mines stockées d'un type",
+        "Minas almacenadas de un tipo",
+    ),
+    (
+        "Technical characteristics of a mine type",
+        "Caractéristiques techniques d'un type de mine",
+        "Características técnicas de un tipo de mina",
+    ),
+    ("Text", "Texte", "Texto"),
+    (
+        "Unclassified (m²)",
+        "Non classée (m²)",
+        "Sin clasificar (m²)",
+    ),
+    (
+        "Victim assistance plan",
+        "Plan d'assistance aux victimes",
+        "Plan de asistencia a las víctimas",
+    ),
+    (
+        "Warning measure",
+        "Mesure de mise en garde",
+        "Medida de advertencia",
+    ),
+    ("With disability", "Avec un handicap", "Con discapacidad"),
 ];
+
+/// Labels and sheet names of earlier templates that a translator's pass
+/// changed, by language: (language, current text, earlier text). The reader
+/// still takes the earlier ones.
+const EARLIER: &[(&str, &str, &str)] = &[
+    ("fr", "Présenté le", "Soumis le"),
+    ("fr", "Jalons", "Étapes"),
+    ("fr", "Stocks", "Stock"),
+    ("fr", "Code de l'État", "Code du pays"),
+    ("es", "Código del Estado", "Código del país"),
+    ("es", "Presunta (m²)", "Sospechosa (m²)"),
+    ("es", "D.retenidas", "D.conservadas"),
+];
+
+/// `text` (a label or sheet name in `lang`) as earlier templates wrote it,
+/// when a translator's pass changed a part of it.
+pub fn earlier_spellings(text: &str, lang: &str) -> Vec<String> {
+    EARLIER
+        .iter()
+        .filter(|(l, now, _)| *l == lang && text.contains(now))
+        .map(|(_, now, before)| text.replace(now, before))
+        .collect()
+}
 
 /// A schema title (English) in `lang`; English when there is no translation.
 pub fn title(english: &str, lang: &str) -> String {
@@ -404,7 +586,7 @@ const SHEETS: &[(&str, &str, &str, &str)] = &[
     (
         "Report",
         "The report: State, period, date of submission, contact",
-        "Le rapport : État, période, date de soumission, contact",
+        "Le rapport : État, période, date de présentation, contact",
         "El informe: Estado, período, fecha de presentación, contacto",
     ),
     (
@@ -428,7 +610,7 @@ const SHEETS: &[(&str, &str, &str, &str)] = &[
     (
         "B.stockpile",
         "Form B: the stockpile, one mine type per row",
-        "Formulaire B : le stock, un type de mine par ligne",
+        "Formulaire B : les stocks, un type de mine par ligne",
         "Formulario B: las existencias, un tipo de mina por fila",
     ),
     (
@@ -452,8 +634,8 @@ const SHEETS: &[(&str, &str, &str, &str)] = &[
     (
         "C.areas.mines",
         "Form C: mines in each area (area_id = the area's id)",
-        "Formulaire C : mines de chaque zone (area_id = l'id de la zone)",
-        "Formulario C: minas de cada zona (area_id = el id de la zona)",
+        "Formulaire C : mines de chaque zone (première colonne : l'identifiant de la zone)",
+        "Formulario C: minas de cada zona (primera columna: el identificador de la zona)",
     ),
     (
         "D",
@@ -518,7 +700,7 @@ const SHEETS: &[(&str, &str, &str, &str)] = &[
     (
         "F.work_plan.milestones",
         "Form F: milestones of the work plan, one per row",
-        "Formulaire F : étapes du plan de travail, une par ligne",
+        "Formulaire F : jalons du plan de travail, un par ligne",
         "Formulario F: hitos del plan de trabajo, uno por fila",
     ),
     (
@@ -615,7 +797,7 @@ const SHEETS: &[(&str, &str, &str, &str)] = &[
         "J.cooperation.provided",
         "Form J: funding provided",
         "Formulaire J : financements fournis",
-        "Formulario J: financiación prestada",
+        "Formulario J: financiación aportada",
     ),
     (
         "J.cooperation.partnerships",
@@ -647,7 +829,7 @@ const SHEET_NAMES: &[(&str, &str, &str)] = &[
     ),
     ("C.areas", "C.zones", "C.zonas"),
     ("C.areas.mines", "C.zones.mines", "C.zonas.minas"),
-    ("D.retained", "D.conservées", "D.conservadas"),
+    ("D.retained", "D.conservées", "D.retenidas"),
     ("D.used", "D.utilisées", "D.utilizadas"),
     ("D.transferred", "D.transférées", "D.transferidas"),
     ("E.facilities", "E.installations", "E.instalaciones"),
@@ -728,6 +910,12 @@ pub fn sheet_name(name: &str, lang: &str) -> String {
 /// language (ignoring case), with the language its name is in (`None` for
 /// a name that is the same in every language, such as `A`).
 pub fn sheet_by_name(written: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let same = |a: &str| a == written || a.to_lowercase() == written.to_lowercase();
+    // A name an earlier template used (`D.conservadas`).
+    let written = EARLIER
+        .iter()
+        .find(|(_, _, before)| same(before))
+        .map_or(written, |(_, now, _)| *now);
     let same = |a: &str| a == written || a.to_lowercase() == written.to_lowercase();
     SHEET_NAMES.iter().find_map(|(en, fr, es)| {
         if same(en) {
@@ -816,8 +1004,6 @@ pub enum Ui {
     ParentKey,
     /// Caption of column A of key/value sheets (the field's label).
     Field,
-    /// Caption of the column with the English description.
-    English,
     /// "Required." before a help text.
     Required,
     /// Help of a text field.
@@ -873,11 +1059,6 @@ pub fn ui(text: Ui, lang: &str) -> &'static str {
             "Fila principal (su identificador)",
         ),
         Ui::Field => ("field", "champ", "campo"),
-        Ui::English => (
-            "description (English)",
-            "description (en anglais)",
-            "descripción (en inglés)",
-        ),
         Ui::Required => ("Required.", "Obligatoire.", "Obligatorio."),
         Ui::HelpText => ("Text.", "Texte libre.", "Texto libre."),
         Ui::HelpDate => (
@@ -995,6 +1176,72 @@ mod tests {
         let n = instructions("en").len();
         assert_eq!(instructions("fr").len(), n);
         assert_eq!(instructions("es").len(), n);
+    }
+
+    #[test]
+    fn earlier_spellings_still_name_their_field_and_sheet() {
+        assert_eq!(
+            sheet_by_name("D.conservadas"),
+            Some(("D.retained", Some("es")))
+        );
+        assert_eq!(
+            sheet_by_name("D.retenidas"),
+            Some(("D.retained", Some("es")))
+        );
+        assert_eq!(
+            earlier_spellings("Jalons › Année", "fr"),
+            ["Étapes › Année"]
+        );
+        let l = super::super::layout::Layout::get();
+        let report = &l.sheets[l.sheet("Report").unwrap()];
+        assert_eq!(
+            report.field_by_key_or_label("Soumis le"),
+            report.field("submitted_on")
+        );
+        assert_eq!(
+            report.field_by_key_or_label("Présenté le"),
+            report.field("submitted_on")
+        );
+        // Every earlier text is in use: its current text is a title or a
+        // sheet name of its language.
+        for (lang, now, _) in EARLIER {
+            let used = TITLES.iter().any(|t| pick(t.0, t.1, t.2, lang) == *now)
+                || SHEET_NAMES
+                    .iter()
+                    .any(|t| pick(t.0, t.1, t.2, lang) == *now);
+            assert!(used, "{now}");
+        }
+    }
+
+    /// Every title of the schema has its French and Spanish: a label the
+    /// workbook shows, or a field a finding names.
+    #[test]
+    fn every_schema_title_is_translated() {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::String(t)) = m.get("title") {
+                        out.push(t.clone());
+                    }
+                    m.values().for_each(|x| walk(x, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::EMBEDDED_SCHEMA).unwrap();
+        let mut titles = Vec::new();
+        walk(&schema, &mut titles);
+        let missing: Vec<_> = titles
+            .iter()
+            .filter(|t| {
+                !TITLES
+                    .iter()
+                    .any(|(en, fr, es)| en == t && !fr.is_empty() && !es.is_empty())
+            })
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
     }
 
     #[test]

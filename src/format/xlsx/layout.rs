@@ -203,10 +203,7 @@ fn build() -> Layout {
     b.kv_sheet(Vec::new(), true);
     for sheet in &mut b.sheets {
         for field in &mut sheet.fields {
-            field.labels = labels::LANGUAGES
-                .iter()
-                .map(|l| labels::normal(&label(field, l)))
-                .collect();
+            field.labels = spellings(field).iter().map(|l| labels::normal(l)).collect();
             let mut enum_path = field.schema.clone();
             if matches!(field.what, What::List(_)) {
                 enum_path.push(Seg::Item);
@@ -469,7 +466,38 @@ pub fn label(field: &Field, lang: &str) -> String {
 
 /// The field's label in every workbook language (to recognise label rows).
 pub fn label_variants(_sheet: &Sheet, field: &Field) -> Vec<String> {
-    labels::LANGUAGES.iter().map(|l| label(field, l)).collect()
+    spellings(field)
+}
+
+/// The field's label in every language, then earlier templates' spellings.
+fn spellings(field: &Field) -> Vec<String> {
+    let mut out: Vec<String> = labels::LANGUAGES.iter().map(|l| label(field, l)).collect();
+    for (i, lang) in labels::LANGUAGES.iter().enumerate() {
+        let earlier = labels::earlier_spellings(&out[i], lang);
+        out.extend(earlier);
+    }
+    out
+}
+
+/// The sheet and field that hold the value at a JSON pointer of the report
+/// (`/contact/organisation` → sheet Report, field `contact.organisation`).
+pub fn field_at(pointer: &str) -> Option<(&'static Sheet, &'static Field)> {
+    let segs: Vec<Seg> = crate::diagnostics::pointer_tokens(pointer)
+        .into_iter()
+        .map(|t| {
+            if t.parse::<usize>().is_ok() {
+                Seg::Item
+            } else {
+                Seg::Key(t)
+            }
+        })
+        .collect();
+    Layout::get().sheets.iter().find_map(|s| {
+        s.fields
+            .iter()
+            .find(|f| f.what != What::ParentKey && f.schema == segs)
+            .map(|f| (s, f))
+    })
 }
 
 /// The schema's description of a field, if any.

@@ -14,6 +14,7 @@
 //! used range claiming a million rows costs nothing. A `catch_unwind` around
 //! the whole reader turns a panic inside a dependency into a finding.
 
+pub mod annotate;
 mod assemble;
 mod cells;
 mod container;
@@ -35,6 +36,131 @@ use crate::source::Format;
 use calamine::{Reader, Xlsx, XlsxError};
 use layout::Layout;
 use std::io::Cursor;
+
+/// Names the fields that schema findings say are missing by the labels a
+/// workbook in `lang` shows (`« Point de contact › Organisation »`, on
+/// sheet Rapport) instead of their key and the pointer of their object:
+/// a missing value has no cell of its own, so the schema cannot know them.
+pub fn name_missing_fields(findings: &mut [crate::diagnostics::Diagnostic], lang: &str) {
+    use crate::diagnostics::SourceLocation;
+    use crate::i18n::{Arg, MessageKey};
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.rule == "schema/additional-properties")
+    {
+        name_unknown_field(f, lang);
+    }
+    for f in findings.iter_mut().filter(|f| f.rule == "schema/required") {
+        let Some((sheet, field)) = layout::field_at(&f.pointer) else {
+            continue;
+        };
+        let Some(key) = f.key.as_mut().filter(|k| k.id == "schema-required") else {
+            continue;
+        };
+        let label = layout::label(field, lang);
+        // A form or table held on a sheet of its own: the sheet is missing.
+        let own_sheet = match field.what {
+            layout::What::Sheet(child) => Some(Layout::get().sheets[child].name_in(lang)),
+            _ => None,
+        };
+        let about = key
+            .args
+            .iter()
+            .find(|(n, _)| *n == "about")
+            .map_or(Arg::from(""), |(_, a)| a.clone());
+        let id = if own_sheet.is_some() {
+            "schema-required-sheet"
+        } else {
+            "schema-required-cell"
+        };
+        *key = MessageKey::new(id)
+            .arg(
+                "field",
+                MessageKey::new("field-label").arg("label", label.as_str()),
+            )
+            .arg("sheet", own_sheet.unwrap_or_else(|| sheet.name_in(lang)))
+            .arg("about", about);
+        f.message = crate::i18n::text("en", key);
+        f.help = crate::i18n::render("en", key, Some("help"));
+        if let Some(SourceLocation::Cell { header, .. }) = &mut f.location {
+            header.get_or_insert(label);
+        }
+    }
+}
+
+/// A field the report has no place for, as a workbook shows it: named by
+/// what its row says (the user's label or key), with the fields allowed
+/// there by their labels.
+fn name_unknown_field(f: &mut crate::diagnostics::Diagnostic, lang: &str) {
+    use crate::diagnostics::{parent_pointer, SourceLocation};
+    use crate::i18n::{Arg, MessageKey};
+    let Some(SourceLocation::Cell {
+        header: Some(written),
+        ..
+    }) = &f.location
+    else {
+        return;
+    };
+    let Some(key) = f
+        .key
+        .as_mut()
+        .filter(|k| k.id == "schema-additional-properties")
+    else {
+        return;
+    };
+    let parent = parent_pointer(&f.pointer).unwrap_or("").to_owned();
+    let label_of = |k: &str| {
+        layout::field_at(&format!("{parent}/{k}")).map(|(_, field)| layout::label(field, lang))
+    };
+    let quoted = |l: &str| crate::i18n::text(lang, &MessageKey::new("field-label").arg("label", l));
+    let mut args = Vec::new();
+    for (name, arg) in std::mem::take(&mut key.args) {
+        let arg = match (name, arg) {
+            ("key", _) => Arg::Message(Box::new(
+                MessageKey::new("field-label").arg("label", written.as_str()),
+            )),
+            ("suggestion", Arg::Message(m)) => {
+                let label = m.args.iter().find_map(|(n, a)| match (n, a) {
+                    (&"key", Arg::Text(k)) => label_of(k),
+                    _ => None,
+                });
+                match label {
+                    Some(l) => MessageKey::new("schema-suggestion-cell")
+                        .arg("label", quoted(&l))
+                        .into(),
+                    None => Arg::Message(m),
+                }
+            }
+            ("allowed", Arg::Message(m)) => {
+                let labels: Vec<String> = m
+                    .args
+                    .iter()
+                    .find_map(|(n, a)| match (n, a) {
+                        (&"list", Arg::Text(list)) => Some(list.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default()
+                    .split(", ")
+                    .filter_map(label_of)
+                    .map(|l| quoted(&l))
+                    .collect();
+                if labels.is_empty() {
+                    Arg::from("")
+                } else {
+                    MessageKey::new("schema-allowed-cell")
+                        .arg("list", labels.join(", "))
+                        .into()
+                }
+            }
+            (_, other) => other,
+        };
+        args.push((name, arg));
+    }
+    key.id = "schema-additional-properties-cell";
+    key.args = args;
+    f.message = crate::i18n::text("en", key);
+    f.help = crate::i18n::render("en", key, Some("help"));
+}
 
 /// Workbooks larger than this are refused (real reports are well under 1 MB).
 pub const MAX_WORKBOOK_BYTES: usize = 64 << 20;
@@ -82,6 +208,8 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
         if labels::instruction_sheet_names()
             .iter()
             .any(|n| n.eq_ignore_ascii_case(&name))
+            // the findings sheet of an annotated copy (`article7 annotate`)
+            || annotate::is_list_sheet(&name)
         {
             continue;
         }

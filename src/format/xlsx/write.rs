@@ -240,11 +240,7 @@ impl Writer {
         ws.set_column_width(2, 24)?;
         ws.set_column_width(3, 60)?;
         ws.set_freeze_panes(1, 1)?;
-        let mut captions = vec![Ui::Field, Ui::Value, Ui::Key, Ui::Help];
-        if lang != "en" {
-            captions.push(Ui::English);
-            ws.set_column_width(4, 80)?;
-        }
+        let captions = [Ui::Field, Ui::Value, Ui::Key, Ui::Help];
         for (col, caption) in captions.iter().enumerate() {
             ws.write_string_with_format(0, col as u16, labels::ui(*caption, lang), &self.f.key)?;
         }
@@ -276,11 +272,6 @@ impl Writer {
                     write_cell(ws, &self.f, row, 1, field, v, lang)?;
                     ws.write_string_with_format(row, 2, &field.key, &self.f.tech)?;
                     ws.write_string_with_format(row, 3, help(field, lang), &self.f.help)?;
-                    if lang != "en" {
-                        if let Some(d) = layout::description(field) {
-                            ws.write_string_with_format(row, 4, d, &self.f.help)?;
-                        }
-                    }
                     if let Some(dv) = validation(field, &label, lang)? {
                         ws.add_data_validation(row, 1, row, 1, &dv)?;
                     }
@@ -538,6 +529,20 @@ fn write_cell(
             write_text(ws, row, col, "{}", Some(&f.text))
         }
         (What::Json, other) => write_text(ws, row, col, &other.to_string(), Some(&f.text)),
+        // Codes in a list are written as their labels too ("employer;
+        // stocker"); the reader takes either back as the codes.
+        (What::List(kind), Value::Array(items)) if !field.choices.is_empty() => {
+            let shown: Vec<Value> = items
+                .iter()
+                .map(|item| match item.as_str() {
+                    Some(c) if field.choices.iter().any(|x| x == c) => {
+                        Value::from(labels::code(c, lang))
+                    }
+                    _ => item.clone(),
+                })
+                .collect();
+            write_text(ws, row, col, &encode_list(&shown, *kind), Some(&f.text))
+        }
         (What::List(kind), Value::Array(items)) => {
             write_text(ws, row, col, &encode_list(items, *kind), Some(&f.text))
         }
@@ -616,13 +621,15 @@ fn fit(text: &str, limit: usize) -> String {
 }
 
 /// The help of a field in `lang`: whether it is required, then the
-/// schema's description (English) or, in French and Spanish, what to type.
+/// schema's description in `lang`; in French and Spanish also what to type
+/// (the form of a date or number, the list of values), which the English
+/// descriptions already say in their own words.
 fn help(field: &Field, lang: &str) -> String {
     let mut parts = Vec::new();
     if field.required {
         parts.push(labels::ui(Ui::Required, lang).to_owned());
     }
-    let english = (lang == "en").then(|| layout::description(field)).flatten();
+    let described = layout::description(field);
     let kind = match field.what {
         _ if !field.choices.is_empty() => {
             let list: Vec<String> = field
@@ -644,8 +651,14 @@ fn help(field: &Field, lang: &str) -> String {
         What::Scalar(Kind::String) => Some(labels::ui(Ui::HelpText, lang).to_owned()),
         _ => None,
     };
-    match english {
-        Some(d) => parts.push(d),
+    match described {
+        Some(d) if lang == "en" => parts.push(d),
+        Some(d) => {
+            parts.push(crate::i18n::description(&d, lang).to_owned());
+            // "Free text" after a description that asks for a code would
+            // contradict it.
+            parts.extend(kind.filter(|k| k != labels::ui(Ui::HelpText, lang)));
+        }
         None => parts.extend(kind),
     }
     parts.join(" ")
