@@ -98,7 +98,7 @@ impl History {
     /// members, which the careful reading leaves out of the history) is set
     /// aside and `pick` asked again, so the choice is the one the careful
     /// reading of every file would give.
-    fn confirmed<'h>(&'h self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&'h Path> {
+    fn confirmed(&self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&Path> {
         let mut left: Option<History> = None;
         loop {
             let chosen = pick(left.as_ref().unwrap_or(self))?.to_path_buf();

@@ -53,7 +53,7 @@ pub fn node_at<'s>(path: &[Step<'_>]) -> Option<&'s Value> {
 /// path). A hostile file can name any number of places; only the first
 /// [`Remembered::MOST`] are kept.
 struct Remembered<T> {
-    known: std::cell::RefCell<std::collections::HashMap<String, T>>,
+    known: std::cell::RefCell<fnv::FnvHashMap<String, T>>,
 }
 
 impl<T> Default for Remembered<T> {
@@ -68,13 +68,26 @@ impl<T: Clone> Remembered<T> {
     const MOST: usize = 4096;
 
     fn get_or(&self, path: &[Step<'_>], answer: impl FnOnce() -> T) -> T {
-        use std::fmt::Write as _;
-        // Each key is written with its length, so no two paths share a name.
-        let mut name = String::new();
+        // Each key is written after its length, so no two paths share a
+        // name (digits by hand: `write!` cost more than the lookup).
+        let mut name = String::with_capacity(64);
         for step in path {
             match step {
                 Step::Key(k) => {
-                    let _ = write!(name, "{}:{k}", k.len());
+                    let mut digits = [0u8; 20];
+                    let mut at = digits.len();
+                    let mut n = k.len();
+                    loop {
+                        at -= 1;
+                        digits[at] = b'0' + (n % 10) as u8;
+                        n /= 10;
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                    name.extend(digits[at..].iter().map(|&d| char::from(d)));
+                    name.push(':');
+                    name.push_str(k);
                 }
                 Step::Item => name.push('*'),
             }
