@@ -379,6 +379,11 @@ skipped-line = { $rule } “{ $title }”: { $reason }
 skip-missing-value = needs `{ $value }`, which the report does not give
 skip-no-previous = needs the State's previous annual report, which was not found (in the batch or under --history)
 skip-no-earlier = needs an earlier report of the same State, and none was found (in the batch or under --history)
+skip-short-history = needs { $needed } earlier annual reports of the State, and { $found ->
+    [0] none was found
+    [one] { $found } was found
+   *[other] { $found } were found
+} (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
 
@@ -389,9 +394,16 @@ explain-fix = How to fix it
 explain-basis = Basis
 explain-invalid = An invalid example
 explain-valid = A valid example
+explain-with-previous = with this previous report:
+explain-with-earlier = with this earlier report:
+explain-with-history = with these earlier annual reports (newest first):
 explain-requires = runs only with
 explain-previous = the previous annual report
 explain-earlier = an earlier report of the State
+explain-history = { $n ->
+    [one] an earlier annual report of the State
+   *[other] { $n } earlier annual reports of the State
+}
 
 # A file's header in the human output: the plan it was held to.
 file-profile = { $file }: profile { $profile }, { $name }

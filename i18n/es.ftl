@@ -381,6 +381,11 @@ skipped-line = { $rule } «{ $title }»: { $reason }
 skip-missing-value = necesita `{ $value }`, que el informe no indica
 skip-no-previous = necesita el informe anual anterior del Estado, que no se encontró (en el lote ni en --history)
 skip-no-earlier = necesita un informe anterior del mismo Estado, y no se encontró ninguno (en el lote ni en --history)
+skip-short-history = necesita { $needed } informes anuales anteriores del Estado, y { $found ->
+    [0] no se encontró ninguno
+    [one] solo se encontró { $found }
+   *[other] solo se encontraron { $found }
+} (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
 
@@ -391,9 +396,16 @@ explain-fix = Cómo corregirlo
 explain-basis = Fundamento
 explain-invalid = Un ejemplo no válido
 explain-valid = Un ejemplo válido
+explain-with-previous = con este informe anterior:
+explain-with-earlier = con este informe previo:
+explain-with-history = con estos informes anuales anteriores (del más reciente al más antiguo):
 explain-requires = solo se aplica con
 explain-previous = el informe anual anterior
 explain-earlier = un informe anterior del mismo Estado
+explain-history = { $n ->
+    [one] un informe anual anterior del Estado
+   *[other] { $n } informes anuales anteriores del Estado
+}
 
 # Encabezado de un archivo en la salida legible: el plan aplicado.
 file-profile = { $file }: perfil { $profile }, { $name }

@@ -381,6 +381,11 @@ skipped-line = { $rule } « { $title } » : { $reason }
 skip-missing-value = nécessite `{ $value }`, que le rapport ne donne pas
 skip-no-previous = nécessite le rapport annuel précédent de l'État, qui n'a pas été trouvé (dans le lot ou sous --history)
 skip-no-earlier = nécessite un rapport antérieur du même État, et aucun n'a été trouvé (dans le lot ou sous --history)
+skip-short-history = nécessite { $needed } rapports annuels antérieurs de l'État, et { $found ->
+    [0] aucun n'a été trouvé
+    [one] { $found } seul a été trouvé
+   *[other] { $found } seulement ont été trouvés
+} (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
 
@@ -391,9 +396,16 @@ explain-fix = Comment corriger
 explain-basis = Fondement
 explain-invalid = Un exemple non valide
 explain-valid = Un exemple valide
+explain-with-previous = avec ce rapport précédent :
+explain-with-earlier = avec ce rapport antérieur :
+explain-with-history = avec ces rapports annuels antérieurs (du plus récent au plus ancien) :
 explain-requires = ne s'applique qu'avec
 explain-previous = le rapport annuel précédent
 explain-earlier = un rapport antérieur du même État
+explain-history = { $n ->
+    [one] un rapport annuel antérieur de l'État
+   *[other] { $n } rapports annuels antérieurs de l'État
+}
 
 # En-tête d'un fichier dans la sortie lisible : le plan appliqué.
 file-profile = { $file } : profil { $profile }, { $name }

@@ -1,7 +1,8 @@
 //! Finds a report's predecessors for the year-over-year rules: among the
 //! reports of a batch and of `--history` folders, the previous annual report
 //! of the same State (period year = Year − 1, the latest submitted if there
-//! are several) and the newest earlier report of any year.
+//! are several), the newest earlier report of any year, and, for rules that
+//! read `history`, the State's earlier annual reports, newest first.
 
 use crate::format;
 use crate::source::{Format, Source};
@@ -76,42 +77,120 @@ impl History {
     }
 
     /// The predecessors of the report `key` read from `path` (`None` for
-    /// one held in memory), loaded: the previous annual report and the
-    /// newest earlier one. A file is never its own predecessor; when both are
-    /// the same file it is read once.
-    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>) -> Predecessors {
+    /// one held in memory), loaded: the previous annual report, the newest
+    /// earlier one, and up to `depth` earlier annual reports for `history`
+    /// (0 when no rule reads it: nothing more is read then). A file is never
+    /// its own predecessor; a file that is several of them is read once.
+    pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>, depth: usize) -> Predecessors {
         let not_self = |p: &&Path| Some(*p) != path;
-        let prev_path = self.confirmed(|h| h.previous(key)).filter(not_self);
-        let earlier_path = self.confirmed(|h| h.earlier(key)).filter(not_self);
+        let prev_path = self.confirmed_one(|h| h.previous(key)).filter(not_self);
+        let earlier_path = self.confirmed_one(|h| h.earlier(key)).filter(not_self);
         let previous = prev_path.and_then(load_value);
         let earlier = if earlier_path.is_some() && earlier_path == prev_path {
             previous.clone()
         } else {
             earlier_path.and_then(load_value)
         };
-        Predecessors { previous, earlier }
+        let history = (depth > 0).then(|| {
+            let reports = self
+                .confirmed(|h| h.annual_before(key, depth))
+                .into_iter()
+                .filter(not_self)
+                .filter_map(|p| {
+                    if Some(p) == prev_path {
+                        previous.clone()
+                    } else if Some(p) == earlier_path {
+                        earlier.clone()
+                    } else {
+                        load_value(p)
+                    }
+                })
+                .collect();
+            Value::Array(reports)
+        });
+        Predecessors {
+            previous,
+            earlier,
+            history,
+        }
     }
 
-    /// The entry `pick` chooses, once the careful reading of its file
+    /// The State's annual reports for years before `key`'s, one per year
+    /// (the latest submitted), newest first, at most `depth`.
+    pub fn annual_before(&self, key: &ReportKey, depth: usize) -> Vec<&Path> {
+        let mut found: Vec<&(ReportKey, PathBuf)> = self
+            .entries
+            .iter()
+            .filter(|(k, _)| k.annual && k.state == key.state && k.year < key.year)
+            .collect();
+        // Newest year first, and within a year the latest submitted first,
+        // so that the first of each year is the one kept.
+        found.sort_by(|a, b| (b.0.year, &b.0.submitted_on).cmp(&(a.0.year, &a.0.submitted_on)));
+        found.dedup_by_key(|(k, _)| k.year);
+        found
+            .into_iter()
+            .take(depth)
+            .map(|(_, p)| p.as_path())
+            .collect()
+    }
+
+    /// The entries `pick` chooses, once the careful reading of each file
     /// ([`careful_key`]) agrees with the quick one [`History::scan`] made:
     /// an entry it does not confirm (a file that is not JSON past its first
     /// members, which the careful reading leaves out of the history) is set
     /// aside and `pick` asked again, so the choice is the one the careful
     /// reading of every file would give.
-    fn confirmed(&self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&Path> {
+    fn confirmed(&self, pick: impl Fn(&History) -> Vec<&Path>) -> Vec<&Path> {
         let mut left: Option<History> = None;
+        let mut good: Vec<PathBuf> = Vec::new();
         loop {
-            let chosen = pick(left.as_ref().unwrap_or(self))?.to_path_buf();
-            let (k, p) = self.entries.iter().find(|(_, p)| *p == chosen)?;
-            let careful = Source::read(p).ok().and_then(|s| careful_key(&s));
-            if careful.as_ref() == Some(k) {
-                return Some(p.as_path());
-            }
-            let rest = left.get_or_insert_with(|| History {
-                entries: self.entries.clone(),
+            let chosen: Vec<PathBuf> = pick(left.as_ref().unwrap_or(self))
+                .into_iter()
+                .map(Path::to_path_buf)
+                .collect();
+            let refused = chosen.iter().find(|c| {
+                if good.contains(c) {
+                    return false;
+                }
+                let Some((k, _)) = self.entries.iter().find(|(_, p)| p == *c) else {
+                    return true;
+                };
+                let careful = Source::read(c).ok().and_then(|s| careful_key(&s));
+                if careful.as_ref() == Some(k) {
+                    good.push((*c).clone());
+                    false
+                } else {
+                    true
+                }
             });
-            rest.entries.retain(|(_, q)| *q != chosen);
+            match refused {
+                None => {
+                    return chosen
+                        .iter()
+                        .filter_map(|c| {
+                            self.entries
+                                .iter()
+                                .find(|(_, p)| p == c)
+                                .map(|(_, p)| p.as_path())
+                        })
+                        .collect()
+                }
+                Some(r) => {
+                    let r = r.clone();
+                    let rest = left.get_or_insert_with(|| History {
+                        entries: self.entries.clone(),
+                    });
+                    rest.entries.retain(|(_, q)| *q != r);
+                }
+            }
         }
+    }
+
+    /// One entry `pick` chooses, confirmed as [`History::confirmed`] does.
+    fn confirmed_one(&self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&Path> {
+        self.confirmed(|h| pick(h).into_iter().collect())
+            .into_iter()
+            .next()
     }
 
     /// The newest report of `key`'s State for an earlier year.
@@ -131,6 +210,9 @@ pub struct Predecessors {
     pub previous: Option<Value>,
     /// The newest report of the same State for an earlier year.
     pub earlier: Option<Value>,
+    /// The State's earlier annual reports, newest first (a JSON array);
+    /// `None` when no rule reads them.
+    pub history: Option<Value>,
 }
 
 impl Predecessors {
@@ -139,6 +221,7 @@ impl Predecessors {
         crate::rules::engine::Related {
             previous: self.previous.as_ref(),
             earlier: self.earlier.as_ref(),
+            history: self.history.as_ref(),
         }
     }
 }
@@ -327,11 +410,12 @@ mod tests {
         let history = History::scan(&[good.clone(), broken]);
         assert_eq!(history.len(), 2);
         let now = key("KHM", 2019, true, "2020-04-01");
-        let found = history.predecessors(&now, None);
+        let found = history.predecessors(&now, None, 2);
         let good_value: Value =
             serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
         assert_eq!(found.previous, Some(good_value.clone()));
-        assert_eq!(found.earlier, Some(good_value));
+        assert_eq!(found.earlier, Some(good_value.clone()));
+        assert_eq!(found.history, Some(Value::Array(vec![good_value])));
     }
 
     #[test]
@@ -358,5 +442,29 @@ mod tests {
         let later = key("KHM", 2021, true, "2022-04-01");
         assert_eq!(h.previous(&later), None);
         assert_eq!(h.earlier(&later), Some(Path::new("initial")));
+    }
+
+    #[test]
+    fn annual_history_is_one_report_a_year_newest_first() {
+        let h = History {
+            entries: vec![
+                (key("KHM", 2015, true, "2016-04-01"), "2015".into()),
+                (key("KHM", 2018, true, "2019-04-01"), "2018-first".into()),
+                (key("KHM", 2018, true, "2019-06-01"), "2018-amended".into()),
+                (key("KHM", 2018, false, "2019-09-01"), "initial".into()),
+                (key("KHM", 2016, true, "2017-04-01"), "2016".into()),
+                (key("AGO", 2017, true, "2018-04-01"), "other-state".into()),
+                (key("KHM", 2019, true, "2020-04-01"), "same-year".into()),
+            ],
+        };
+        let now = key("KHM", 2019, true, "2020-04-01");
+        let names =
+            |v: Vec<&Path>| -> Vec<String> { v.iter().map(|p| p.display().to_string()).collect() };
+        assert_eq!(
+            names(h.annual_before(&now, 5)),
+            ["2018-amended", "2016", "2015"]
+        );
+        assert_eq!(names(h.annual_before(&now, 2)), ["2018-amended", "2016"]);
+        assert!(h.annual_before(&now, 0).is_empty());
     }
 }

@@ -119,7 +119,14 @@ impl Validator {
         let ingested = format::load(source);
         let predecessors = match ingested.document.as_ref() {
             Some(d) if !history.is_empty() => match crate::history::key_of(&d.value) {
-                Some(key) => history.predecessors(&key, path),
+                Some(key) => {
+                    let depth = if self.engine.reads_history(&d.value) {
+                        crate::rules::catalogue::HISTORY_DEPTH
+                    } else {
+                        0
+                    };
+                    history.predecessors(&key, path, depth)
+                }
                 None => Predecessors::default(),
             },
             _ => Predecessors::default(),

@@ -311,6 +311,10 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
                 article7::rules::catalogue::Requirement::Value(p) => p.clone(),
                 article7::rules::catalogue::Requirement::Previous => h("explain-previous"),
                 article7::rules::catalogue::Requirement::Earlier => h("explain-earlier"),
+                article7::rules::catalogue::Requirement::History(n) => article7::i18n::text(
+                    lang,
+                    &article7::i18n::MessageKey::new("explain-history").arg("n", *n as i64),
+                ),
             })
             .collect();
         s.push_str(&format!(
@@ -370,6 +374,22 @@ pub fn explain_text(rule: &Rule, engine: &Engine, lang: &str) -> String {
             let text = serde_json::to_string_pretty(&ex.doc).unwrap_or_default();
             for line in text.lines() {
                 s.push_str(&format!("    {line}\n"));
+            }
+            // The reports a year-over-year example is compared with, on one
+            // line each: they only carry what the rule reads.
+            let related = [
+                ("explain-with-previous", &ex.previous),
+                ("explain-with-earlier", &ex.earlier),
+                ("explain-with-history", &ex.history),
+            ];
+            for (label, report) in related {
+                if let Some(r) = report {
+                    s.push_str(&format!(
+                        "  {}\n    {}\n",
+                        h(label),
+                        serde_json::to_string(r).unwrap_or_default()
+                    ));
+                }
             }
         }
     }

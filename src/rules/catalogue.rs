@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
+
+/// How many of a State's earlier annual reports `history` holds at most
+/// (newest first): enough for a three-year mean with a gap or two.
+pub const HISTORY_DEPTH: usize = 5;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -153,6 +157,8 @@ struct RawExample {
     #[serde(default)]
     earlier: Option<String>,
     #[serde(default)]
+    history: Option<String>,
+    #[serde(default)]
     note: Option<String>,
 }
 
@@ -165,6 +171,9 @@ pub enum Requirement {
     Previous,
     /// An earlier report of the State, of any year (`earlier`).
     Earlier,
+    /// At least this many of the State's earlier annual reports (`history`,
+    /// `history:N`).
+    History(usize),
 }
 
 /// A runnable example from a rule's entry.
@@ -180,6 +189,10 @@ pub struct Example {
     /// The newest earlier report (defaults to `previous`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub earlier: Option<serde_json::Value>,
+    /// The State's earlier annual reports, newest first (a JSON array), for
+    /// rules that read `history`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<serde_json::Value>,
     /// What it shows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -307,6 +320,9 @@ pub struct RuleProgram {
     /// Which of the per-node variables `path`, `key`, `index` the rule's
     /// expressions use (only those are bound).
     pub(crate) uses: NodeVars,
+    /// Whether the rule reads `history` (or requires it): the State's
+    /// earlier reports are loaded only when a rule that runs does.
+    pub reads_history: bool,
 }
 
 /// One compiled rule: its documentation and its program. Reads as its
@@ -763,14 +779,22 @@ fn compile_rule(
         match q.get_ref().as_str() {
             "previous" => requires.push(Requirement::Previous),
             "earlier" => requires.push(Requirement::Earlier),
+            "history" => requires.push(Requirement::History(1)),
             p if p.starts_with('/') => requires.push(Requirement::Value(p.to_owned())),
-            other => errors.push(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, `previous` or `earlier`; found `{other}`"))),
+            other => match other
+                .strip_prefix("history:")
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (1..=HISTORY_DEPTH).contains(n))
+            {
+                Some(n) => requires.push(Requirement::History(n)),
+                None => errors.push(err(q.span(), format!("`requires` entries are JSON pointers such as `/entry_into_force`, `previous`, `earlier`, `history` or `history:N` (N from 1 to {HISTORY_DEPTH}); found `{other}`"))),
+            },
         }
     }
     let mut examples = Vec::new();
     for ex in &r.examples {
         let e = ex.get_ref();
-        let mut json = |what: &str, text: &str| {
+        let mut json = |what: &str, text: &str| -> Option<serde_json::Value> {
             let parsed = serde_json::from_str(text).map_err(|m| {
                 err(
                     ex.span(),
@@ -782,19 +806,34 @@ fn compile_rule(
         let doc = json("doc", &e.doc);
         let previous = e.previous.as_deref().map(|p| json("previous", p));
         let earlier = e.earlier.as_deref().map(|p| json("earlier", p));
+        let history = e.history.as_deref().map(|p| json("history", p));
+        let history = match history {
+            Some(Some(h)) if !h.is_array() => {
+                errors.push(err(
+                    ex.span(),
+                    "example `history` must be a JSON array of reports, newest first".into(),
+                ));
+                None
+            }
+            other => other,
+        };
         // An absent optional report is fine; one that does not parse is not.
         let optional = |o: Option<Option<serde_json::Value>>| match o {
             None => Some(None),
             Some(parsed) => parsed.map(Some),
         };
-        if let (Some(doc), Some(previous), Some(earlier)) =
-            (doc, optional(previous), optional(earlier))
-        {
+        if let (Some(doc), Some(previous), Some(earlier), Some(history)) = (
+            doc,
+            optional(previous),
+            optional(earlier),
+            optional(history),
+        ) {
             examples.push(Example {
                 valid: e.valid,
                 doc,
                 previous,
                 earlier,
+                history,
                 note: e.note.clone(),
             });
         }
@@ -803,7 +842,15 @@ fn compile_rule(
     for (name, src) in &r.bindings {
         if matches!(
             name.as_str(),
-            "doc" | "item" | "previous" | "earlier" | "path" | "key" | "index" | "profile"
+            "doc"
+                | "item"
+                | "previous"
+                | "earlier"
+                | "history"
+                | "path"
+                | "key"
+                | "index"
+                | "profile"
         ) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         {
             errors.push(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
@@ -837,6 +884,10 @@ fn compile_rule(
                 .any(|v| w.references().has_variable(v))
         }),
     };
+    let reads_history = uses_var("history")
+        || requires
+            .iter()
+            .any(|q| matches!(q, Requirement::History(_)));
     let doc = RuleDoc {
         id,
         name,
@@ -862,6 +913,7 @@ fn compile_rule(
         assert,
         at,
         requires,
+        reads_history,
         binding_sources: r
             .bindings
             .iter()

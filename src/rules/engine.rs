@@ -114,6 +114,16 @@ pub struct Related<'a> {
     pub previous: Option<&'a Value>,
     /// The newest earlier report of any year, bound as `earlier`.
     pub earlier: Option<&'a Value>,
+    /// The State's earlier annual reports, newest first (a JSON array),
+    /// bound as `history`; `None` is bound as an empty list.
+    pub history: Option<&'a Value>,
+}
+
+impl Related<'_> {
+    /// How many reports `history` holds.
+    pub fn history_len(&self) -> usize {
+        self.history.and_then(Value::as_array).map_or(0, Vec::len)
+    }
 }
 
 /// What the rules found on one document.
@@ -240,6 +250,17 @@ impl Engine {
         self.options.profile
     }
 
+    /// Whether a rule that runs on this report reads `history`: only then
+    /// are the State's earlier reports worth loading.
+    pub fn reads_history(&self, value: &Value) -> bool {
+        let profile = self.profile_for(value);
+        self.catalogue.rules.iter().any(|rule| {
+            rule.program.reads_history
+                && rule.applies_in(profile)
+                && !self.options.disabled.contains(&rule.id)
+        })
+    }
+
     /// The profile a report is held to: the forced one, or the plan in
     /// force for its period.
     pub fn profile_for(&self, value: &Value) -> Profile {
@@ -364,6 +385,7 @@ impl Engine {
             let related = Related {
                 previous: ex.previous.as_ref(),
                 earlier: ex.earlier.as_ref().or(ex.previous.as_ref()),
+                history: ex.history.as_ref(),
             };
             // An example is a fragment: without a period it is held to the
             // first plan the rule rests on.
@@ -420,6 +442,12 @@ impl Engine {
                 }
                 Requirement::Earlier if related.earlier.is_none() => {
                     return Err(Outcome::Skip(SkipReason::NoEarlier));
+                }
+                Requirement::History(needed) if related.history_len() < *needed => {
+                    return Err(Outcome::Skip(SkipReason::ShortHistory {
+                        needed: *needed,
+                        found: related.history_len(),
+                    }));
                 }
                 _ => {}
             }
@@ -556,8 +584,9 @@ impl Engine {
             ctx
         } else {
             with_bindings = ctx.new_inner_scope();
+            // A binding sees the ones before it (as in the native evaluator).
             for (name, binding) in &program.bindings {
-                match binding.execute(ctx) {
+                match binding.execute(&with_bindings) {
                     Ok(v) => with_bindings.add_variable_from_value(name.as_str(), v),
                     Err(e) => return broken("", &format!("`let {name}` failed: {e}")),
                 }
@@ -685,7 +714,7 @@ impl<'a> DocRun<'a> {
 }
 
 /// The root scope of one document: the function library, and `doc`,
-/// `item`, `previous` and `earlier` lent by `bound`.
+/// `item`, `previous`, `earlier` and `history` lent by `bound`.
 fn context<'a>(bound: &'a Bound<'_, '_>) -> Context<'a, 'a> {
     let mut ctx = root_context(Vec::new());
     ctx.set_variable_resolver(bound);
@@ -702,6 +731,8 @@ struct Lent<'v> {
     earlier: LentLater<'v>,
     /// `earlier` is the report `previous` is (the usual case).
     earlier_is_previous: bool,
+    /// The earlier annual reports (an empty list when none).
+    history: LentLater<'v>,
     /// The profile's parameters (`profile.article9_deadline`).
     profile: Box<dyn Val + 'static>,
 }
@@ -713,6 +744,7 @@ impl<'v> Lent<'v> {
             doc: to_val(value),
             previous: LentLater::new(related.previous),
             earlier: LentLater::new(related.earlier),
+            history: LentLater::new(related.history.or(Some(&EMPTY_LIST))),
             earlier_is_previous: match (related.previous, related.earlier) {
                 (Some(p), Some(e)) => std::ptr::eq(p, e),
                 _ => false,
@@ -724,6 +756,10 @@ impl<'v> Lent<'v> {
         self.previous.get()
     }
 
+    fn history(&self) -> &(dyn Val + 'v) {
+        self.history.get()
+    }
+
     fn earlier(&self) -> &(dyn Val + 'v) {
         if self.earlier_is_previous {
             self.previous.get()
@@ -732,6 +768,9 @@ impl<'v> Lent<'v> {
         }
     }
 }
+
+/// `history` when no earlier report is known.
+static EMPTY_LIST: Value = Value::Array(Vec::new());
 
 /// A profile's parameters as a CEL value, converted once per profile.
 fn profile_val(profile: Profile) -> Box<dyn Val + 'static> {
@@ -836,6 +875,7 @@ impl VariableResolver for Bound<'_, '_> {
             "doc" => Some(CowVal::Borrowed(self.doc)),
             "previous" => Some(CowVal::Borrowed(self.lent.previous())),
             "earlier" => Some(CowVal::Borrowed(self.lent.earlier())),
+            "history" => Some(CowVal::Borrowed(self.lent.history())),
             "profile" => Some(CowVal::Borrowed(self.lent.profile.as_ref())),
             "item" => self.item.lock().ok()?.map(CowVal::Borrowed),
             _ => None,

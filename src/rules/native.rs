@@ -25,7 +25,7 @@
 //! reaches the same findings both ways.
 
 use super::expr::Program;
-use super::functions::{add_days_to, add_years_to, area_equal, year_of_text};
+use super::functions::{add_days_to, add_months_to, add_years_to, area_equal, year_of_text};
 use cel::common::ast::{operators, CallExpr, ComprehensionExpr, Expr, IdedExpr, LiteralValue};
 use serde_json::{Map, Value as Json};
 use std::borrow::Cow;
@@ -189,6 +189,7 @@ enum Func {
     String,
     YearOf,
     AddDays,
+    AddMonths,
     AddYears,
     AreaEq,
     Sum,
@@ -410,6 +411,7 @@ impl Compiler<'_> {
                     ("string", false, 1) => Func::String,
                     ("year_of", false, 1) => Func::YearOf,
                     ("add_days", false, 2) => Func::AddDays,
+                    ("add_months", false, 2) => Func::AddMonths,
                     ("add_years", false, 2) => Func::AddYears,
                     ("area_eq", false, 2) => Func::AreaEq,
                     ("sum", false, 1 | 2 | 4) => Func::Sum,
@@ -719,6 +721,9 @@ fn call<'a>(f: Func, args: Vec<V<'a>>) -> Res<V<'a>> {
         Func::AddDays => V::Str(Cow::Owned(
             add_days_to(arg(0)?.text()?, arg(1)?.int()?).ok_or(Bail)?,
         )),
+        Func::AddMonths => V::Str(Cow::Owned(
+            add_months_to(arg(0)?.text()?, arg(1)?.int()?).ok_or(Bail)?,
+        )),
         Func::AddYears => V::Str(Cow::Owned(
             add_years_to(arg(0)?.text()?, arg(1)?.int()?).ok_or(Bail)?,
         )),
@@ -964,6 +969,7 @@ mod tests {
             "string(year_of(doc.d) + 1) + '-04-30'",
             "add_days(doc.d, 1)",
             "add_years('2020-02-29', 1)",
+            "add_months('2021-08-31', 6)",
             "double(doc.n) + double(doc.f)",
             "sum(doc.rows, 'q')",
             "sum(doc.rows, 'q', 'c', 'CHA')",

@@ -92,6 +92,12 @@ pub fn rules_markdown(catalogue: &Catalogue) -> String {
                         serde_json::to_string(p).unwrap_or_default()
                     ));
                 }
+                if let Some(h) = &ex.history {
+                    s.push_str(&format!(
+                        "\nwith these earlier annual reports (newest first):\n\n```json\n{}\n```\n",
+                        serde_json::to_string(h).unwrap_or_default()
+                    ));
+                }
             }
         }
     }

@@ -26,6 +26,14 @@ pub enum SkipReason {
     NoPrevious,
     /// The rule needs an earlier report of the State; none was found.
     NoEarlier,
+    /// The rule needs more of the State's earlier annual reports than were
+    /// found (`requires = ["history:N"]`).
+    ShortHistory {
+        /// How many it needs.
+        needed: usize,
+        /// How many were found.
+        found: usize,
+    },
     /// The rule reads a value the report schema rejected.
     ReadsRejected {
         /// The rejected pointer (`/forms/B/total`).
@@ -48,6 +56,9 @@ impl SkipReason {
             }
             SkipReason::NoPrevious => MessageKey::new("skip-no-previous"),
             SkipReason::NoEarlier => MessageKey::new("skip-no-earlier"),
+            SkipReason::ShortHistory { needed, found } => MessageKey::new("skip-short-history")
+                .arg("needed", *needed as i64)
+                .arg("found", *found as i64),
             SkipReason::ReadsRejected { pointer } => {
                 MessageKey::new("skip-reads-rejected").arg("pointer", pointer.as_str())
             }
@@ -97,6 +108,10 @@ mod tests {
             },
             SkipReason::NoPrevious,
             SkipReason::NoEarlier,
+            SkipReason::ShortHistory {
+                needed: 2,
+                found: 1,
+            },
             SkipReason::ReadsRejected {
                 pointer: "/forms/B/total".into(),
             },
@@ -118,6 +133,7 @@ mod tests {
                 "needs `entry_into_force`, which the report does not give",
                 "needs the State's previous annual report, which was not found (in the batch or under --history)",
                 "needs an earlier report of the same State, and none was found (in the batch or under --history)",
+                "needs 2 earlier annual reports of the State, and 1 was found (in the batch or under --history)",
                 "reads `/forms/B/total`, which breaks the report schema",
                 "could not run on a report that breaks the schema: `assert` failed: No such key: total",
             ]

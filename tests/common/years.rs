@@ -194,7 +194,7 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
                 } else {
                     "2025-12-31".into()
                 },
-                extensions: if *code == "BIH" { 0 } else { 2 },
+                extensions: 2,
                 casualties: [
                     total, killed, injured, 0, women, girls, boys, men, 0, civilian, 0, deminer, 0,
                 ],
@@ -284,6 +284,7 @@ pub fn write(dir: &Path, seed: u64) -> Truth {
         doc["report_kind"] = json!("initial");
         doc["period"] = json!({"from": "2018-06-01", "to": "2018-10-31"});
         doc["entry_into_force"] = json!("2018-06-01");
+        doc["forms"]["F"]["stockpile_destruction"]["deadline"] = json!("2022-06-01");
         save(dir, &t.file, &doc);
         initial.push(t);
     }
@@ -405,6 +406,20 @@ fn report(base: &Value, t: &mut TruthReport, name: &str, factor: f64, rng: &mut 
     mc["land_release"] =
         json!({"cancelled_m2": t.cancelled, "reduced_m2": t.reduced, "cleared_m2": t.cleared});
     mc["deadline"] = json!(t.deadline);
+    if t.state == "BIH" {
+        // Bosnia and Herzegovina's own dates, so that the deadline follows
+        // from entry into force and the extensions (F13).
+        if doc.get("entry_into_force").is_some() {
+            doc["entry_into_force"] = json!("1999-03-01");
+            doc["forms"]["F"]["stockpile_destruction"]["deadline"] = json!("2003-03-01");
+        }
+        let mc = &mut doc["forms"]["F"]["mine_clearance"];
+        mc["deadline_extensions"] = json!([
+            {"decided_on": "2008-11-28", "decided_at": "Ninth Meeting of the States Parties (Geneva)", "new_deadline": "2019-03-01"},
+            {"decided_on": "2018-11-30", "decided_at": "Seventeenth Meeting of the States Parties (Geneva)", "new_deadline": "2027-03-01"}
+        ]);
+    }
+    let mc = &mut doc["forms"]["F"]["mine_clearance"];
     if t.extensions == 0 {
         mc.as_object_mut().unwrap().remove("deadline_extensions");
     }

@@ -1,5 +1,5 @@
 //! Date arithmetic on `YYYY-MM-DD` text (the report model's dates):
-//! `add_days`, `add_years`, `year_of`. Results are `YYYY-MM-DD` text, which
+//! `add_days`, `add_months`, `add_years`, `year_of`. Results are `YYYY-MM-DD` text, which
 //! compares correctly with `<`, `<=`, `==` against other dates.
 
 use cel::{ExecutionError, Value};
@@ -24,6 +24,15 @@ fn plus_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
     d.checked_add_signed(Duration::try_days(days)?)
 }
 
+/// The same day `months` months later; a day the month lacks (31 August
+/// + 6 months) becomes its last day, as calendar months are counted.
+fn plus_months(d: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let total = d.year() as i64 * 12 + d.month0() as i64 + months;
+    let year = i32::try_from(total.div_euclid(12)).ok()?;
+    let month = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+    (0..4).find_map(|back| NaiveDate::from_ymd_opt(year, month, d.day().checked_sub(back)?))
+}
+
 fn plus_years(d: NaiveDate, years: i64) -> Option<NaiveDate> {
     let year = i32::try_from(d.year() as i64 + years).ok()?;
     NaiveDate::from_ymd_opt(year, d.month(), d.day())
@@ -33,6 +42,11 @@ fn plus_years(d: NaiveDate, years: i64) -> Option<NaiveDate> {
 /// `add_days` on plain text (`None` where the CEL function fails).
 pub fn add_days_to(date: &str, days: i64) -> Option<String> {
     plus_days(parse_date(date)?, days).map(text)
+}
+
+/// `add_months` on plain text (`None` where the CEL function fails).
+pub fn add_months_to(date: &str, months: i64) -> Option<String> {
+    plus_months(parse_date(date)?, months).map(text)
 }
 
 /// `add_years` on plain text (`None` where the CEL function fails).
@@ -50,6 +64,13 @@ pub fn add_days(date: Arc<String>, days: i64) -> Result<Value, ExecutionError> {
     plus_days(d, days)
         .map(|d| Value::String(Arc::new(text(d))))
         .ok_or_else(|| ExecutionError::function_error("add_days", "date out of range"))
+}
+
+pub fn add_months(date: Arc<String>, months: i64) -> Result<Value, ExecutionError> {
+    let d = parse("add_months", &date)?;
+    plus_months(d, months)
+        .map(|d| Value::String(Arc::new(text(d))))
+        .ok_or_else(|| ExecutionError::function_error("add_months", "date out of range"))
 }
 
 pub fn add_years(date: Arc<String>, years: i64) -> Result<Value, ExecutionError> {
@@ -89,6 +110,27 @@ mod tests {
             eval("add_days('2020-03-01', -1)", json!({})).unwrap(),
             s("2020-02-29")
         );
+    }
+
+    #[test]
+    fn adds_months_to_the_last_day_of_shorter_months() {
+        assert_eq!(
+            eval("add_months('2021-03-15', 6)", json!({})).unwrap(),
+            s("2021-09-15")
+        );
+        assert_eq!(
+            eval("add_months('2021-08-31', 6)", json!({})).unwrap(),
+            s("2022-02-28")
+        );
+        assert_eq!(
+            eval("add_months('2023-08-31', 6)", json!({})).unwrap(),
+            s("2024-02-29")
+        );
+        assert_eq!(
+            eval("add_months('2021-01-31', -2)", json!({})).unwrap(),
+            s("2020-11-30")
+        );
+        assert!(eval("add_months('2021-02-30', 1)", json!({})).is_err());
     }
 
     #[test]

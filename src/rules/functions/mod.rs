@@ -14,7 +14,7 @@ mod val;
 use cel::{Context, DeclarationError};
 
 pub use area::area_equal;
-pub(crate) use dates::{add_days_to, add_years_to, year_of_text};
+pub(crate) use dates::{add_days_to, add_months_to, add_years_to, year_of_text};
 
 /// One function of the library: how it is called, what it gives, an
 /// example, and how it is added to a CEL context.
@@ -88,6 +88,15 @@ pub const FUNCTIONS: &[Function] = &[
         forms: &[("add_days(date, n)", "the `YYYY-MM-DD` date n days after a `YYYY-MM-DD` date")],
         examples: &[("add_days('2024-02-28', 2)", "'2024-03-01'")],
         register: |ctx, name| ctx.add_function(name, dates::add_days),
+    },
+    Function {
+        name: "add_months",
+        forms: &[(
+            "add_months(date, n)",
+            "the same day n calendar months later, as `YYYY-MM-DD` (a day the month lacks becomes its last day)",
+        )],
+        examples: &[("add_months('2021-08-31', 6)", "'2022-02-28'")],
+        register: |ctx, name| ctx.add_function(name, dates::add_months),
     },
     Function {
         name: "add_years",
