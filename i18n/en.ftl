@@ -324,6 +324,11 @@ schema-enum-suggestion = did you mean `{ $code }` ({ $label_en })?{ " " }
 schema-state-party = `{ $found }` is not the code of a State Party to the Convention
     .help = { $suggestion }write the State's ISO 3166-1 alpha-3 code (Senegal is `SEN`); earlier reports are found by this code (`--history`), so a wrong code also hides them
 schema-state-suggestion = did you mean `{ $code }` ({ $name_en })?{ " " }
+schema-format-version = the report declares `format_version` "{ $declared }", but { $count ->
+        [one] one of its fields was
+       *[other] { $count } of its fields were
+    } added in version { $needed } of the model: { $members }
+    .help = set `format_version` to "{ $needed }" (nothing else changes: { $needed } only adds optional fields); a tool that reads version { $declared } reports would reject these fields or drop them
 
 ## HTML page and human output (the "not checked" line)
 html-title = article7 validation report
@@ -386,6 +391,10 @@ skip-short-history = needs { $needed } earlier annual reports of the State, and 
 } (in the batch or under --history)
 skip-reads-rejected = reads `{ $pointer }`, which breaks the report schema
 skip-failed-on-invalid = could not run on a report that breaks the schema: { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] not part of the treaty profile (the Convention alone)
+       *[other] not part of the { $profile }
+    }: rests on { $plans }
 
 ## Headings of `explain`
 explain-checks = What it checks

@@ -326,6 +326,11 @@ schema-enum-suggestion = ¿quiso decir `{ $code }` («{ $label_es }»)?{ " " }
 schema-state-party = `{ $found }` no es el código de ningún Estado parte en la Convención
     .help = { $suggestion }escriba el código ISO 3166-1 alfa-3 del Estado (el del Senegal es `SEN`); los informes anteriores se buscan por este código (`--history`), de modo que un código erróneo también los oculta
 schema-state-suggestion = ¿quiso decir `{ $code }` ({ $name_es })?{ " " }
+schema-format-version = el informe declara `format_version` "{ $declared }", pero { $count ->
+        [one] uno de sus campos se añadió
+       *[other] { $count } de sus campos se añadieron
+    } en la versión { $needed } del modelo: { $members }
+    .help = indique `format_version` "{ $needed }" (no cambia nada más: la versión { $needed } solo añade campos opcionales); una herramienta que lee informes de la versión { $declared } rechazaría estos campos o los descartaría
 
 ## Página HTML y salida para personas (la línea «sin comprobar»)
 html-title = Informe de validación de article7
@@ -388,6 +393,10 @@ skip-short-history = necesita { $needed } informes anuales anteriores del Estado
 } (en el lote ni en --history)
 skip-reads-rejected = lee `{ $pointer }`, que no cumple el esquema del informe
 skip-failed-on-invalid = no se pudo evaluar en un informe que no cumple el esquema: { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] fuera del perfil treaty (solo el tratado)
+       *[other] no forma parte del plan { $profile }
+    }: se basa en { $plans }
 
 ## Encabezados de `explain`
 explain-checks = Qué se comprueba

@@ -326,6 +326,11 @@ schema-enum-suggestion = vouliez-vous dire `{ $code }` (« { $label_fr } ») ?{ 
 schema-state-party = `{ $found }` n'est le code d'aucun État partie à la Convention
     .help = { $suggestion }écrivez le code ISO 3166-1 alpha-3 de l'État (le Sénégal est `SEN`) ; c'est par ce code que sont retrouvés les rapports antérieurs (`--history`) : un code erroné les masque aussi
 schema-state-suggestion = vouliez-vous dire `{ $code }` ({ $name_fr }) ?{ " " }
+schema-format-version = le rapport déclare `format_version` « { $declared } », mais { $count ->
+        [one] un de ses champs a été ajouté
+       *[other] { $count } de ses champs ont été ajoutés
+    } dans la version { $needed } du modèle : { $members }
+    .help = indiquez `format_version` « { $needed } » (rien d'autre ne change : la version { $needed } ne fait qu'ajouter des champs facultatifs) ; un outil qui lit les rapports de la version { $declared } rejetterait ces champs ou les ignorerait
 
 ## Page HTML et sortie pour les personnes (la ligne « non vérifié »)
 html-title = Rapport de validation article7
@@ -388,6 +393,10 @@ skip-short-history = nécessite { $needed } rapports annuels antérieurs de l'É
 } (dans le lot ou sous --history)
 skip-reads-rejected = lit `{ $pointer }`, qui ne respecte pas le schéma du rapport
 skip-failed-on-invalid = n'a pas pu être évaluée sur un rapport qui ne respecte pas le schéma : { $error }
+skip-not-in-profile = { $profile ->
+        [treaty] hors du profil treaty (traité seul)
+       *[other] ne relève pas du plan { $profile }
+    } : repose sur { $plans }
 
 ## Intitulés de `explain`
 explain-checks = Ce qui est vérifié

@@ -76,13 +76,15 @@ pub enum Code {
     AmbiguousNumber,
     /// A `state.code` that is no State Party's ISO code.
     UnknownStateParty,
+    /// A report using members of a later model version than it declares.
+    FormatVersion,
     /// A rule's expression failed on a schema-valid report.
     RuleFailedToRun,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::Unreadable,
         Code::Unsupported,
         Code::Syntax,
@@ -96,6 +98,7 @@ impl Code {
         Code::UnknownColumn,
         Code::AmbiguousNumber,
         Code::UnknownStateParty,
+        Code::FormatVersion,
         Code::RuleFailedToRun,
     ];
 
@@ -115,6 +118,7 @@ impl Code {
             Code::UnknownColumn => "input/unknown-column",
             Code::AmbiguousNumber => "input/ambiguous-number",
             Code::UnknownStateParty => "schema/state-party",
+            Code::FormatVersion => "schema/format-version",
             Code::RuleFailedToRun => "rule/failed-to-run",
         }
     }
@@ -135,16 +139,18 @@ impl Code {
             Code::UnknownColumn => "unknown-column",
             Code::AmbiguousNumber => "ambiguous-number",
             Code::UnknownStateParty => "unknown-state-party",
+            Code::FormatVersion => "format-version-too-old",
             Code::RuleFailedToRun => "rule-failed-to-run",
         }
     }
 
-    /// The severity of its findings. [`Code::LinkIgnored`] and
-    /// [`Code::AmbiguousNumber`] are warnings; a reader may lower an
+    /// The severity of its findings. [`Code::LinkIgnored`],
+    /// [`Code::AmbiguousNumber`] and [`Code::FormatVersion`] (the content
+    /// is read in full; only the declaration is behind) are warnings; a reader may lower an
     /// [`Code::UnknownSheet`] that does not look like part of the report.
     pub fn severity(self) -> Severity {
         match self {
-            Code::LinkIgnored | Code::AmbiguousNumber => Severity::Warning,
+            Code::LinkIgnored | Code::AmbiguousNumber | Code::FormatVersion => Severity::Warning,
             _ => Severity::Error,
         }
     }

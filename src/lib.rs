@@ -11,7 +11,7 @@
 //! let validator = Validator::new(); // embedded schema and rule catalogue
 //! let report = validator.validate_source(&Source::from_bytes(
 //!     "draft.json",
-//!     br#"{"format_version": "1.0", "treaty": "APMBC"}"#.to_vec(),
+//!     br#"{"format_version": "1.1", "treaty": "APMBC"}"#.to_vec(),
 //! ));
 //! // Every finding names its rule, the JSON pointer and the place in the file.
 //! let missing: Vec<_> = report.findings.iter().map(|f| f.pointer.as_str()).collect();

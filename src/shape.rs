@@ -314,6 +314,124 @@ mod tests {
     }
 }
 
+/// The model version new reports are written in (templates, skeletons):
+/// the schema's `format_version` default.
+pub const CURRENT_FORMAT_VERSION: &str = "1.1";
+
+/// The members of a report newer than the model version it declares: each
+/// present member whose schema property is marked `"x-since": V` with V
+/// later than `declared`, as (JSON pointer, V), ordered by the schema's
+/// places, then by position in lists. A newer member's own content is not
+/// listed again.
+pub fn members_newer_than(value: &Value, declared: &str) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    let Some(declared) = version(declared) else {
+        return out;
+    };
+    // Only the places the schema marks are visited (a handful), never the
+    // whole report: reports run to megabytes.
+    for (path, since) in versioned_places() {
+        if version(since).is_some_and(|v| v > declared) {
+            collect(value, path, &mut Vec::new(), since, &mut out);
+        }
+    }
+    out
+}
+
+/// A place of the schema: the path to it (`None` = any item of a list),
+/// and the version its `x-since` names.
+type Place = (Vec<Option<String>>, &'static str);
+
+/// Every place of the schema whose property is marked `x-since`. Computed
+/// once.
+fn versioned_places() -> &'static [Place] {
+    static PLACES: std::sync::OnceLock<Vec<Place>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        let schema = ReportSchema::embedded().value();
+        let mut out = Vec::new();
+        if let Some(root) = resolve(schema, schema) {
+            places_in(schema, root, &mut Vec::new(), &mut out);
+        }
+        out
+    })
+}
+
+fn places_in(
+    root: &'static Value,
+    node: &'static Value,
+    path: &mut Vec<Option<String>>,
+    out: &mut Vec<Place>,
+) {
+    // The model nests a few levels deep; the bound only guards a cycle.
+    if path.len() > 12 {
+        return;
+    }
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (key, raw) in props {
+            if key == "extensions" {
+                continue;
+            }
+            path.push(Some(key.clone()));
+            match raw.get("x-since").and_then(Value::as_str) {
+                Some(v) => out.push((path.clone(), v)),
+                None => {
+                    if let Some(sub) = resolve(root, raw) {
+                        places_in(root, sub, path, out);
+                    }
+                }
+            }
+            path.pop();
+        }
+    }
+    if let Some(sub) = node.get("items").and_then(|i| resolve(root, i)) {
+        path.push(None);
+        places_in(root, sub, path, out);
+        path.pop();
+    }
+}
+
+/// The members of `value` at `path` (relative), their pointers built from
+/// `tokens` (the way there).
+fn collect(
+    value: &Value,
+    path: &[Option<String>],
+    tokens: &mut Vec<String>,
+    since: &'static str,
+    out: &mut Vec<(String, &'static str)>,
+) {
+    let Some((step, rest)) = path.split_first() else {
+        let pointer: String = tokens
+            .iter()
+            .map(|t| format!("/{}", crate::diagnostics::escape_pointer_token(t)))
+            .collect();
+        out.push((pointer, since));
+        return;
+    };
+    match (step, value) {
+        (Some(key), Value::Object(members)) => {
+            if let Some(member) = members.get(key) {
+                tokens.push(key.clone());
+                collect(member, rest, tokens, since, out);
+                tokens.pop();
+            }
+        }
+        (None, Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                tokens.push(i.to_string());
+                collect(item, rest, tokens, since, out);
+                tokens.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `1.1` → (1, 1).
+fn version(text: &str) -> Option<(u32, u32)> {
+    let (major, minor) = text.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
 /// An empty-but-well-formed report: every required member, with every form
 /// marked `provided` and its required content present but empty (text
 /// `""`, numbers 0, lists `[]`; enumerations take their first value,
@@ -328,7 +446,7 @@ fn skeleton_of(root: &Value, node: &Value, depth: usize) -> Value {
     let Some(node) = resolve(root, node) else {
         return Value::Null;
     };
-    if let Some(c) = node.get("const") {
+    if let Some(c) = node.get("const").or_else(|| node.get("default")) {
         return c.clone();
     }
     if let Some(first) = node.get("enum").and_then(|e| e.get(0)) {
@@ -386,17 +504,73 @@ fn skeleton_of(root: &Value, node: &Value, depth: usize) -> Value {
 
 #[cfg(test)]
 mod skeleton_tests {
-    use super::skeleton;
+    use super::{skeleton, CURRENT_FORMAT_VERSION};
 
     #[test]
     fn skeleton_has_every_required_member_and_provided_forms() {
         let s = skeleton();
-        assert_eq!(s["format_version"], "1.0");
+        assert_eq!(s["format_version"], CURRENT_FORMAT_VERSION);
         assert_eq!(s["forms"]["B"]["cover"], "provided");
         assert_eq!(s["forms"]["B"]["total"], 0);
         assert!(s["forms"]["C"]["areas"].as_array().unwrap().is_empty());
         assert_eq!(s["forms"]["C"]["totals"]["area_m2"], 0);
         assert!(s["forms"].get("J").is_none(), "Form J is optional");
         assert_eq!(s["forms"]["E"]["facilities"], serde_json::json!([]));
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::{members_newer_than, CURRENT_FORMAT_VERSION};
+    use serde_json::json;
+
+    #[test]
+    fn lists_the_members_a_declared_version_lacks() {
+        let doc = json!({
+            "format_version": "1.0",
+            "forms": {
+                "C": {"cover": "provided", "areas": [
+                    {"id": "A", "name": "A", "area_m2": 1},
+                    {"id": "B", "name": "B", "area_m2": 1, "improvised": true}
+                ], "totals": {"areas": 2, "area_m2": 2, "cha_m2": 0, "sha_m2": 0, "unclassified_m2": 2}},
+                "J": {"cover": "provided", "victim_assistance": {"casualties": {
+                    "total": 3, "by_group": {"total": 3, "with_disability": 1},
+                    "by_device": {"improvised_mine": 3}
+                }}},
+                "extensions": {"x": {"improvised": true}}
+            }
+        });
+        let found: Vec<String> = members_newer_than(&doc, "1.0")
+            .into_iter()
+            .map(|(p, v)| format!("{p} {v}"))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "/forms/C/areas/1/improvised 1.1",
+                "/forms/C/totals/unclassified_m2 1.1",
+                "/forms/J/victim_assistance/casualties/by_group/with_disability 1.1",
+                "/forms/J/victim_assistance/casualties/by_device 1.1",
+            ]
+        );
+        assert!(members_newer_than(&doc, CURRENT_FORMAT_VERSION).is_empty());
+        // The shortcut for the current version holds: nothing in the
+        // schema is newer than it.
+        let schema = crate::schema::ReportSchema::embedded().value().to_string();
+        let marks: Vec<usize> = schema
+            .match_indices("\"x-since\":")
+            .map(|(i, _)| i)
+            .collect();
+        assert!(marks.len() >= 11, "{}", marks.len());
+        for i in marks {
+            let rest = &schema[i + "\"x-since\":".len()..];
+            let v = rest.trim_start().trim_start_matches('"');
+            let v = &v[..v.find('"').unwrap()];
+            assert!(
+                super::version(v) <= super::version(CURRENT_FORMAT_VERSION),
+                "{v}"
+            );
+        }
+        assert!(members_newer_than(&doc, "not a version").is_empty());
     }
 }

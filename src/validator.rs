@@ -186,6 +186,9 @@ impl Validator {
         if let Some(f) = state_party(doc, &schema.rejected) {
             findings.push(f);
         }
+        if let Some(f) = format_version(doc, &schema.rejected) {
+            findings.push(f);
+        }
         let run = self.engine.run(&doc.value, &schema.rejected, related);
         findings.extend(run.findings.into_iter().map(|mut f| {
             f.location = doc.locate(&f.pointer);
@@ -246,6 +249,42 @@ fn state_party(doc: &Document, rejected: &[String]) -> Option<Diagnostic> {
             MessageKey::new("schema-state-party")
                 .arg("found", code)
                 .arg("suggestion", suggestion),
+            pointer,
+        )
+        .with_location(doc.locate(pointer)),
+    )
+}
+
+/// A report that declares a model version older than the members it
+/// uses (`"1.0"` with `with_disability`): this tool reads it in full, but a
+/// reader of the declared version would reject or drop those members.
+fn format_version(doc: &Document, rejected: &[String]) -> Option<Diagnostic> {
+    use crate::i18n::MessageKey;
+    /// Members named in the message; the others are counted.
+    const SHOWN: usize = 5;
+    let pointer = "/format_version";
+    let declared = doc.value.pointer(pointer)?.as_str()?;
+    if rejected.iter().any(|p| p == pointer) {
+        return None;
+    }
+    let newer = crate::shape::members_newer_than(&doc.value, declared);
+    let needed = newer.iter().map(|(_, v)| *v).max()?;
+    let mut members: Vec<String> = newer
+        .iter()
+        .take(SHOWN)
+        .map(|(p, _)| format!("`{}`", p.trim_start_matches('/')))
+        .collect();
+    if newer.len() > SHOWN {
+        members.push(format!("… (+{})", newer.len() - SHOWN));
+    }
+    Some(
+        Diagnostic::builtin(
+            crate::diagnostics::Code::FormatVersion,
+            MessageKey::new("schema-format-version")
+                .arg("declared", declared)
+                .arg("needed", needed)
+                .arg("count", newer.len())
+                .arg("members", members.join(", ")),
             pointer,
         )
         .with_location(doc.locate(pointer)),

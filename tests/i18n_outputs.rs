@@ -67,7 +67,7 @@ fn the_html_page_speaks_french_and_hides_the_pointer_under_details() {
         page.contains("<code>newly_identified</code>"),
         "code spans, not backticks"
     );
-    assert!(page.contains("7 contrôles seront effectués une fois cette erreur corrigée."));
+    assert!(page.contains("9 contrôles seront effectués une fois cette erreur corrigée."));
 }
 
 #[test]
@@ -76,12 +76,12 @@ fn human_output_says_what_was_not_checked_and_helps_in_spanish() {
     assert!(out.contains("ayuda: escriba"), "{out}");
     assert!(!out.contains("help:"), "{out}");
     assert!(
-        out.contains("Se realizarán 7 comprobaciones cuando se corrija este error."),
+        out.contains("Se realizarán 9 comprobaciones cuando se corrija este error."),
         "{out}"
     );
     let en = run(&["validate", "fixtures/invalid/type.json"]);
     assert!(
-        en.contains("7 checks will run once this error is fixed."),
+        en.contains("9 checks will run once this error is fixed."),
         "{en}"
     );
     // A valid report holds nothing back: no such line.

@@ -364,7 +364,7 @@ fn a_missing_total_points_at_its_empty_row() {
 #[test]
 fn the_template_reads_back_empty_but_well_formed() {
     let want = json!({
-        "format_version": "1.0", "treaty": "APMBC", "state": {}, "period": {}, "contact": {},
+        "format_version": "1.1", "treaty": "APMBC", "state": {}, "period": {}, "contact": {},
         "forms": {"A": {}, "B": {}, "C": {}, "D": {}, "E": {}, "F": {}, "G": {}, "H": {}, "I": {}}
     });
     for lang in ["en", "fr", "es"] {

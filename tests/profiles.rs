@@ -129,3 +129,111 @@ fn rules_and_explain_show_what_applies() {
         "{text}"
     );
 }
+
+/// Sri Lanka's report for 2021 without the disability figure of its
+/// casualties, written to a file of its own.
+fn without_disability() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("fixtures/rules/bases/sri-lanka-2021.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["forms"]["J"]["victim_assistance"]["casualties"]["by_group"]
+        .as_object_mut()
+        .unwrap()
+        .remove("with_disability");
+    let dir = std::env::temp_dir().join(format!("article7-profiles-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sri-lanka-2021-no-disability.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path
+}
+
+/// The JSON output's first file, whole.
+fn file_of(path: &PathBuf, extra: &[&str]) -> Value {
+    let out = article7()
+        .args(["validate", "--format", "json", "--fail-on", "never"])
+        .args(extra)
+        .arg(path)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["files"][0].clone()
+}
+
+fn severity_of(file: &Value, rule: &str) -> Option<String> {
+    file["findings"]
+        .as_array()?
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .map(|f| f["severity"].as_str().unwrap().to_owned())
+}
+
+/// J09 reads the axes of disaggregation from the profile table and its
+/// severity from `profile_severity`: information under the OAP (the
+/// report's own plan), a warning under the SRAAP, not run under the MAP,
+/// whose plan does not ask for disability data.
+#[test]
+fn the_same_finding_has_the_severity_of_the_profile() {
+    let path = without_disability();
+    let oap = file_of(&path, &[]);
+    assert_eq!(oap["profile"], "OAP");
+    assert_eq!(severity_of(&oap, "J09").as_deref(), Some("info"));
+    let sraap = file_of(&path, &["--profile", "sraap"]);
+    assert_eq!(severity_of(&sraap, "J09").as_deref(), Some("warning"));
+    let map = file_of(&path, &["--profile", "map"]);
+    assert_eq!(severity_of(&map, "J09"), None);
+    // --severity still wins over the profile.
+    let forced = file_of(&path, &["--profile", "sraap", "--severity", "J09=error"]);
+    assert_eq!(severity_of(&forced, "J09").as_deref(), Some("error"));
+
+    let out = article7().args(["rules"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("severity by profile: ") && text.contains("J09 info under OAP"),
+        "{text}"
+    );
+}
+
+/// A rule outside the report's profile is listed among the skipped rules,
+/// with the plans it rests on (the JSON output carries the English text);
+/// it is no finding and changes no count.
+#[test]
+fn rules_outside_the_profile_are_listed_as_skipped() {
+    let path = without_disability();
+    let reason = |file: &Value, rule: &str| {
+        file["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["rule"] == rule)
+            .map(|s| s["reason"].as_str().unwrap().to_owned())
+    };
+    let map = file_of(&path, &["--profile", "map"]);
+    assert_eq!(
+        reason(&map, "J09").as_deref(),
+        Some("not part of the MAP: rests on OAP, SRAAP")
+    );
+    assert_eq!(reason(&map, "B04"), None, "B04 is a MAP rule");
+    let oap = file_of(&path, &[]);
+    assert_eq!(reason(&oap, "J09"), None);
+
+    let treaty = file_of(&mozambique_in(2010), &[]);
+    assert_eq!(treaty["profile"], "treaty");
+    assert_eq!(
+        reason(&treaty, "A04").as_deref(),
+        Some("not part of the treaty profile (the Convention alone): rests on MAP, OAP, SRAAP")
+    );
+    // No finding of a skipped rule; the counts are the findings'.
+    let skipped: Vec<&str> = treaty["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule"].as_str().unwrap())
+        .collect();
+    assert!(skipped.len() > 20, "{skipped:?}");
+    assert!(treaty["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| !skipped.contains(&f["rule"].as_str().unwrap())));
+}

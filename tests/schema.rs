@@ -262,3 +262,70 @@ fn misspelt_keys_get_a_suggestion_at_the_key() {
         f.help
     );
 }
+
+/// A report declaring 1.0 that uses 1.1 members is read in full but not
+/// silently: one warning at `format_version` names the members and the
+/// version they need; declaring 1.1 clears it, and 1.0 without them is fine.
+#[test]
+fn a_declared_version_older_than_the_members_used_is_a_warning() {
+    let v = Validator::new();
+    let mut doc = base();
+    doc["forms"]["C"]["areas"][0]["improvised"] = json!(false);
+    doc["forms"]["J"]["victim_assistance"]["survivors_assisted"]["with_disability"] = json!(40);
+    let r = validate_value(&v, &doc);
+    let found: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.pointer.as_str(), f.severity))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "schema/format-version",
+            "/format_version",
+            article7::diagnostics::Severity::Warning
+        )]
+    );
+    let f = &r.findings[0];
+    assert!(
+        f.message
+            .contains("2 of its fields were added in version 1.1"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("`forms/C/areas/0/improvised`"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("survivors_assisted/with_disability"),
+        "{}",
+        f.message
+    );
+    assert!(f
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("set `format_version` to \"1.1\""));
+    assert!(f.location.is_some());
+
+    doc["format_version"] = json!("1.1");
+    assert!(validate_value(&v, &doc).findings.is_empty());
+    assert!(validate_value(&v, &base()).findings.is_empty());
+}
+
+/// New reports start at the current model version.
+#[test]
+fn templates_declare_the_current_version() {
+    assert_eq!(article7::shape::skeleton()["format_version"], "1.1");
+    assert_eq!(article7::shape::CURRENT_FORMAT_VERSION, "1.1");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/article7-report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        schema["properties"]["format_version"]["default"],
+        article7::shape::CURRENT_FORMAT_VERSION
+    );
+}

@@ -221,6 +221,28 @@ pub fn rules(args: RulesArgs) -> u8 {
                 ));
             }
             out.push_str(&format!("{} rules\n", rules.len()));
+            if forced.is_none() {
+                // The column shows the default; say where a profile changes it.
+                let mut differing = Vec::new();
+                for r in &rules {
+                    let default = engine.severity_of(r);
+                    for code in r.profile_severity.keys() {
+                        let Some(p) = article7::rules::profile::Profile::parse(code) else {
+                            continue;
+                        };
+                        let s = engine.severity_in(r, p);
+                        if s != default {
+                            differing.push(format!("{} {s} under {p}", r.id));
+                        }
+                    }
+                }
+                if !differing.is_empty() {
+                    out.push_str(&format!(
+                        "severity by profile: {} (`--profile P` lists each profile's)\n",
+                        differing.join(", ")
+                    ));
+                }
+            }
         }
     }
     print_stdout(out.as_bytes())

@@ -100,7 +100,7 @@ impl NativeRule {
 
 /// What the first, native pass decided for a rule.
 enum Pass {
-    /// Disabled, or not part of the report's profile.
+    /// Disabled (`--disable`): not run, not listed.
     Disabled,
     Done(Outcome),
     /// To be run in `cel`.
@@ -180,6 +180,15 @@ impl Engine {
     /// How many rules the native evaluator runs (the others run in `cel`).
     pub fn native_rules(&self) -> usize {
         self.native.iter().filter(|n| n.is_some()).count()
+    }
+
+    /// Whether the rule `id` is within the native evaluator's subset.
+    pub fn is_native(&self, id: &str) -> bool {
+        self.catalogue
+            .rules
+            .iter()
+            .zip(&self.native)
+            .any(|(r, n)| r.id == id && n.is_some())
     }
 
     /// The rules the native evaluator leaves to `cel` on a report that
@@ -279,21 +288,26 @@ impl Engine {
         // context is only built when one does.
         let mut passes: Vec<Pass> = Vec::with_capacity(self.catalogue.rules.len());
         for (i, rule) in self.catalogue.rules.iter().enumerate() {
-            passes.push(
-                if self.options.disabled.contains(&rule.id) || !rule.applies_in(doc.profile) {
-                    Pass::Disabled
-                } else {
-                    match self.native.get(i).and_then(Option::as_ref) {
-                        Some(native) if self.use_native => {
-                            match self.run_native(rule, native, &mut doc) {
-                                Some(outcome) => Pass::Done(outcome),
-                                None => Pass::Cel,
-                            }
+            passes.push(if self.options.disabled.contains(&rule.id) {
+                Pass::Disabled
+            } else if !rule.applies_in(doc.profile) {
+                // Listed as skipped, like any rule that did not run:
+                // the reader sees what the report was not held to.
+                Pass::Done(Outcome::Skip(SkipReason::NotInProfile {
+                    profile: doc.profile,
+                    plans: rule.plans.clone(),
+                }))
+            } else {
+                match self.native.get(i).and_then(Option::as_ref) {
+                    Some(native) if self.use_native => {
+                        match self.run_native(rule, native, &mut doc) {
+                            Some(outcome) => Pass::Done(outcome),
+                            None => Pass::Cel,
                         }
-                        _ => Pass::Cel,
                     }
-                },
-            );
+                    _ => Pass::Cel,
+                }
+            });
         }
         let mut run = RuleRun {
             profile: doc.profile,

@@ -1,6 +1,7 @@
 //! Why a rule did not run on a report: a [`SkipReason`] per rule, rendered
 //! through the Fluent messages `skip-*` of `i18n/*.ftl`.
 
+use super::profile::Profile;
 use crate::i18n::{self, MessageKey};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -45,6 +46,13 @@ pub enum SkipReason {
         /// The expression's error, as the engine wrote it.
         error: String,
     },
+    /// The rule rests on action plans other than the report's profile.
+    NotInProfile {
+        /// The profile the report is held to.
+        profile: Profile,
+        /// The plans the rule rests on.
+        plans: Vec<Profile>,
+    },
 }
 
 impl SkipReason {
@@ -64,6 +72,12 @@ impl SkipReason {
             }
             SkipReason::FailedOnInvalid { error } => {
                 MessageKey::new("skip-failed-on-invalid").arg("error", error.as_str())
+            }
+            SkipReason::NotInProfile { profile, plans } => {
+                let plans: Vec<&str> = plans.iter().map(|p| p.code()).collect();
+                MessageKey::new("skip-not-in-profile")
+                    .arg("profile", profile.code())
+                    .arg("plans", plans.join(", "))
             }
         }
     }
@@ -118,6 +132,14 @@ mod tests {
             SkipReason::FailedOnInvalid {
                 error: "`assert` failed: No such key: total".into(),
             },
+            SkipReason::NotInProfile {
+                profile: Profile::Oap,
+                plans: vec![Profile::Map],
+            },
+            SkipReason::NotInProfile {
+                profile: Profile::Treaty,
+                plans: vec![Profile::Oap, Profile::Sraap],
+            },
         ]
     }
 
@@ -136,6 +158,8 @@ mod tests {
                 "needs 2 earlier annual reports of the State, and 1 was found (in the batch or under --history)",
                 "reads `/forms/B/total`, which breaks the report schema",
                 "could not run on a report that breaks the schema: `assert` failed: No such key: total",
+                "not part of the OAP: rests on MAP",
+                "not part of the treaty profile (the Convention alone): rests on OAP, SRAAP",
             ]
         );
         let json = serde_json::to_value(Skipped {

@@ -571,4 +571,22 @@ mod tests {
             What::Sheet(layout.sheet("C.areas.mines").unwrap())
         );
     }
+
+    /// `last_reported_year` was "Last reported in" until 1.1: a workbook
+    /// filled in from an older template, labels only, still reads.
+    #[test]
+    fn former_titles_still_name_their_field() {
+        let layout = Layout::get();
+        let b = &layout.sheets[layout.sheet("B").unwrap()];
+        let key = b.field("last_reported_year").unwrap();
+        for text in [
+            "Last reported (year covered)",
+            "Dernier rapport (année couverte)",
+            "Last reported in",
+            "Dernier rapport en",
+            "Último informe en",
+        ] {
+            assert_eq!(b.field_by_key_or_label(text), Some(key), "{text}");
+        }
+    }
 }

@@ -26,11 +26,14 @@ const LAST_ROW: u32 = 1_048_575;
 
 /// A blank report to fill in: every sheet with its keys, labels, drop-down
 /// lists and formats, no data except the two constants. It reads back as
-/// `{"format_version": "1.0", "treaty": "APMBC", "state": {}, "period": {},
+/// `{"format_version": "1.1", "treaty": "APMBC", "state": {}, "period": {},
 /// "contact": {}, "forms": {"A": {}, …, "I": {}}}`, so validating it names
 /// exactly what must be filled in.
 pub fn template(lang: &str) -> Result<Vec<u8>, String> {
-    write(&json!({"format_version": "1.0", "treaty": "APMBC"}), lang)
+    write(
+        &json!({"format_version": crate::shape::CURRENT_FORMAT_VERSION, "treaty": "APMBC"}),
+        lang,
+    )
 }
 
 /// The report `value` as an Excel workbook, with labels in `lang`
