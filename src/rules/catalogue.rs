@@ -1084,7 +1084,7 @@ help = "h"
 #[cfg(test)]
 mod fast_parser {
     use super::EMBEDDED;
-    use crate::rules::expr::{compile, compile_fast};
+    use crate::rules::expr::{compile, compile_fast, EXTENSION_MACROS};
 
     /// Every expression of the embedded catalogue: `when`, `assert`, `let`,
     /// and the holes of every message in every language.
@@ -1149,7 +1149,15 @@ mod fast_parser {
         assert!(all.len() > 300, "{}", all.len());
         for src in all {
             let reference = compile(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
-            let fast = compile_fast(&src).unwrap_or_else(|| panic!("{src}: no fast parse"));
+            let Some(fast) = compile_fast(&src) else {
+                // Left to the reference parser: only for the macros it
+                // alone expands.
+                assert!(
+                    EXTENSION_MACROS.iter().any(|m| src.contains(m)),
+                    "{src}: no fast parse"
+                );
+                continue;
+            };
             assert_eq!(
                 without_ids(fast.expression()),
                 without_ids(reference.expression()),
