@@ -83,8 +83,8 @@ impl History {
     /// its own predecessor; a file that is several of them is read once.
     pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>, depth: usize) -> Predecessors {
         let not_self = |p: &&Path| Some(*p) != path;
-        let prev_path = self.previous(key).filter(not_self);
-        let earlier_path = self.earlier(key).filter(not_self);
+        let prev_path = self.confirmed_one(|h| h.previous(key)).filter(not_self);
+        let earlier_path = self.confirmed_one(|h| h.earlier(key)).filter(not_self);
         let previous = prev_path.and_then(load_value);
         let earlier = if earlier_path.is_some() && earlier_path == prev_path {
             previous.clone()
@@ -93,7 +93,7 @@ impl History {
         };
         let history = (depth > 0).then(|| {
             let reports = self
-                .annual_before(key, depth)
+                .confirmed(|h| h.annual_before(key, depth))
                 .into_iter()
                 .filter(not_self)
                 .filter_map(|p| {
@@ -134,6 +134,65 @@ impl History {
             .collect()
     }
 
+    /// The entries `pick` chooses, once the careful reading of each file
+    /// ([`careful_key`]) agrees with the quick one [`History::scan`] made:
+    /// an entry it does not confirm (a file that is not JSON past its first
+    /// members, which the careful reading leaves out of the history) is set
+    /// aside and `pick` asked again, so the choice is the one the careful
+    /// reading of every file would give.
+    fn confirmed(&self, pick: impl Fn(&History) -> Vec<&Path>) -> Vec<&Path> {
+        let mut left: Option<History> = None;
+        let mut good: Vec<PathBuf> = Vec::new();
+        loop {
+            let chosen: Vec<PathBuf> = pick(left.as_ref().unwrap_or(self))
+                .into_iter()
+                .map(Path::to_path_buf)
+                .collect();
+            let refused = chosen.iter().find(|c| {
+                if good.contains(c) {
+                    return false;
+                }
+                let Some((k, _)) = self.entries.iter().find(|(_, p)| p == *c) else {
+                    return true;
+                };
+                let careful = Source::read(c).ok().and_then(|s| careful_key(&s));
+                if careful.as_ref() == Some(k) {
+                    good.push((*c).clone());
+                    false
+                } else {
+                    true
+                }
+            });
+            match refused {
+                None => {
+                    return chosen
+                        .iter()
+                        .filter_map(|c| {
+                            self.entries
+                                .iter()
+                                .find(|(_, p)| p == c)
+                                .map(|(_, p)| p.as_path())
+                        })
+                        .collect()
+                }
+                Some(r) => {
+                    let r = r.clone();
+                    let rest = left.get_or_insert_with(|| History {
+                        entries: self.entries.clone(),
+                    });
+                    rest.entries.retain(|(_, q)| *q != r);
+                }
+            }
+        }
+    }
+
+    /// One entry `pick` chooses, confirmed as [`History::confirmed`] does.
+    fn confirmed_one(&self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&Path> {
+        self.confirmed(|h| pick(h).into_iter().collect())
+            .into_iter()
+            .next()
+    }
+
     /// The newest report of `key`'s State for an earlier year.
     pub fn earlier(&self, key: &ReportKey) -> Option<&Path> {
         self.entries
@@ -167,11 +226,76 @@ impl Predecessors {
     }
 }
 
-/// The key of a report file. A JSON file is read for the four members
-/// that make the key and nothing else (a fraction of the cost of reading the
-/// whole report); anything unusual about it (a BOM, a duplicate key, a member
-/// of an unexpected type) sends it through the full reader, which decides.
+/// The key of a report file, read quickly: of a JSON file only the four
+/// members that make the key are parsed, the others are skipped by their
+/// brackets and quotes ([`crate::format::json::members`]), which is a third
+/// of the cost of tokenising them; anything unusual goes to
+/// [`careful_key`]. The quick key is the careful one for every file that
+/// is JSON; for one that is not (past its first members) the careful
+/// reading has none, and [`History::predecessors`] confirms an entry that
+/// way before it uses it.
 pub fn key_of_source(source: &Source) -> Option<ReportKey> {
+    if source.format == Some(Format::Json) {
+        if let Some(members) = crate::format::json::members(&source.bytes) {
+            if let Some(key) = quick_key(&members) {
+                return key;
+            }
+        }
+    }
+    careful_key(source)
+}
+
+/// The key from the top-level members, as [`careful_key`] reads them;
+/// `None` when it cannot say (a repeated member, one of another type).
+fn quick_key(members: &[(&str, &[u8])]) -> Option<Option<ReportKey>> {
+    #[derive(Deserialize)]
+    struct StateHead {
+        code: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct PeriodHead {
+        to: Option<String>,
+    }
+    let mut found: [Option<&[u8]>; 4] = [None; 4];
+    for (name, value) in members {
+        let slot = match *name {
+            "state" => 0,
+            "period" => 1,
+            "report_kind" => 2,
+            "submitted_on" => 3,
+            _ => continue,
+        };
+        if found[slot].replace(value).is_some() {
+            return None;
+        }
+    }
+    fn parse<T: serde::de::DeserializeOwned>(v: Option<&[u8]>) -> Option<Option<T>> {
+        match v {
+            None => Some(None),
+            Some(v) => serde_json::from_slice::<Option<T>>(v).ok(),
+        }
+    }
+    let state = parse::<StateHead>(found[0])?;
+    let period = parse::<PeriodHead>(found[1])?;
+    let report_kind = parse::<String>(found[2])?;
+    let submitted_on = parse::<String>(found[3])?;
+    let key = (|| {
+        let to = period?.to?;
+        Some(ReportKey {
+            state: state?.code?,
+            year: to.get(..4)?.parse().ok()?,
+            annual: report_kind.as_deref() == Some("annual"),
+            submitted_on: submitted_on.unwrap_or_default(),
+        })
+    })();
+    Some(key)
+}
+
+/// The key of a report file, read carefully: a JSON file is parsed for the
+/// four members that make the key (every other value tokenised and
+/// skipped); anything unusual about it (a BOM, a duplicate key, a member
+/// of an unexpected type) sends it through the full reader, which decides.
+pub fn careful_key(source: &Source) -> Option<ReportKey> {
     #[derive(Deserialize)]
     struct Head {
         state: Option<StateHead>,
@@ -241,6 +365,57 @@ mod tests {
                 .and_then(|d| key_of(&d.value));
             assert_eq!(key_of_source(&source), full, "{text}");
         }
+    }
+
+    #[test]
+    fn the_quick_key_is_the_careful_key_of_every_json_file() {
+        let texts = [
+            r#"{"forms": {"C": {"areas": [{"id": "a}\"{", "n": [1, {"x": "]"}]}]}}, "state": {"code": "KHM"}, "period": {"to": "2019-12-31"}, "report_kind": "annual", "submitted_on": "2020-04-30"}"#,
+            r#"  {"state": null, "period": {"to": "2019-12-31"}}  "#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}, "state": {"code": "LKA"}}"#,
+            r#"{"st\u0061te": {"code": "KHM"}, "period": {"to": "2019-12-31"}}"#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}, "report_kind": 3}"#,
+            r#"{}"#,
+            r#"{"state": {"code": "KHM"}, "period": {"to": "2019-12-31"}} {}"#,
+        ];
+        for text in texts {
+            let source = Source::from_bytes("r.json", text.as_bytes().to_vec());
+            assert_eq!(key_of_source(&source), careful_key(&source), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_entry_the_careful_reading_refuses_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let head = |submitted: &str| {
+            format!(
+                r#"{{"state": {{"code": "KHM"}}, "period": {{"to": "2018-12-31"}}, "report_kind": "annual", "submitted_on": "{submitted}""#
+            )
+        };
+        let good = write("good.json", &format!("{}}}", head("2019-04-01")));
+        // Newer, but not JSON after its first members: the careful reading
+        // gives it no key, so it is no predecessor.
+        let broken = write(
+            "broken.json",
+            &format!(r#"{}, "forms": {{"A": [1,, 2]}}}}"#, head("2019-06-01")),
+        );
+        let source = Source::read(&broken).unwrap();
+        assert!(key_of_source(&source).is_some());
+        assert_eq!(careful_key(&source), None);
+        let history = History::scan(&[good.clone(), broken]);
+        assert_eq!(history.len(), 2);
+        let now = key("KHM", 2019, true, "2020-04-01");
+        let found = history.predecessors(&now, None, 2);
+        let good_value: Value =
+            serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+        assert_eq!(found.previous, Some(good_value.clone()));
+        assert_eq!(found.earlier, Some(good_value.clone()));
+        assert_eq!(found.history, Some(Value::Array(vec![good_value])));
     }
 
     #[test]

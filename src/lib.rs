@@ -1,7 +1,7 @@
 //! `article7`: a validator for the transparency reports that States Parties
 //! to the Anti-Personnel Mine Ban Convention submit under its Article 7.
 //!
-//! Data flows one way: [`source`] (bytes) → [`format`] ([`model::Document`])
+//! Data flows one way: [`source`] (bytes) → [`format`](mod@format) ([`model::Document`])
 //! → [`schema`] and rules → [`diagnostics::Diagnostic`]s → `report` (output
 //! formats). The library never prints, exits or parses arguments.
 //!

@@ -6,6 +6,7 @@ use crate::diagnostics::{parent_pointer, SourceLocation};
 use crate::source::Format;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Where one value (or key) sits in its input.
@@ -154,16 +155,22 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)
 }
 
 /// Builds a source map from a text on demand (used for JSON, where most files
 /// have no finding and should not pay for the map).
 pub type LazyMapper = fn(&str) -> SourceMap;
+
+/// Finds one pointer (or its nearest existing ancestor) in a text without
+/// building the whole map: what [`SourceMap::nearest`] on the map of
+/// [`LazyMapper`] would answer.
+pub type LazyFinder = fn(&str, &str) -> Option<Spans>;
+
+/// A document with a [`LazyFinder`] answers this many lookups with it; the
+/// next builds the whole map (one lookup costs up to a walk over the text,
+/// the map a few of those, so a file with many findings builds it).
+const FINDER_LOOKUPS: usize = 8;
 
 /// A report loaded from any format: the canonical JSON value plus where each
 /// part of it came from.
@@ -176,6 +183,9 @@ pub struct Document {
     text: Option<String>,
     map: OnceLock<SourceMap>,
     mapper: Option<LazyMapper>,
+    finder: Option<LazyFinder>,
+    /// Lookups answered by `finder` so far.
+    found: AtomicUsize,
     lines: OnceLock<LineIndex>,
 }
 
@@ -190,6 +200,8 @@ impl Document {
             text,
             map: cell,
             mapper: None,
+            finder: None,
+            found: AtomicUsize::new(0),
             lines: OnceLock::new(),
         }
     }
@@ -208,8 +220,30 @@ impl Document {
             text: Some(text),
             map: OnceLock::new(),
             mapper: Some(mapper),
+            finder: None,
+            found: AtomicUsize::new(0),
             lines: OnceLock::new(),
         }
+    }
+
+    /// Answers the first location lookups with `finder` instead of building
+    /// the lazy map (a report with a finding or two needs only their places).
+    pub fn with_finder(mut self, finder: LazyFinder) -> Document {
+        self.finder = Some(finder);
+        self
+    }
+
+    /// The spans of `pointer` or of its nearest existing ancestor, from the
+    /// map if it is built, else (for the first few lookups) from the finder.
+    fn nearest(&self, pointer: &str) -> Option<Spans> {
+        if self.map.get().is_none() {
+            if let (Some(find), Some(text)) = (self.finder, self.text.as_deref()) {
+                if self.found.fetch_add(1, Ordering::Relaxed) < FINDER_LOOKUPS {
+                    return find(text, pointer);
+                }
+            }
+        }
+        self.source_map().nearest(pointer).cloned()
     }
 
     /// The source text (JSON and XML; decoded to UTF-8).
@@ -261,14 +295,14 @@ impl Document {
 
     /// Location of the value at `pointer`, or of its nearest existing ancestor.
     pub fn locate(&self, pointer: &str) -> Option<SourceLocation> {
-        let spans = self.source_map().nearest(pointer)?;
+        let spans = self.nearest(pointer)?;
         self.location_of(&spans.value)
     }
 
     /// Location of the key of the member at `pointer` (its value when it has
     /// no key), or of its nearest existing ancestor.
     pub fn locate_key(&self, pointer: &str) -> Option<SourceLocation> {
-        let spans = self.source_map().nearest(pointer)?;
+        let spans = self.nearest(pointer)?;
         self.location_of(spans.key.as_ref().unwrap_or(&spans.value))
     }
 }

@@ -37,7 +37,74 @@ pub enum Step<'a> {
 
 /// The schema node at `path` (after `$ref`s), or `None` when the schema has
 /// no such place (an unknown key) or the place is free-form (`extensions`).
+///
+/// Answers are remembered per thread: the XML and Excel readers ask for the
+/// same few hundred places again for every element or cell (the same field
+/// of each of 400 mined areas), and walking the schema from its root with
+/// its `$ref`s each time was most of their cost.
 pub fn node_at<'s>(path: &[Step<'_>]) -> Option<&'s Value> {
+    thread_local! {
+        static KNOWN: Remembered<Option<&'static Value>> = Remembered::default();
+    }
+    KNOWN.with(|known| known.get_or(path, || walk_schema(path)))
+}
+
+/// Answers remembered by path (a thread's own: no lock on the readers'
+/// path). A hostile file can name any number of places; only the first
+/// [`Remembered::MOST`] are kept.
+struct Remembered<T> {
+    known: std::cell::RefCell<fnv::FnvHashMap<String, T>>,
+}
+
+impl<T> Default for Remembered<T> {
+    fn default() -> Self {
+        Remembered {
+            known: Default::default(),
+        }
+    }
+}
+
+impl<T: Clone> Remembered<T> {
+    const MOST: usize = 4096;
+
+    fn get_or(&self, path: &[Step<'_>], answer: impl FnOnce() -> T) -> T {
+        // Each key is written after its length, so no two paths share a
+        // name (digits by hand: `write!` cost more than the lookup).
+        let mut name = String::with_capacity(64);
+        for step in path {
+            match step {
+                Step::Key(k) => {
+                    let mut digits = [0u8; 20];
+                    let mut at = digits.len();
+                    let mut n = k.len();
+                    loop {
+                        at -= 1;
+                        digits[at] = b'0' + (n % 10) as u8;
+                        n /= 10;
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                    name.extend(digits[at..].iter().map(|&d| char::from(d)));
+                    name.push(':');
+                    name.push_str(k);
+                }
+                Step::Item => name.push('*'),
+            }
+        }
+        if let Some(v) = self.known.borrow().get(&name) {
+            return v.clone();
+        }
+        let v = answer();
+        let mut known = self.known.borrow_mut();
+        if known.len() < Self::MOST {
+            known.insert(name, v.clone());
+        }
+        v
+    }
+}
+
+fn walk_schema(path: &[Step<'_>]) -> Option<&'static Value> {
     let schema = ReportSchema::embedded().value();
     let mut node = resolve(schema, schema)?;
     for step in path {
@@ -126,7 +193,17 @@ pub fn enum_at(path: &[Step<'_>]) -> Option<Vec<String>> {
 }
 
 /// Title and description of the place at `path`, as written beside it.
+///
+/// Remembered per thread, as [`node_at`] is: the Excel reader asks for the
+/// label of each column of each row it reads.
 pub fn label_at(path: &[Step<'_>]) -> (Option<String>, Option<String>) {
+    thread_local! {
+        static KNOWN: Remembered<(Option<String>, Option<String>)> = Remembered::default();
+    }
+    KNOWN.with(|known| known.get_or(path, || read_label(path)))
+}
+
+fn read_label(path: &[Step<'_>]) -> (Option<String>, Option<String>) {
     let schema = ReportSchema::embedded().value();
     // The text beside a `$ref` is the property's own: read it before resolving.
     let (parent, last) = match path.split_last() {

@@ -2,7 +2,7 @@
 //! at the right place, and the index agrees with serde_json on random JSON.
 
 use article7::diagnostics::{escape_pointer_token, pointer_tokens, Severity, SourceLocation};
-use article7::format::json::{index, read, MAX_LISTED_FINDINGS};
+use article7::format::json::{index, locate, read, MAX_LISTED_FINDINGS};
 use article7::format::Ingested;
 use article7::model::{Region, SourceMap};
 use article7::Diagnostic;
@@ -705,6 +705,34 @@ fn pointers(value: &Value, here: String, out: &mut Vec<String>) {
 }
 
 /// The index of `text` agrees with serde_json on every value and key.
+/// Every value's pointer, and pointers beside them that name nothing
+/// (a missing member, an index past the end or written `01`, a step below
+/// a scalar), are located where the full map's `nearest` puts them.
+fn check_locate_against_index(text: &str) -> Result<(), TestCaseError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| TestCaseError::fail(format!("generated invalid JSON: {e}\n{text}")))?;
+    let map = index(text);
+    let mut all = Vec::new();
+    pointers(&value, String::new(), &mut all);
+    let mut asked = vec!["nope".to_owned(), "/".to_owned()];
+    for p in &all {
+        asked.push(p.clone());
+        for tail in ["/no~1such", "/0", "/01", "/-", "/5/x"] {
+            asked.push(format!("{p}{tail}"));
+        }
+    }
+    for p in &asked {
+        prop_assert_eq!(
+            locate(text, p),
+            map.nearest(p).cloned(),
+            "{:?} in {}",
+            p,
+            text
+        );
+    }
+    Ok(())
+}
+
 fn check_index_against_serde(text: &str) -> Result<(), TestCaseError> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| TestCaseError::fail(format!("generated invalid JSON: {e}\n{text}")))?;
@@ -763,8 +791,16 @@ proptest! {
     }
 
     #[test]
+    fn locate_finds_what_the_full_map_would(j in tree(), seed in any::<u64>(), crlf in any::<bool>()) {
+        for style in [Style::Compact, Style::Spaced, Style::Pretty { crlf }] {
+            check_locate_against_index(&render(&j, seed, style))?;
+        }
+    }
+
+    #[test]
     fn index_never_panics_on_arbitrary_text(text in any::<String>()) {
         let _ = index(&text);
+        let _ = locate(&text, "/a/0");
     }
 
     #[test]

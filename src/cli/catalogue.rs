@@ -27,7 +27,7 @@ pub struct CatalogueArgs {
     #[arg(long, value_name = "ID")]
     pub disable: Vec<String>,
     /// Language of messages and help.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::values::lang(), default_value = "en")]
     pub lang: Lang,
     /// Hold every report to this plan instead of the one in force for its
     /// period (2014–2019 MAP, 2020–2024 OAP, 2025–2029 SRAAP, otherwise

@@ -19,14 +19,14 @@ pub struct ConvertArgs {
     #[arg(long)]
     force: bool,
     /// Language of the workbook's labels and instructions (Excel output).
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::values::lang(), default_value = "en")]
     lang: Lang,
 }
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// The template's format.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::values::format())]
     format: Format,
     /// Where to write it.
     #[arg(short, long, value_name = "FILE")]
@@ -35,7 +35,7 @@ pub struct TemplateArgs {
     #[arg(long)]
     force: bool,
     /// Language of labels and instructions (Excel).
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::values::lang(), default_value = "en")]
     lang: Lang,
 }
 

@@ -10,6 +10,7 @@ mod diff;
 mod serve;
 mod summary;
 mod validate;
+mod values;
 mod watch;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};

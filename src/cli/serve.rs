@@ -14,7 +14,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8077", value_name = "IP:PORT")]
     addr: SocketAddr,
     /// Language of the page when the browser asks for none of en/fr/es.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::values::lang(), default_value = "en")]
     lang: Lang,
     /// Largest request accepted: bytes, or with a unit (`500k`, `20MB`).
     #[arg(long, default_value = "20MB", value_name = "SIZE", value_parser = parse_size)]

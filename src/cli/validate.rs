@@ -69,7 +69,7 @@ pub struct ValidateArgs {
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_parser = super::values::output_format(), default_value = "human")]
     format: OutputFormat,
     /// Write the output to FILE instead of standard output (a file is replaced only once complete).
     #[arg(short, long, value_name = "FILE")]
@@ -78,7 +78,7 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
     /// Format of standard input (`-`); otherwise detected from the content.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::values::format())]
     input_format: Option<Format>,
     /// Print the summary line only.
     #[arg(long)]

@@ -27,7 +27,7 @@ use std::sync::Arc;
 pub use crate::i18n::thousands;
 
 /// The output formats `validate --format` offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     /// Diagnostics with source snippets, then a summary (for people).
     Human,

@@ -2,12 +2,12 @@
 //! compiled into [`Rule`]s. Every problem is a [`CatalogueError`] at the
 //! file's line and column.
 
+use super::expr::{Compiler, Program};
+use super::footprint;
 use super::profile::Profile;
 use super::select::Selector;
 use super::template::Template;
-use super::{expr, footprint};
 use crate::diagnostics::Severity;
-use cel::Program;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -303,17 +303,17 @@ pub struct RuleProgram {
     pub(crate) select: Selector,
     /// `when` source.
     pub when_source: Option<String>,
-    pub(crate) when: Option<Program>,
+    pub(crate) when: Option<Arc<Program>>,
     /// `assert` source.
     pub assert_source: String,
-    pub(crate) assert: Program,
+    pub(crate) assert: Arc<Program>,
     /// Relative pointer appended to each selected node's pointer.
     pub at: String,
     /// What must be present for the rule to run.
     pub requires: Vec<Requirement>,
     /// `let` bindings (name, source): evaluated once per document.
     pub binding_sources: Vec<(String, String)>,
-    pub(crate) bindings: Vec<(String, Program)>,
+    pub(crate) bindings: Vec<(String, Arc<Program>)>,
     pub(crate) message: Template,
     pub(crate) translated_messages: HashMap<String, Template>,
     pub(crate) footprint: Vec<footprint::Path>,
@@ -446,7 +446,10 @@ impl Catalogue {
         let mut ids: HashMap<String, String> = HashMap::new();
         let mut hasher = fnv::FnvHasher::default();
         use std::hash::Hasher as _;
+        let mut compiler = Compiler::default();
         for (name, text) in &files {
+            // The embedded files are the text the fast parser is proven on.
+            compiler.fast = EMBEDDED.iter().any(|(_, t)| *t == text.as_str());
             hasher.write(name.as_bytes());
             hasher.write(text.as_bytes());
             for r in raw_rules(name, text, &mut errors) {
@@ -463,7 +466,7 @@ impl Catalogue {
                 });
                 ids.entry(r.id.get_ref().clone())
                     .or_insert_with(|| name.clone());
-                let compiled = compile_rule(name, text, r, &mut errors);
+                let compiled = compile_rule(name, text, r, &mut compiler, &mut errors);
                 match (duplicate, compiled) {
                     (Some(d), _) => errors.push(d),
                     (None, Some(rule)) => rules.push(rule),
@@ -597,12 +600,13 @@ fn content_start(text: &str, span: &Range<usize>) -> usize {
 
 /// Compiles a CEL expression; a parse error points into the file.
 fn compile_expr(
+    compiler: &mut Compiler,
     file: &str,
     text: &str,
     src: &Spanned<String>,
     what: &str,
-) -> Result<Program, CatalogueError> {
-    expr::compile(src.get_ref()).map_err(|message| {
+) -> Result<Arc<Program>, CatalogueError> {
+    compiler.compile(src.get_ref()).map_err(|message| {
         let start = content_start(text, &src.span());
         // CEL reports "<input>:LINE:COL"; move the location there.
         let offset = cel_position(&message)
@@ -644,6 +648,7 @@ fn compile_rule(
     file: &str,
     text: &str,
     r: RawRule,
+    compiler: &mut Compiler,
     errors: &mut Vec<CatalogueError>,
 ) -> Option<Rule> {
     let before = errors.len();
@@ -694,11 +699,14 @@ fn compile_rule(
     let when = r
         .when
         .as_ref()
-        .map(|w| keep(errors, compile_expr(file, text, w, "when")));
-    let assert = keep(errors, compile_expr(file, text, &r.assert, "assert"));
+        .map(|w| keep(errors, compile_expr(compiler, file, text, w, "when")));
+    let assert = keep(
+        errors,
+        compile_expr(compiler, file, text, &r.assert, "assert"),
+    );
     let message = keep(
         errors,
-        Template::parse(r.message.get_ref()).map_err(|m| {
+        Template::parse_with(r.message.get_ref(), compiler).map_err(|m| {
             err(
                 r.message.span(),
                 format!("the message template is invalid: {m}"),
@@ -707,7 +715,7 @@ fn compile_rule(
     );
     let mut translated_messages = HashMap::new();
     for (lang, t) in &r.translations {
-        let tpl = Template::parse_like(&t.message, message.as_ref()).map_err(|m| {
+        let tpl = Template::parse_with(&t.message, compiler).map_err(|m| {
             err(
                 r.message.span(),
                 format!("the {lang} message template is invalid: {m}"),
@@ -846,7 +854,7 @@ fn compile_rule(
         ) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         {
             errors.push(err(src.span(), format!("`let {name}`: choose another name (letters, digits, _; not a built-in variable)")));
-        } else if let Some(p) = keep(errors, compile_expr(file, text, src, "let")) {
+        } else if let Some(p) = keep(errors, compile_expr(compiler, file, text, src, "let")) {
             bindings.push((name.clone(), p));
         }
     }
@@ -861,8 +869,8 @@ fn compile_rule(
     };
     let when = when.flatten();
     let mut programs: Vec<&Program> = vec![&assert];
-    programs.extend(bindings.iter().map(|(_, p)| p));
-    programs.extend(when.iter());
+    programs.extend(bindings.iter().map(|(_, p)| p.as_ref()));
+    programs.extend(when.as_deref());
     programs.extend(message.programs());
     let footprint = footprint::of_programs(&programs);
     let uses_var = |name: &str| programs.iter().any(|p| p.references().has_variable(name));
@@ -1070,5 +1078,99 @@ help = "h"
                 (5, "severity `fatal` must be error"),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod fast_parser {
+    use super::EMBEDDED;
+    use crate::rules::expr::{compile, compile_fast, EXTENSION_MACROS};
+
+    /// Every expression of the embedded catalogue: `when`, `assert`, `let`,
+    /// and the holes of every message in every language.
+    fn embedded_expressions() -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, text) in EMBEDDED {
+            let file: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for rule in file["rules"].as_array().expect("rules") {
+                let rule = rule.as_table().expect("a table");
+                for key in ["when", "assert"] {
+                    if let Some(s) = rule.get(key).and_then(|v| v.as_str()) {
+                        out.push(s.to_owned());
+                    }
+                }
+                if let Some(lets) = rule.get("let").and_then(|v| v.as_table()) {
+                    out.extend(lets.values().filter_map(|v| v.as_str()).map(str::to_owned));
+                }
+                let mut messages = vec![rule["message"].as_str().expect("message").to_owned()];
+                if let Some(t) = rule.get("translations").and_then(|v| v.as_table()) {
+                    messages.extend(
+                        t.values()
+                            .filter_map(|l| l.get("message")?.as_str())
+                            .map(str::to_owned),
+                    );
+                }
+                for m in messages {
+                    let mut rest = m.as_str();
+                    while let Some(open) = rest.find("{{") {
+                        let after = &rest[open + 2..];
+                        let close = after.find("}}").expect("a closed hole");
+                        out.push(after[..close].trim().to_owned());
+                        rest = &after[close + 2..];
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The tree as text without its node ids: the parsers number some nodes
+    /// in another order (`a.?b`), and ids only serve parse-time messages
+    /// (evaluation, our native compiler and footprints never read them).
+    fn without_ids(e: &cel::parser::Expression) -> String {
+        let text = format!("{e:?}");
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("id: ") {
+            out.push_str(&rest[..at + 4]);
+            rest = rest[at + 4..].trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What makes the fast parser safe to use on the embedded catalogue:
+    /// it gives the reference parser's tree, but for node ids, for every
+    /// expression there (a rule added with an expression it reads otherwise,
+    /// such as the extensions' `sortBy` macro, fails here).
+    #[test]
+    fn the_fast_parser_gives_the_reference_tree_on_the_embedded_catalogue() {
+        let all = embedded_expressions();
+        assert!(all.len() > 300, "{}", all.len());
+        for src in all {
+            let reference = compile(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+            let Some(fast) = compile_fast(&src) else {
+                // Left to the reference parser: only for the macros it
+                // alone expands.
+                assert!(
+                    EXTENSION_MACROS.iter().any(|m| src.contains(m)),
+                    "{src}: no fast parse"
+                );
+                continue;
+            };
+            assert_eq!(
+                without_ids(fast.expression()),
+                without_ids(reference.expression()),
+                "the parsers disagree on {src}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_fast_parser_refuses_what_the_reference_parser_refuses() {
+        for src in ["a +", "(a", "a.", "'open", "a ? b", "1 2"] {
+            assert!(compile(src).is_err(), "{src}");
+            assert!(compile_fast(src).is_none(), "{src}");
+        }
     }
 }

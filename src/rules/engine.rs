@@ -3,6 +3,7 @@
 //! findings. The document is converted to CEL values once, not per rule.
 
 use super::catalogue::{Catalogue, Requirement, Rule};
+use super::expr::Program;
 use super::expr::{display, root_context, to_val};
 use super::footprint::overlaps;
 use super::native;
@@ -14,7 +15,6 @@ use crate::i18n::MessageKey;
 use cel::common::types::{CelInt, CelNull, CelString};
 use cel::common::value::{CowVal, Val};
 use cel::context::VariableResolver;
-use cel::Program;
 use cel::{Context, Value as Cel};
 use serde_json_path::PathElement;
 
@@ -81,7 +81,7 @@ impl NativeRule {
         }
         // The profile's parameters are bound in `cel` only.
         let reads_profile = |p: &Program| p.references().has_variable("profile");
-        if rule.program.when.as_ref().is_some_and(reads_profile)
+        if rule.program.when.as_deref().is_some_and(reads_profile)
             || reads_profile(&rule.program.assert)
         {
             return None;

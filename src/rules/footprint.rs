@@ -3,8 +3,8 @@
 //! touches a rejected value is skipped instead of producing a derivative
 //! finding.
 
+use super::expr::Program;
 use cel::common::ast::{EntryExpr, Expr, IdedExpr, LiteralValue};
-use cel::Program;
 
 /// A path read by a rule: rooted at `doc`, at the selected `item`, or at
 /// `previous`, followed by member names / indexes.

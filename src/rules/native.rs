@@ -5,7 +5,7 @@
 //! the object, every function call collects its arguments into a `Vec`,
 //! and every value is a boxed trait object; over a report of a few hundred
 //! mined areas the rules spent most of validation there. Here an
-//! expression is compiled once into a small tree ([`Node`]) whose
+//! expression is compiled once into a small tree (`Node`) whose
 //! variables are resolved to slots, and evaluated over `&serde_json::Value`
 //! with values that borrow from the report.
 //!
@@ -24,9 +24,9 @@
 //! test (`tests/native_rules.rs`) checks on every fixture that every rule
 //! reaches the same findings both ways.
 
+use super::expr::Program;
 use super::functions::{add_days_to, add_months_to, add_years_to, area_equal, year_of_text};
 use cel::common::ast::{operators, CallExpr, ComprehensionExpr, Expr, IdedExpr, LiteralValue};
-use cel::Program;
 use serde_json::{Map, Value as Json};
 use std::borrow::Cow;
 use std::cmp::Ordering;

@@ -2,7 +2,8 @@
 //! expression evaluated in the failing node's scope and shown with
 //! [`super::expr::display`].
 
-use cel::{Context, Program};
+use super::expr::{Compiler, Program};
+use cel::Context;
 use std::sync::Arc;
 
 /// A parsed message template.
@@ -20,14 +21,14 @@ enum Part {
 impl Template {
     /// Parses `text`; each `{{ … }}` must hold a valid CEL expression.
     pub fn parse(text: &str) -> Result<Template, String> {
-        Template::parse_like(text, None)
+        Template::parse_with(text, &mut Compiler::default())
     }
 
-    /// Parses `text` as [`Template::parse`] does, reusing the compiled
-    /// expressions of `known` that are written the same (a rule's French
-    /// and Spanish messages repeat its English message's holes; compiling
-    /// them once saves a third of the start-up).
-    pub fn parse_like(text: &str, known: Option<&Template>) -> Result<Template, String> {
+    /// Parses `text` as [`Template::parse`] does, with `compiler`, which
+    /// shares the expressions written the same (a rule's French and Spanish
+    /// messages repeat its English message's holes, and many rules show
+    /// `item.total`).
+    pub fn parse_with(text: &str, compiler: &mut Compiler) -> Result<Template, String> {
         let mut parts = Vec::new();
         let mut rest = text;
         while let Some(open) = rest.find("{{") {
@@ -39,19 +40,9 @@ impl Template {
                 .find("}}")
                 .ok_or_else(|| "a `{{` has no matching `}}`".to_owned())?;
             let src = after[..close].trim();
-            let same = known.and_then(|k| {
-                k.parts.iter().find_map(|p| match p {
-                    Part::Expr(s, program) if s == src => Some(Arc::clone(program)),
-                    _ => None,
-                })
-            });
-            let program = match same {
-                Some(p) => p,
-                None => Arc::new(
-                    super::expr::compile(src)
-                        .map_err(|e| format!("`{{{{ {src} }}}}` does not parse: {}", e.trim()))?,
-                ),
-            };
+            let program = compiler
+                .compile(src)
+                .map_err(|e| format!("`{{{{ {src} }}}}` does not parse: {}", e.trim()))?;
             parts.push(Part::Expr(src.to_owned(), program));
             rest = &after[close + 2..];
         }
@@ -113,8 +104,10 @@ mod tests {
 
     #[test]
     fn translations_reuse_the_holes_written_the_same() {
-        let en = Template::parse("{{ doc.t }} of {{ doc.n }}").unwrap();
-        let fr = Template::parse_like("{{ doc.n }} sur {{doc.t}}, {{ doc.x }}", Some(&en)).unwrap();
+        let mut compiler = Compiler::default();
+        let en = Template::parse_with("{{ doc.t }} of {{ doc.n }}", &mut compiler).unwrap();
+        let fr =
+            Template::parse_with("{{ doc.n }} sur {{doc.t}}, {{ doc.x }}", &mut compiler).unwrap();
         let program = |t: &Template, i: usize| match &t.parts[i] {
             Part::Expr(_, p) => Arc::clone(p),
             Part::Text(_) => panic!("part {i} is text"),
@@ -123,7 +116,7 @@ mod tests {
         assert!(Arc::ptr_eq(&program(&en, 0), &program(&fr, 2)));
         let ctx = root_context(vec![("doc", to_cel(&json!({"t": 3, "n": 4, "x": 5})))]);
         assert_eq!(fr.render(&ctx, "fr").0, "4 sur 3, 5");
-        assert!(Template::parse_like("{{ doc. }}", Some(&en)).is_err());
+        assert!(Template::parse_with("{{ doc. }}", &mut compiler).is_err());
     }
 
     #[test]

@@ -7,3 +7,4 @@ mod scan;
 mod value;
 
 pub use read::*;
+pub use scan::members;

@@ -69,12 +69,10 @@ pub fn read(bytes: &[u8]) -> Ingested {
 
     if notes.duplicates.is_empty() && !notes.maybe_big_integer {
         return Ingested {
-            document: Some(Document::with_lazy_map(
-                value,
-                Format::Json,
-                text.to_owned(),
-                index,
-            )),
+            document: Some(
+                Document::with_lazy_map(value, Format::Json, text.to_owned(), index)
+                    .with_finder(locate),
+            ),
             findings: Vec::new(),
         };
     }
@@ -148,6 +146,18 @@ pub fn index(text: &str) -> SourceMap {
     let mut sink = MapSink::new(text);
     scan::scan(text, &mut sink);
     sink.map
+}
+
+/// Where `pointer` (or its nearest existing ancestor) is written in a JSON
+/// text: the entry of [`index`]'s map that [`SourceMap::nearest`] would
+/// give, found by walking down to it. For text without duplicate keys
+/// (which [`read`] maps eagerly instead).
+pub fn locate(text: &str, pointer: &str) -> Option<Spans> {
+    let (key, value) = scan::find(text, pointer)?;
+    Some(Spans {
+        key: key.map(region),
+        value: region(value),
+    })
 }
 
 /// Help messages (ids in `i18n/*.ftl`).

@@ -160,10 +160,10 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 fn skip_string(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     while j < b.len() {
-        match b[j] {
-            b'"' => return j + 1,
-            b'\\' => j += 2,
-            _ => j += 1,
+        match memchr::memchr2(b'"', b'\\', &b[j..]) {
+            Some(k) if b[j + k] == b'"' => return j + k + 1,
+            Some(k) => j += k + 2,
+            None => break,
         }
     }
     b.len()
@@ -225,4 +225,194 @@ fn push_escaped(pointer: &mut String, token: &str) {
             _ => pointer.push(ch),
         }
     }
+}
+
+/// Where the value at `pointer` is written, or its nearest existing
+/// ancestor: (key span, value span), as the full scan would record it.
+///
+/// The lookup behind [`super::locate`]: a report with a finding or two
+/// needs the place of those, not a map of its every value. It walks down
+/// the pointer's tokens and skips every other member without decoding it,
+/// so it costs a fraction of [`scan`] and allocates one key at a time.
+/// Like `scan` it is meant for text serde_json accepted without duplicate
+/// keys (where the first member with a name is the only one), and on any
+/// other text it ends without panicking, with the deepest value it reached.
+pub(super) fn find(text: &str, pointer: &str) -> Option<(Option<Span>, Span)> {
+    let b = text.as_bytes();
+    let mut start = skip_ws(b, 0);
+    b.get(start)?;
+    let mut key: Option<Span> = None;
+    // A pointer that does not start with `/` names nothing below the root.
+    let tokens = pointer.strip_prefix('/').map(|rest| rest.split('/'));
+    let mut scratch = String::new();
+    if let Some(tokens) = tokens {
+        for token in tokens {
+            let found = match b[start] {
+                b'{' => find_member(text, start, token, &mut scratch),
+                b'[' => find_element(b, start, token),
+                _ => None,
+            };
+            match found {
+                Some((k, v)) => {
+                    key = k;
+                    start = v;
+                }
+                None => break,
+            }
+        }
+    }
+    let end = skip_value(b, start);
+    Some((key, (start, end)))
+}
+
+/// The member `token` (an RFC 6901 token) of the object opening at `open`:
+/// its key span and where its value starts.
+fn find_member(
+    text: &str,
+    open: usize,
+    token: &str,
+    scratch: &mut String,
+) -> Option<(Option<Span>, usize)> {
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, open + 1);
+    if b.get(i) == Some(&b'}') {
+        return None;
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = skip_string(b, i);
+        scratch.clear();
+        push_key_token(scratch, text, i, key_end);
+        let value = skip_ws(b, key_end);
+        if b.get(value) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(b, value + 1);
+        b.get(value)?;
+        if scratch == token {
+            return Some((Some((i, key_end)), value));
+        }
+        i = skip_ws(b, skip_value(b, value));
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            _ => return None,
+        }
+    }
+}
+
+/// Where element `token` of the array opening at `open` starts. Only the
+/// token the full scan writes (`0`, `17`; not `017` or `-`) names one.
+fn find_element(b: &[u8], open: usize, token: &str) -> Option<(Option<Span>, usize)> {
+    let wanted: usize = token.parse().ok()?;
+    if wanted.to_string() != token {
+        return None;
+    }
+    let mut i = skip_ws(b, open + 1);
+    if b.get(i) == Some(&b']') {
+        return None;
+    }
+    for _ in 0..wanted {
+        i = skip_ws(b, skip_value(b, i));
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            _ => return None,
+        }
+    }
+    b.get(i)?;
+    Some((None, i))
+}
+
+/// End of the value starting at `i` (one past its last byte), without
+/// recursion; the end of the text when it does not close.
+fn skip_value(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'"') => skip_string(b, i),
+        // In JSON the brackets of one kind balance inside a container of
+        // the other, so only the container's own kind is counted (outside
+        // strings), which lets memchr find them.
+        Some(&open) if open == b'{' || open == b'[' => {
+            let close = open + 2;
+            let mut depth = 0usize;
+            let mut j = i;
+            while let Some(k) = b
+                .get(j..)
+                .and_then(|rest| memchr::memchr3(b'"', open, close, rest))
+            {
+                let at = j + k;
+                if b[at] == b'"' {
+                    j = skip_string(b, at);
+                    continue;
+                }
+                if b[at] == open {
+                    depth += 1;
+                } else {
+                    depth -= 1;
+                    if depth == 0 {
+                        return at + 1;
+                    }
+                }
+                j = at + 1;
+            }
+            b.len()
+        }
+        Some(_) => skip_scalar(b, i),
+        None => i,
+    }
+}
+
+/// The members of the object a JSON text holds, read for their place only:
+/// (key, value text) in order, each value skipped by its brackets and
+/// quotes without being checked. `None` for anything else or unusual: a
+/// text that is not one object (a byte-order mark, a trailing value), a key
+/// written with an escape, a member that does not end where it should.
+///
+/// For reading a few members of a large report cheaply (the history's keys)
+/// where a full parse would cost as much as reading the report; the values
+/// it gives are to be parsed, and the rest of the text is not known to be
+/// JSON.
+pub fn members(text: &[u8]) -> Option<Vec<(&str, &[u8])>> {
+    let b = text;
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    let mut out = Vec::new();
+    if b.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let key_end = skip_string(b, i);
+            let key = b.get(i + 1..key_end.checked_sub(1)?)?;
+            if key_end <= i + 1 || key.contains(&b'\\') {
+                return None;
+            }
+            let key = std::str::from_utf8(key).ok()?;
+            i = skip_ws(b, key_end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            let start = skip_ws(b, i + 1);
+            let end = skip_value(b, start);
+            if end == start {
+                return None;
+            }
+            out.push((key, &b[start..end]));
+            i = skip_ws(b, end);
+            match b.get(i) {
+                Some(b',') => i = skip_ws(b, i + 1),
+                Some(b'}') => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    (skip_ws(b, i) == b.len()).then_some(out)
 }

@@ -1,12 +1,13 @@
 //! Sheets to the canonical document: key/value sheets, table sheets and
 //! the links between them, with the source map and the reader findings.
 
+use super::cells::{convert, rows, scalar, Ambiguous, Cell, SheetCells};
+use super::findings::{cell_location, msg, suggestion};
 use super::labels::{self, Ui};
-use super::*;
+use super::layout::{self, Field, Layout, SheetKind, What};
 use crate::diagnostics::{escape_pointer_token, Diagnostic, Severity};
 use crate::model::{cell_name, Region, SourceMap, Spans};
 use crate::shape::{self, Kind};
-use layout::{Field, Layout, SheetKind, What};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -1,10 +1,11 @@
 //! Cells as calamine gives them, and their conversion to the schema's
 //! types (numbers typed as text, dates, lists in one cell).
 
-use super::*;
+use super::labels;
+use super::layout::{Field, What};
+use super::SHOWN_CHARS;
 use crate::shape::Kind;
 use calamine::{DataRef, Xlsx, XlsxError};
-use layout::{Field, What};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -393,6 +394,7 @@ fn scalar_in(
 
 #[cfg(test)]
 mod tests {
+    use super::super::layout::Layout;
     use super::*;
 
     #[test]

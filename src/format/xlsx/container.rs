@@ -1,7 +1,10 @@
 //! The workbook archive, checked before calamine sees it: size, entries,
 //! ZIP bombs, encryption, and the CRC of every part.
 
-use super::*;
+use super::findings::{big, bomb, encrypted, msg, syntax};
+use super::{
+    MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_RATIO, MAX_TOTAL_BYTES, MAX_WORKBOOK_BYTES, RATIO_FLOOR,
+};
 use crate::diagnostics::Diagnostic;
 use std::io::Cursor;
 

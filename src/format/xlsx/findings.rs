@@ -1,10 +1,9 @@
 //! The Excel reader's findings: wording and locations.
 
-use super::*;
+use super::layout::Layout;
 use crate::diagnostics::{Diagnostic, Severity, SourceLocation};
 use crate::i18n::{Arg, MessageKey};
 use crate::model::cell_name;
-use layout::Layout;
 
 /// A message of the catalogue (`i18n/*.ftl`).
 pub(super) fn msg(id: &'static str) -> MessageKey {

@@ -23,12 +23,12 @@ pub mod labels;
 pub mod layout;
 pub mod write;
 
-use assemble::*;
-use cells::*;
-pub(crate) use cells::{scalar, Cell};
-use container::*;
-use findings::*;
 pub use write::{encode_list, template, write};
+
+use assemble::Assembler;
+use cells::{read_cells, CellsError, SheetCells};
+use container::check_container;
+use findings::{cell_location, encrypted, msg, syntax, unknown_sheet};
 
 use crate::format::Ingested;
 use crate::model::Document;

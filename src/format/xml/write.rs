@@ -1,5 +1,5 @@
 //! XML writer: the canonical document in the XML spelling of the model, the
-//! inverse of [`super::read`].
+//! inverse of [`super::read()`].
 //!
 //! The output is UTF-8 with an XML declaration, indented by two spaces, the
 //! namespace declared once on the root. Each member is an element named
