@@ -1314,6 +1314,18 @@ impl SheetEdit {
         let p = |prefix: &str, at: At, s: usize| {
             format!(r#"<{prefix}c r="{}" s="{s}"/>"#, cell_name(at.0, at.1))
         };
+        // The pending cells of row `r`, taken off `pending` as empty cells.
+        let row_cells = |prefix: &str, pending: &mut Vec<(At, usize)>, r: u32| {
+            let mut cells = String::new();
+            while let Some(&(at, s)) = pending.last() {
+                if at.0 != r {
+                    break;
+                }
+                cells.push_str(&p(prefix, at, s));
+                pending.pop();
+            }
+            cells
+        };
         let new_rows = |prefix: &str, pending: &mut Vec<(At, usize)>, before: Option<u32>| {
             let mut out = String::new();
             while let Some(&(at, _)) = pending.last() {
@@ -1322,13 +1334,7 @@ impl SheetEdit {
                 }
                 let r = at.0;
                 let _ = write!(out, r#"<{prefix}row r="{}">"#, r + 1);
-                while let Some(&(at, s)) = pending.last() {
-                    if at.0 != r {
-                        break;
-                    }
-                    out.push_str(&p(prefix, at, s));
-                    pending.pop();
-                }
+                out.push_str(&row_cells(prefix, pending, r));
                 let _ = write!(out, "</{prefix}row>");
             }
             out
@@ -1379,14 +1385,7 @@ impl SheetEdit {
                                 edits.push((start..start, rows));
                             }
                             if empty {
-                                let mut cells = String::new();
-                                while let Some(&(at, s)) = pending.last() {
-                                    if at.0 != n {
-                                        break;
-                                    }
-                                    cells.push_str(&p(&prefix, at, s));
-                                    pending.pop();
-                                }
+                                let cells = row_cells(&prefix, &mut pending, n);
                                 if !cells.is_empty() {
                                     let open = retag(&e, &[], &[], false);
                                     edits
@@ -1434,14 +1433,7 @@ impl SheetEdit {
                     match e.local_name().as_ref() {
                         "row" if row.is_some() => {
                             let r0 = row.take().unwrap_or(0);
-                            let mut cells = String::new();
-                            while let Some(&(at, s)) = pending.last() {
-                                if at.0 != r0 {
-                                    break;
-                                }
-                                cells.push_str(&p(&prefix, at, s));
-                                pending.pop();
-                            }
+                            let cells = row_cells(&prefix, &mut pending, r0);
                             if !cells.is_empty() {
                                 edits.push((start..start, cells));
                             }
