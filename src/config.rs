@@ -10,7 +10,6 @@
 //! files are.
 
 use crate::diagnostics::{closest_name, Severity};
-use crate::model::LineIndex;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -21,73 +20,7 @@ use toml::Spanned;
 /// directory.
 pub const FILE_NAME: &str = "article7.toml";
 
-/// A mistake in one of our own TOML files (configuration or waivers), at
-/// its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
-    /// The file's name, as given or found.
-    pub file: String,
-    /// Its text, for showing the snippet (empty when it could not be read).
-    pub text: String,
-    /// Byte range of the problem.
-    pub span: Range<usize>,
-    /// 1-based line (0 when the file could not be read).
-    pub line: usize,
-    /// 1-based column (0 when the file could not be read).
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl FileError {
-    /// An error at `span` of `text`.
-    pub fn at(file: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> FileError {
-        let index = LineIndex::new(text);
-        let start = span.start.min(text.len());
-        let (line, column) = index.line_col(text, start);
-        FileError {
-            file: file.to_owned(),
-            text: text.to_owned(),
-            span: start..span.end.clamp(start, text.len()),
-            line,
-            column,
-            message: message.into(),
-        }
-    }
-
-    /// The file could not be read at all.
-    pub fn unreadable(file: &str, why: &std::io::Error) -> FileError {
-        FileError {
-            file: file.to_owned(),
-            text: String::new(),
-            span: 0..0,
-            line: 0,
-            column: 0,
-            message: format!("cannot read the file: {why}"),
-        }
-    }
-
-    /// From a TOML parse or deserialisation error.
-    pub fn from_toml(file: &str, text: &str, e: &toml::de::Error) -> FileError {
-        FileError::at(file, text, e.span().unwrap_or(0..0), e.message().to_owned())
-    }
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
+pub use crate::model::FileError;
 
 /// A value from the file and where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,34 +33,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("history.toml", include_str!("../../rules/history.toml")),
 ];
 
-/// A rule file that cannot be used, with where the problem is.
-#[derive(Debug, Clone)]
-pub struct CatalogueError {
-    /// The file's name.
-    pub file: String,
-    /// Its text (for showing the snippet).
-    pub text: String,
-    /// Byte range of the problem.
-    pub span: Range<usize>,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl std::fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for CatalogueError {}
+/// A rule file that cannot be used, with where the problem is: the same
+/// type as a mistake in the configuration or waivers file.
+pub type CatalogueError = crate::model::FileError;
 
 /// The keys of a `[[rules]]` entry: [`RawRule`]'s fields as TOML spells
 /// them (a test checks they are the same).
@@ -569,16 +544,7 @@ fn raw_rules(file: &str, text: &str, errors: &mut Vec<CatalogueError>) -> Vec<Ra
 }
 
 fn error(file: &str, text: &str, span: Range<usize>, message: String) -> CatalogueError {
-    let index = crate::model::LineIndex::new(text);
-    let (line, column) = index.line_col(text, span.start);
-    CatalogueError {
-        file: file.to_owned(),
-        text: text.to_owned(),
-        span,
-        line,
-        column,
-        message,
-    }
+    CatalogueError::at(file, text, span, message)
 }
 
 /// Byte offset in the file where a string value's content starts.
