@@ -31,14 +31,7 @@ fn mozambique_in(year: i32) -> PathBuf {
 
 /// The JSON output's first file: its profile and the rules that fired.
 fn run(path: &PathBuf, extra: &[&str]) -> (String, Vec<String>) {
-    let out = article7()
-        .args(["validate", "--format", "json", "--fail-on", "never"])
-        .args(extra)
-        .arg(path)
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let file = &doc["files"][0];
+    let file = file_of(path, extra);
     let rules = file["findings"]
         .as_array()
         .unwrap()
