@@ -7,7 +7,8 @@
 //! (machines here are shared and noisy: compare the ratios of one run).
 //!
 //! `cargo bench --bench throughput [-- N [ROUNDS]]` (default 500 reports,
-//! best of 5 rounds).
+//! best of 5 rounds); `cargo bench --bench throughput -- --write-corpus DIR
+//! [N]` only writes the corpus, to time commands on it by hand.
 //!
 //! The validating process is the release binary, run as a user runs it:
 //! `article7 validate DIR -j 1 --format json -o FILE`. The parsing process
@@ -39,6 +40,24 @@ fn main() {
         return;
     }
     // `cargo bench` passes `--bench`; numbers are ours.
+    let count = |args: &[String]| {
+        args.iter()
+            .filter_map(|a| a.parse::<usize>().ok())
+            .next()
+            .unwrap_or(500)
+    };
+    if let Some(i) = args.iter().position(|a| a == "--write-corpus") {
+        // The corpus alone, to time other commands on it by hand.
+        let dir = Path::new(args.get(i + 1).expect("--write-corpus DIR"));
+        let n = count(&args[i + 2..]);
+        let bytes = corpus::write(dir, 42, n).expect("corpus written");
+        println!(
+            "{n} reports, {:.1} MB, in {}",
+            bytes as f64 / 1e6,
+            dir.display()
+        );
+        return;
+    }
     let mut numbers = args.iter().filter_map(|a| a.parse::<usize>().ok());
     let n = numbers.next().unwrap_or(500);
     let rounds = numbers.next().unwrap_or(5).max(1);

@@ -70,6 +70,8 @@ found-null = null
 
 ## Input findings
 input-unreadable = the file could not be read: { $reason }
+validator-failed = article7 stopped while checking this file, on a defect of its own ({ $reason }); the other files are checked as usual
+    .help = this is a bug in article7, not in the report: please send the file and this message to the maintainers
     .help = check that the file exists, is readable, and is a report
 input-unsupported = the file is neither JSON, XML nor an Excel workbook (.xlsx)
     .help = give the file a .json, .xml or .xlsx extension, or pass --input-format

@@ -69,6 +69,8 @@ found-null = null
 
 ## Hallazgos sobre el archivo
 input-unreadable = no se pudo leer el archivo: { $reason }
+validator-failed = article7 se detuvo al verificar este archivo, por un defecto propio ({ $reason }); los demás archivos se verifican con normalidad
+    .help = es un error de article7, no del informe: envíe el archivo y este mensaje a los responsables de la herramienta
     .help = compruebe que el archivo existe, que se puede leer y que es un informe
 input-unsupported = el archivo no es JSON, ni XML, ni un libro de Excel (.xlsx)
     .help = dé al archivo la extensión .json, .xml o .xlsx, o utilice --input-format

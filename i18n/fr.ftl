@@ -69,6 +69,8 @@ found-null = null
 
 ## Constats sur le fichier
 input-unreadable = le fichier n'a pas pu être lu : { $reason }
+validator-failed = article7 s'est arrêté en vérifiant ce fichier, sur un défaut qui lui est propre ({ $reason }) ; les autres fichiers sont vérifiés normalement
+    .help = c'est une erreur d'article7, pas du rapport : merci d'envoyer le fichier et ce message aux responsables de l'outil
     .help = vérifiez que le fichier existe, qu'il est lisible et qu'il s'agit bien d'un rapport
 input-unsupported = le fichier n'est ni du JSON, ni du XML, ni un classeur Excel (.xlsx)
     .help = donnez au fichier l'extension .json, .xml ou .xlsx, ou utilisez --input-format

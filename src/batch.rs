@@ -6,11 +6,15 @@
 //! front end call [`run`], so what is measured is what users run.
 
 use crate::config::PathFilter;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::history::History;
+use crate::i18n::MessageKey;
 use crate::source::Source;
 use crate::validator::{FileReport, Validator};
-use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 /// An input named on the command line, after expansion.
 #[derive(Debug, Clone)]
@@ -161,40 +165,179 @@ pub fn history_for(inputs: &[Input], history: &[PathBuf]) -> History {
     }
 }
 
-/// Validates one expanded input against `history`.
+/// Validates one expanded input against `history`. Never panics: should
+/// checking the input hit a defect of article7 itself, that input gets an
+/// `internal/validator-failed` finding and the rest of the batch goes on.
 pub fn validate_one(validator: &Validator, input: &Input, history: &History) -> FileReport {
-    match input {
+    guarded(input, || match input {
         Input::File(p) => validator.validate_path_with(p, history),
         Input::Memory(source) => validator.validate_source_with(source, history),
         Input::Broken(p, why) => {
             FileReport::unreadable(p.display().to_string(), crate::format::unreadable(why))
         }
-    }
+    })
 }
 
-/// Validates `inputs` on the current rayon pool and hands each result to
-/// `sink` in input order. Inputs are validated in chunks of a few per
-/// worker thread and handed over as each chunk finishes, so the output is
-/// deterministic and memory stays flat however many inputs there are. An
-/// error from `sink` (a closed pipe, a full disk) stops the run and is
-/// returned; the inputs not yet validated are not.
+/// Runs `check` for `input`, turning a panic into the input's finding.
+fn guarded(input: &Input, check: impl FnOnce() -> FileReport) -> FileReport {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        let name = match input {
+            Input::File(p) | Input::Broken(p, _) => p.display().to_string(),
+            Input::Memory(source) => source.name.clone(),
+        };
+        FileReport::unreadable(
+            name,
+            Diagnostic::builtin(
+                Code::ValidatorFailed,
+                MessageKey::new("validator-failed").arg("reason", reason),
+                "",
+            ),
+        )
+    })
+}
+
+/// Validates `inputs` and hands each result to `sink` in input order, as
+/// soon as it and every input before it are done. Returns the first error
+/// of `sink` (a closed pipe, a full disk), which stops the run: the inputs
+/// not yet validated are not.
+///
+/// On one thread (`-j 1`) the inputs are validated on the calling thread,
+/// one after the other. On more, each worker of the current rayon pool
+/// takes the next input as soon as it is free, while the calling thread
+/// runs `sink` (so `sink` need not be `Send`, and printing overlaps
+/// validating). There is no barrier between groups of inputs: a slow
+/// report holds up only the printing of those after it, and a worker runs
+/// at most [`AHEAD`] inputs per thread ahead of the printing, so memory
+/// stays flat however many inputs there are. The output is the same,
+/// byte for byte, whatever the number of threads.
 pub fn run<E>(
     validator: &Validator,
     inputs: &[Input],
     history: &History,
-    mut sink: impl FnMut(FileReport) -> Result<(), E>,
+    sink: impl FnMut(FileReport) -> Result<(), E>,
 ) -> Result<(), E> {
-    let chunk = rayon::current_num_threads().max(1) * 16;
-    for group in inputs.chunks(chunk) {
-        let reports: Vec<FileReport> = group
-            .par_iter()
-            .map(|input| validate_one(validator, input, history))
-            .collect();
-        for report in reports {
-            sink(report)?;
+    ordered(
+        inputs.len(),
+        rayon::current_num_threads(),
+        |i| validate_one(validator, &inputs[i], history),
+        sink,
+    )
+}
+
+/// Does `work(0)` … `work(count − 1)` on `threads` workers of the current
+/// rayon pool and hands the results to `sink` on the calling thread, in
+/// index order; see [`run`].
+fn ordered<T: Send, E>(
+    count: usize,
+    threads: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    if threads <= 1 || count < 2 || rayon::current_thread_index().is_some() {
+        // One worker, or called from inside the pool (where the calling
+        // thread would be one of the workers, waiting on itself).
+        return (0..count).try_for_each(|i| sink(work(i)));
+    }
+    let window = Window::new(threads * AHEAD);
+    let next = AtomicUsize::new(0);
+    let (done, results) = mpsc::channel::<(usize, T)>();
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads.min(count) {
+            let done = done.clone();
+            let (window, next, work) = (&window, &next, &work);
+            scope.spawn(move |_| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= count || !window.admit(i) {
+                    return;
+                }
+                if done.send((i, work(i))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done);
+        // Results arrive in the order they finish and leave in index
+        // order: `waiting[k]` is result `printed + k`.
+        let mut waiting: VecDeque<Option<T>> = VecDeque::new();
+        let mut printed = 0;
+        for (i, result) in &results {
+            let k = i - printed;
+            if waiting.len() <= k {
+                waiting.resize_with(k + 1, || None);
+            }
+            waiting[k] = Some(result);
+            while let Some(Some(_)) = waiting.front() {
+                let result = waiting.pop_front().flatten().expect("checked above");
+                printed += 1;
+                window.advance(printed);
+                if let Err(e) = sink(result) {
+                    window.close();
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// How many inputs per worker thread may be validated ahead of the one
+/// the sink waits for.
+pub const AHEAD: usize = 16;
+
+/// The inputs workers may take: those less than `size` past the last one
+/// handed to the sink. A worker holding input `i` waits until `i` is in
+/// the window; the one the sink waits for always is, so no one waits for
+/// ever. Closing it (the sink failed) sends every worker home.
+struct Window {
+    size: usize,
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            size: size.max(1),
+            state: Mutex::new((0, false)),
+            moved: Condvar::new(),
         }
     }
-    Ok(())
+
+    /// Waits until input `i` may be validated; false when the run stopped.
+    fn admit(&self, i: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let (printed, closed) = *state;
+            if closed {
+                return false;
+            }
+            if i < printed + self.size {
+                return true;
+            }
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// `printed` inputs have gone to the sink.
+    fn advance(&self, printed: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = printed;
+        drop(state);
+        self.moved.notify_all();
+    }
+
+    /// The run stopped: no more inputs are taken.
+    fn close(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.1 = true;
+        drop(state);
+        self.moved.notify_all();
+    }
 }
 
 /// Validates every input in parallel; results come back in input order.
@@ -206,4 +349,78 @@ pub fn validate_all(validator: &Validator, inputs: &[Input], history: &History) 
         Ok::<(), std::convert::Infallible>(())
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    /// Work that finishes out of order: later indices are often quicker.
+    fn uneven(i: usize) -> usize {
+        std::thread::sleep(Duration::from_micros(((i * 7919) % 13) as u64 * 100));
+        i
+    }
+
+    #[test]
+    fn results_reach_the_sink_in_index_order_on_any_number_of_threads() {
+        for threads in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            let r = ordered(200, threads, uneven, |i| {
+                seen.push(i);
+                Ok::<(), ()>(())
+            });
+            assert_eq!(r, Ok(()));
+            assert_eq!(seen, (0..200).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_within_the_window() {
+        let started = AtomicUsize::new(0);
+        let threads = 2;
+        let mut seen = 0;
+        let r = ordered(
+            10_000,
+            threads,
+            |i| {
+                started.fetch_add(1, Ordering::Relaxed);
+                uneven(i)
+            },
+            |i| {
+                seen += 1;
+                if i == 5 {
+                    Err(i)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err(5));
+        assert_eq!(seen, 6);
+        // Workers never run more than the window ahead of the sink (plus
+        // one taken index each that is then refused).
+        let started = started.load(Ordering::Relaxed);
+        assert!(
+            started <= 6 + threads * AHEAD + threads,
+            "{started} inputs were started"
+        );
+    }
+
+    #[test]
+    fn a_panic_while_checking_becomes_that_inputs_finding() {
+        let input = Input::File(PathBuf::from("r.json"));
+        let report = guarded(&input, || panic!("index out of bounds"));
+        assert_eq!(report.file, "r.json");
+        assert_eq!(report.findings.len(), 1);
+        let f = &report.findings[0];
+        assert_eq!(f.rule, "internal/validator-failed");
+        assert!(f.means_unread());
+        assert!(f.message.contains("index out of bounds"), "{}", f.message);
+        let fine = guarded(&input, || {
+            FileReport::unreadable("x".into(), crate::format::unsupported())
+        });
+        assert_eq!(fine.file, "x");
+    }
 }

@@ -80,11 +80,14 @@ pub enum Code {
     FormatVersion,
     /// A rule's expression failed on a schema-valid report.
     RuleFailedToRun,
+    /// Checking the input stopped on a defect of article7 itself (a
+    /// panic); the other inputs of the batch are checked as usual.
+    ValidatorFailed,
 }
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::Unreadable,
         Code::Unsupported,
         Code::Syntax,
@@ -100,6 +103,7 @@ impl Code {
         Code::UnknownStateParty,
         Code::FormatVersion,
         Code::RuleFailedToRun,
+        Code::ValidatorFailed,
     ];
 
     /// The code as findings carry it in `rule` (`input/syntax`).
@@ -120,6 +124,7 @@ impl Code {
             Code::UnknownStateParty => "schema/state-party",
             Code::FormatVersion => "schema/format-version",
             Code::RuleFailedToRun => "rule/failed-to-run",
+            Code::ValidatorFailed => "internal/validator-failed",
         }
     }
 
@@ -141,6 +146,7 @@ impl Code {
             Code::UnknownStateParty => "unknown-state-party",
             Code::FormatVersion => "format-version-too-old",
             Code::RuleFailedToRun => "rule-failed-to-run",
+            Code::ValidatorFailed => "validator-failed",
         }
     }
 
@@ -163,11 +169,17 @@ impl Code {
     /// Whether a finding with this code means the input was not read at all
     /// (no document came out of it). The other `input/*` findings (a
     /// duplicate key, an unknown sheet or column, rows naming no parent, …)
-    /// leave a document that is validated as usual.
+    /// leave a document that is validated as usual. An input whose check
+    /// stopped on a defect of article7 ([`Code::ValidatorFailed`]) counts
+    /// as not read too: it was not checked.
     pub fn means_unread(self) -> bool {
         matches!(
             self,
-            Code::Unreadable | Code::Unsupported | Code::Syntax | Code::Encrypted
+            Code::Unreadable
+                | Code::Unsupported
+                | Code::Syntax
+                | Code::Encrypted
+                | Code::ValidatorFailed
         )
     }
 }
