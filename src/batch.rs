@@ -27,6 +27,17 @@ pub enum Input {
     Broken(PathBuf, String),
 }
 
+impl Input {
+    /// The name findings give the input: its path as given, or the name of
+    /// what is held in memory (`<stdin>`, an upload's file name).
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) | Input::Broken(p, _) => p.display().to_string(),
+            Input::Memory(source) => source.name.clone(),
+        }
+    }
+}
+
 /// Extensions a folder walk picks up.
 pub const REPORT_EXTENSIONS: &[&str] = &["json", "xml", "xlsx"];
 
@@ -180,24 +191,27 @@ pub fn validate_one(validator: &Validator, input: &Input, history: &History) -> 
 
 /// Runs `check` for `input`, turning a panic into the input's finding.
 fn guarded(input: &Input, check: impl FnOnce() -> FileReport) -> FileReport {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".to_owned());
-        let name = match input {
-            Input::File(p) | Input::Broken(p, _) => p.display().to_string(),
-            Input::Memory(source) => source.name.clone(),
-        };
+    caught(check).unwrap_or_else(|reason| {
         FileReport::unreadable(
-            name,
+            input.name(),
             Diagnostic::builtin(
                 Code::ValidatorFailed,
                 MessageKey::new("validator-failed").arg("reason", reason),
                 "",
             ),
         )
+    })
+}
+
+/// Runs `work`; a panic comes back as its message, so that a defect of
+/// article7 met on one input costs that input only.
+pub(crate) fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned())
     })
 }
 

@@ -39,7 +39,7 @@ pub struct Unreadable {
 pub fn load(validator: &Validator, paths: &[PathBuf]) -> (Vec<ReportInput>, Vec<Unreadable>) {
     let inputs = batch::expand(paths);
     let results: Vec<Result<ReportInput, Unreadable>> =
-        inputs.par_iter().map(|i| one(validator, i)).collect();
+        inputs.par_iter().map(|i| guarded(validator, i)).collect();
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for r in results {
@@ -49,6 +49,17 @@ pub fn load(validator: &Validator, paths: &[PathBuf]) -> (Vec<ReportInput>, Vec<
         }
     }
     (ok, bad)
+}
+
+/// [`one`], with a panic (a defect of article7) making that input
+/// unreadable instead of ending the whole summary.
+fn guarded(validator: &Validator, input: &Input) -> Result<ReportInput, Unreadable> {
+    batch::caught(|| one(validator, input)).unwrap_or_else(|reason| {
+        Err(Unreadable {
+            file: input.name(),
+            reason: format!("article7 stopped on a defect of its own while checking it: {reason}"),
+        })
+    })
 }
 
 fn one(validator: &Validator, input: &Input) -> Result<ReportInput, Unreadable> {
