@@ -9,6 +9,7 @@ use crate::source::{Format, Source};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// What identifies a report in the history.
@@ -43,17 +44,29 @@ pub fn key_of(v: &Value) -> Option<ReportKey> {
 #[derive(Debug, Default)]
 pub struct History {
     entries: Vec<(ReportKey, PathBuf)>,
+    /// Files whose key [`History::scan`] read the careful way already
+    /// (every file that is not JSON): nothing to confirm before use.
+    careful: HashSet<PathBuf>,
 }
 
 impl History {
     /// Reads the keys of every file (in parallel); files that cannot be read
     /// or have no key are left out.
     pub fn scan(paths: &[PathBuf]) -> History {
-        let entries = paths
+        let found: Vec<(ReportKey, PathBuf, bool)> = paths
             .par_iter()
-            .filter_map(|p| Some((key_of_source(&Source::read(p).ok()?)?, p.clone())))
+            .filter_map(|p| {
+                let (key, careful) = scan_key(&Source::read(p).ok()?)?;
+                Some((key, p.clone(), careful))
+            })
             .collect();
-        History { entries }
+        let careful = found
+            .iter()
+            .filter(|(_, _, careful)| *careful)
+            .map(|(_, p, _)| p.clone())
+            .collect();
+        let entries = found.into_iter().map(|(k, p, _)| (k, p)).collect();
+        History { entries, careful }
     }
 
     /// Number of reports known.
@@ -83,8 +96,14 @@ impl History {
     /// its own predecessor; a file that is several of them is read once.
     pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>, depth: usize) -> Predecessors {
         let not_self = |p: &&Path| Some(*p) != path;
-        let prev_path = self.confirmed_one(|h| h.previous(key)).filter(not_self);
-        let earlier_path = self.confirmed_one(|h| h.earlier(key)).filter(not_self);
+        // Files confirmed once are not read again for the next choice.
+        let mut good = Vec::new();
+        let prev_path = self
+            .confirmed_one(&mut good, |h| h.previous(key))
+            .filter(not_self);
+        let earlier_path = self
+            .confirmed_one(&mut good, |h| h.earlier(key))
+            .filter(not_self);
         let previous = prev_path.and_then(load_value);
         let earlier = if earlier_path.is_some() && earlier_path == prev_path {
             previous.clone()
@@ -93,7 +112,7 @@ impl History {
         };
         let history = (depth > 0).then(|| {
             let reports = self
-                .confirmed(|h| h.annual_before(key, depth))
+                .confirmed(&mut good, |h| h.annual_before(key, depth))
                 .into_iter()
                 .filter(not_self)
                 .filter_map(|p| {
@@ -140,16 +159,20 @@ impl History {
     /// members, which the careful reading leaves out of the history) is set
     /// aside and `pick` asked again, so the choice is the one the careful
     /// reading of every file would give.
-    fn confirmed(&self, pick: impl Fn(&History) -> Vec<&Path>) -> Vec<&Path> {
+    /// `good` holds the files confirmed so far (kept between calls).
+    fn confirmed(
+        &self,
+        good: &mut Vec<PathBuf>,
+        pick: impl Fn(&History) -> Vec<&Path>,
+    ) -> Vec<&Path> {
         let mut left: Option<History> = None;
-        let mut good: Vec<PathBuf> = Vec::new();
         loop {
             let chosen: Vec<PathBuf> = pick(left.as_ref().unwrap_or(self))
                 .into_iter()
                 .map(Path::to_path_buf)
                 .collect();
             let refused = chosen.iter().find(|c| {
-                if good.contains(c) {
+                if good.contains(c) || self.careful.contains(*c) {
                     return false;
                 }
                 let Some((k, _)) = self.entries.iter().find(|(_, p)| p == *c) else {
@@ -179,6 +202,7 @@ impl History {
                     let r = r.clone();
                     let rest = left.get_or_insert_with(|| History {
                         entries: self.entries.clone(),
+                        careful: HashSet::new(),
                     });
                     rest.entries.retain(|(_, q)| *q != r);
                 }
@@ -187,8 +211,12 @@ impl History {
     }
 
     /// One entry `pick` chooses, confirmed as [`History::confirmed`] does.
-    fn confirmed_one(&self, pick: impl Fn(&History) -> Option<&Path>) -> Option<&Path> {
-        self.confirmed(|h| pick(h).into_iter().collect())
+    fn confirmed_one(
+        &self,
+        good: &mut Vec<PathBuf>,
+        pick: impl Fn(&History) -> Option<&Path>,
+    ) -> Option<&Path> {
+        self.confirmed(good, |h| pick(h).into_iter().collect())
             .into_iter()
             .next()
     }
@@ -235,14 +263,19 @@ impl Predecessors {
 /// reading has none, and [`History::predecessors`] confirms an entry that
 /// way before it uses it.
 pub fn key_of_source(source: &Source) -> Option<ReportKey> {
+    scan_key(source).map(|(key, _)| key)
+}
+
+/// [`key_of_source`], and whether the key was read the careful way.
+fn scan_key(source: &Source) -> Option<(ReportKey, bool)> {
     if source.format == Some(Format::Json) {
         if let Some(members) = crate::format::json::members(&source.bytes) {
             if let Some(key) = quick_key(&members) {
-                return key;
+                return key.map(|k| (k, false));
             }
         }
     }
-    careful_key(source)
+    careful_key(source).map(|k| (k, true))
 }
 
 /// The key from the top-level members, as [`careful_key`] reads them;
@@ -435,6 +468,7 @@ mod tests {
                 (key("AGO", 2018, true, "2019-04-01"), "other-state".into()),
                 (key("KHM", 2016, true, "2017-04-01"), "old".into()),
             ],
+            careful: HashSet::new(),
         };
         let now = key("KHM", 2019, true, "2020-04-01");
         assert_eq!(h.previous(&now), Some(Path::new("b")));
@@ -456,6 +490,7 @@ mod tests {
                 (key("AGO", 2017, true, "2018-04-01"), "other-state".into()),
                 (key("KHM", 2019, true, "2020-04-01"), "same-year".into()),
             ],
+            careful: HashSet::new(),
         };
         let now = key("KHM", 2019, true, "2020-04-01");
         let names =
@@ -466,5 +501,28 @@ mod tests {
         );
         assert_eq!(names(h.annual_before(&now, 2)), ["2018-amended", "2016"]);
         assert!(h.annual_before(&now, 0).is_empty());
+    }
+
+    #[test]
+    fn a_key_read_the_careful_way_is_not_read_again() {
+        // Neither file exists: confirming a quick key reads the file, finds
+        // nothing and refuses the entry; a careful key (a workbook's, an XML
+        // file's) is used as it is, without reading the file a second time.
+        let entries = vec![
+            (key("KHM", 2018, true, "2019-04-01"), "quick.json".into()),
+            (key("AGO", 2018, true, "2019-04-01"), "careful.xlsx".into()),
+        ];
+        let h = History {
+            entries,
+            careful: HashSet::from([PathBuf::from("careful.xlsx")]),
+        };
+        let mut good = Vec::new();
+        let khm = key("KHM", 2019, true, "2020-04-01");
+        assert_eq!(h.confirmed_one(&mut good, |h| h.previous(&khm)), None);
+        let ago = key("AGO", 2019, true, "2020-04-01");
+        assert_eq!(
+            h.confirmed_one(&mut good, |h| h.previous(&ago)),
+            Some(Path::new("careful.xlsx"))
+        );
     }
 }
