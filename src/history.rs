@@ -97,22 +97,22 @@ impl History {
     pub fn predecessors(&self, key: &ReportKey, path: Option<&Path>, depth: usize) -> Predecessors {
         let not_self = |p: &&Path| Some(*p) != path;
         // Files confirmed once are not read again for the next choice.
-        let mut good = Vec::new();
+        let mut good = Confirmed::new();
         let prev_path = self
             .confirmed_one(&mut good, |h| h.previous(key))
             .filter(not_self);
         let earlier_path = self
             .confirmed_one(&mut good, |h| h.earlier(key))
             .filter(not_self);
-        let previous = prev_path.and_then(load_value);
+        let previous = prev_path.and_then(|p| take_or_load(&mut good, p));
         let earlier = if earlier_path.is_some() && earlier_path == prev_path {
             previous.clone()
         } else {
-            earlier_path.and_then(load_value)
+            earlier_path.and_then(|p| take_or_load(&mut good, p))
         };
         let history = (depth > 0).then(|| {
-            let reports = self
-                .confirmed(&mut good, |h| h.annual_before(key, depth))
+            let chosen = self.confirmed(&mut good, |h| h.annual_before(key, depth));
+            let reports = chosen
                 .into_iter()
                 .filter(not_self)
                 .filter_map(|p| {
@@ -121,7 +121,7 @@ impl History {
                     } else if Some(p) == earlier_path {
                         earlier.clone()
                     } else {
-                        load_value(p)
+                        take_or_load(&mut good, p)
                     }
                 })
                 .collect();
@@ -158,13 +158,10 @@ impl History {
     /// an entry it does not confirm (a file that is not JSON past its first
     /// members, which the careful reading leaves out of the history) is set
     /// aside and `pick` asked again, so the choice is the one the careful
-    /// reading of every file would give.
-    /// `good` holds the files confirmed so far (kept between calls).
-    fn confirmed(
-        &self,
-        good: &mut Vec<PathBuf>,
-        pick: impl Fn(&History) -> Vec<&Path>,
-    ) -> Vec<&Path> {
+    /// reading of every file would give. `good` holds the files confirmed
+    /// so far, kept between calls, with the document when confirming read
+    /// all of it (a workbook), so that it is not read again to be used.
+    fn confirmed(&self, good: &mut Confirmed, pick: impl Fn(&History) -> Vec<&Path>) -> Vec<&Path> {
         let mut left: Option<History> = None;
         loop {
             let chosen: Vec<PathBuf> = pick(left.as_ref().unwrap_or(self))
@@ -172,15 +169,18 @@ impl History {
                 .map(Path::to_path_buf)
                 .collect();
             let refused = chosen.iter().find(|c| {
-                if good.contains(c) || self.careful.contains(*c) {
+                if good.contains_key(*c) || self.careful.contains(*c) {
                     return false;
                 }
                 let Some((k, _)) = self.entries.iter().find(|(_, p)| p == *c) else {
                     return true;
                 };
-                let careful = Source::read(c).ok().and_then(|s| careful_key(&s));
+                let (careful, value) = match Source::read(c) {
+                    Ok(source) => careful_read(&source),
+                    Err(_) => (None, None),
+                };
                 if careful.as_ref() == Some(k) {
-                    good.push((*c).clone());
+                    good.insert((*c).clone(), value);
                     false
                 } else {
                     true
@@ -213,7 +213,7 @@ impl History {
     /// One entry `pick` chooses, confirmed as [`History::confirmed`] does.
     fn confirmed_one(
         &self,
-        good: &mut Vec<PathBuf>,
+        good: &mut Confirmed,
         pick: impl Fn(&History) -> Option<&Path>,
     ) -> Option<&Path> {
         self.confirmed(good, |h| pick(h).into_iter().collect())
@@ -266,14 +266,24 @@ pub fn key_of_source(source: &Source) -> Option<ReportKey> {
     scan_key(source).map(|(key, _)| key)
 }
 
-/// [`key_of_source`], and whether the key was read the careful way.
+/// [`key_of_source`], and whether the key was read the careful way. A
+/// workbook's key is read from its cover sheet alone
+/// ([`format::xlsx::read_cover`]): the careful reading parses every sheet.
 fn scan_key(source: &Source) -> Option<(ReportKey, bool)> {
-    if source.format == Some(Format::Json) {
-        if let Some(members) = crate::format::json::members(&source.bytes) {
-            if let Some(key) = quick_key(&members) {
-                return key.map(|k| (k, false));
+    match source.format {
+        Some(Format::Json) => {
+            if let Some(members) = crate::format::json::members(&source.bytes) {
+                if let Some(key) = quick_key(&members) {
+                    return key.map(|k| (k, false));
+                }
             }
         }
+        Some(Format::Xlsx) => {
+            return format::xlsx::read_cover(&source.bytes)
+                .and_then(|v| key_of(&v))
+                .map(|k| (k, false))
+        }
+        _ => {}
     }
     careful_key(source).map(|k| (k, true))
 }
@@ -329,6 +339,11 @@ fn quick_key(members: &[(&str, &[u8])]) -> Option<Option<ReportKey>> {
 /// skipped); anything unusual about it (a BOM, a duplicate key, a member
 /// of an unexpected type) sends it through the full reader, which decides.
 pub fn careful_key(source: &Source) -> Option<ReportKey> {
+    careful_read(source).0
+}
+
+/// [`careful_key`], with the document when it took reading all of it.
+fn careful_read(source: &Source) -> (Option<ReportKey>, Option<Value>) {
     #[derive(Deserialize)]
     struct Head {
         state: Option<StateHead>,
@@ -346,17 +361,34 @@ pub fn careful_key(source: &Source) -> Option<ReportKey> {
     }
     if source.format == Some(Format::Json) {
         if let Ok(head) = serde_json::from_slice::<Head>(&source.bytes) {
-            let to = head.period?.to?;
-            return Some(ReportKey {
-                state: head.state?.code?,
-                year: to.get(..4)?.parse().ok()?,
-                annual: head.report_kind.as_deref() == Some("annual"),
-                submitted_on: head.submitted_on.unwrap_or_default(),
-            });
+            let key = (|| {
+                let to = head.period?.to?;
+                Some(ReportKey {
+                    state: head.state?.code?,
+                    year: to.get(..4)?.parse().ok()?,
+                    annual: head.report_kind.as_deref() == Some("annual"),
+                    submitted_on: head.submitted_on.unwrap_or_default(),
+                })
+            })();
+            return (key, None);
         }
     }
-    format::load(source).document.and_then(|d| key_of(&d.value))
+    match format::load(source).document {
+        Some(d) => (key_of(&d.value), Some(d.value)),
+        None => (None, None),
+    }
 }
+
+/// The document of `path`: the one confirming it read, else read now.
+fn take_or_load(good: &mut Confirmed, path: &Path) -> Option<Value> {
+    good.get_mut(path)
+        .and_then(Option::take)
+        .or_else(|| load_value(path))
+}
+
+/// Files confirmed for one report's predecessors, each with its document
+/// when confirming it read the whole file.
+type Confirmed = std::collections::HashMap<PathBuf, Option<Value>>;
 
 /// Reads a report in any format into its canonical value (no validation).
 pub fn load_value(path: &Path) -> Option<Value> {
@@ -516,7 +548,7 @@ mod tests {
             entries,
             careful: HashSet::from([PathBuf::from("careful.xlsx")]),
         };
-        let mut good = Vec::new();
+        let mut good = Confirmed::new();
         let khm = key("KHM", 2019, true, "2020-04-01");
         assert_eq!(h.confirmed_one(&mut good, |h| h.previous(&khm)), None);
         let ago = key("AGO", 2019, true, "2020-04-01");
@@ -524,5 +556,44 @@ mod tests {
             h.confirmed_one(&mut good, |h| h.previous(&ago)),
             Some(Path::new("careful.xlsx"))
         );
+    }
+
+    #[test]
+    fn a_workbooks_cover_gives_the_key_of_the_whole_workbook() {
+        // Every workbook among the fixtures, and every valid fixture written
+        // as a workbook in each language: the cover alone gives the key the
+        // whole reading gives (or neither gives one).
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut sources = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "xlsx") {
+                    sources.push(Source::read(&p).unwrap());
+                } else if [root.join("valid"), root.join("rules/bases")]
+                    .iter()
+                    .any(|d| p.parent() == Some(d))
+                    && p.extension().is_some_and(|e| e == "json")
+                {
+                    let v: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+                    for lang in ["en", "fr", "es"] {
+                        let bytes = format::xlsx::write(&v, lang).unwrap();
+                        let path = p.with_extension(format!("{lang}.xlsx"));
+                        sources.push(Source::from_bytes(path.display().to_string(), bytes));
+                    }
+                }
+            }
+        }
+        assert!(sources.len() > 25, "{} workbooks", sources.len());
+        let mut keyed = 0;
+        for source in &sources {
+            let cover = scan_key(source).map(|(k, _)| k);
+            assert_eq!(cover, careful_key(source), "{}", source.name);
+            keyed += usize::from(cover.is_some());
+        }
+        assert!(keyed > 15, "only {keyed} workbooks have a key");
     }
 }

@@ -181,13 +181,36 @@ const SHOWN_CHARS: usize = 80;
 
 /// Reads an Excel report. Never panics: whatever goes wrong is a finding.
 pub fn read(bytes: &[u8]) -> Ingested {
-    match std::panic::catch_unwind(|| read_workbook(bytes)) {
+    match std::panic::catch_unwind(|| read_workbook(bytes, Part::All)) {
         Ok(ingested) => ingested,
         Err(_) => Ingested::failed(syntax(msg("xlsx-reader-failed"))),
     }
 }
 
-fn read_workbook(bytes: &[u8]) -> Ingested {
+/// The report's first sheet only (the cover: `state`, `period`,
+/// `report_kind`, `submitted_on` and the other top-level fields), for the
+/// batch's history, which needs no more to place a report. The other
+/// sheets are not parsed, so their members are missing and findings are
+/// not meaningful; `None` when the workbook cannot be read. Equal to the
+/// cover of [`read`] except where the full reading fails on another sheet
+/// or decides the workbook's language from another sheet's captions: the
+/// history confirms a report read this way before it uses it.
+pub fn read_cover(bytes: &[u8]) -> Option<serde_json::Value> {
+    std::panic::catch_unwind(|| read_workbook(bytes, Part::Cover))
+        .ok()?
+        .document
+        .map(|d| d.value)
+}
+
+/// Which sheets [`read_workbook`] parses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    All,
+    /// The layout's first sheet, the report's own fields.
+    Cover,
+}
+
+fn read_workbook(bytes: &[u8], part: Part) -> Ingested {
     if let Err(finding) = check_container(bytes) {
         return Ingested::failed(finding);
     }
@@ -220,6 +243,9 @@ fn read_workbook(bytes: &[u8]) -> Ingested {
                 continue;
             }
         };
+        if part == Part::Cover && idx != 0 {
+            continue;
+        }
         match read_cells(&mut wb, &name, &mut budget) {
             Ok(cells) => {
                 let merges = if layout.sheets[idx].parent.is_some() {
