@@ -268,7 +268,8 @@ pub fn key_of_source(source: &Source) -> Option<ReportKey> {
 
 /// [`key_of_source`], and whether the key was read the careful way. A
 /// workbook's key is read from its cover sheet alone
-/// ([`format::xlsx::read_cover`]): the careful reading parses every sheet.
+/// ([`format::xlsx::read_cover`]), an XML file's without its `forms`
+/// ([`format::xml::read_cover`]): the careful reading maps everything.
 fn scan_key(source: &Source) -> Option<(ReportKey, bool)> {
     match source.format {
         Some(Format::Json) => {
@@ -283,7 +284,12 @@ fn scan_key(source: &Source) -> Option<(ReportKey, bool)> {
                 .and_then(|v| key_of(&v))
                 .map(|k| (k, false))
         }
-        _ => {}
+        Some(Format::Xml) => {
+            return format::xml::read_cover(&source.bytes)
+                .and_then(|v| key_of(&v))
+                .map(|k| (k, false))
+        }
+        None => {}
     }
     careful_key(source).map(|k| (k, true))
 }
@@ -559,10 +565,11 @@ mod tests {
     }
 
     #[test]
-    fn a_workbooks_cover_gives_the_key_of_the_whole_workbook() {
-        // Every workbook among the fixtures, and every valid fixture written
-        // as a workbook in each language: the cover alone gives the key the
-        // whole reading gives (or neither gives one).
+    fn a_cover_gives_the_key_of_the_whole_file() {
+        // Every workbook and XML file among the fixtures, and every valid
+        // fixture written as XML and as a workbook in each language: the
+        // cover alone gives the key the whole reading gives (or neither
+        // gives one).
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut sources = Vec::new();
         let mut stack = vec![root.clone()];
@@ -571,7 +578,7 @@ mod tests {
                 let p = entry.path();
                 if p.is_dir() {
                     stack.push(p);
-                } else if p.extension().is_some_and(|e| e == "xlsx") {
+                } else if p.extension().is_some_and(|e| e == "xlsx" || e == "xml") {
                     sources.push(Source::read(&p).unwrap());
                 } else if [root.join("valid"), root.join("rules/bases")]
                     .iter()
@@ -584,16 +591,19 @@ mod tests {
                         let path = p.with_extension(format!("{lang}.xlsx"));
                         sources.push(Source::from_bytes(path.display().to_string(), bytes));
                     }
+                    let path = p.with_extension("written.xml");
+                    let bytes = format::xml::write(&v).into_bytes();
+                    sources.push(Source::from_bytes(path.display().to_string(), bytes));
                 }
             }
         }
-        assert!(sources.len() > 25, "{} workbooks", sources.len());
+        assert!(sources.len() > 40, "{} files", sources.len());
         let mut keyed = 0;
         for source in &sources {
             let cover = scan_key(source).map(|(k, _)| k);
             assert_eq!(cover, careful_key(source), "{}", source.name);
             keyed += usize::from(cover.is_some());
         }
-        assert!(keyed > 15, "only {keyed} workbooks have a key");
+        assert!(keyed > 25, "only {keyed} files have a key");
     }
 }

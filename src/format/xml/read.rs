@@ -118,6 +118,19 @@ const BIG_NUMBER_HELP: &str = "input-help-big-number";
 /// Reads an XML report. See the module documentation for the mapping and
 /// for what is reported.
 pub fn read(bytes: &[u8]) -> Ingested {
+    read_part(bytes, false)
+}
+
+/// The report's own fields only, `forms` left out, for the batch's
+/// history, which needs no more to place a report; `None` when the file
+/// cannot be read. Equal to those fields as [`read`] gives them, except
+/// where the whole reading refuses the file for a problem inside `forms`:
+/// the history confirms a report read this way before it uses it.
+pub fn read_cover(bytes: &[u8]) -> Option<Value> {
+    read_part(bytes, true).document.map(|d| d.value)
+}
+
+fn read_part(bytes: &[u8], cover_only: bool) -> Ingested {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(finding) => return Ingested::failed(*finding),
@@ -153,6 +166,7 @@ pub fn read(bytes: &[u8]) -> Ingested {
         refused: Listed::default(),
         duplicates: Listed::default(),
         big_numbers: Listed::default(),
+        cover_only,
     };
     let value = reader.root(xml.root_element());
     let Reader {
@@ -441,6 +455,8 @@ struct Reader<'t> {
     duplicates: Listed,
     /// Integers rounded to the nearest float.
     big_numbers: Listed,
+    /// Leave `forms` out ([`read_cover`]).
+    cover_only: bool,
 }
 
 impl<'t> Reader<'t> {
@@ -577,6 +593,9 @@ impl<'t> Reader<'t> {
             let mut members = Map::new();
             for child in children {
                 let key = child.tag_name().name();
+                if self.cover_only && depth == 1 && key == "forms" {
+                    continue;
+                }
                 pointer.push('/');
                 pointer.push_str(&escape_pointer_token(key));
                 path.push(Step::Key(key));
