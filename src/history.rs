@@ -279,15 +279,12 @@ fn scan_key(source: &Source) -> Option<(ReportKey, bool)> {
                 }
             }
         }
-        Some(Format::Xlsx) => {
-            return format::xlsx::read_cover(&source.bytes)
-                .and_then(|v| key_of(&v))
-                .map(|k| (k, false))
-        }
-        Some(Format::Xml) => {
-            return format::xml::read_cover(&source.bytes)
-                .and_then(|v| key_of(&v))
-                .map(|k| (k, false))
+        Some(kind @ (Format::Xlsx | Format::Xml)) => {
+            let cover = match kind {
+                Format::Xlsx => format::xlsx::read_cover(&source.bytes),
+                _ => format::xml::read_cover(&source.bytes),
+            };
+            return cover.and_then(|v| key_of(&v)).map(|k| (k, false));
         }
         None => {}
     }
