@@ -31,6 +31,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_article7");
+/// Reports in the corpus unless a number is given.
+const REPORTS: usize = 500;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,16 +42,12 @@ fn main() {
         return;
     }
     // `cargo bench` passes `--bench`; numbers are ours.
-    let count = |args: &[String]| {
-        args.iter()
-            .filter_map(|a| a.parse::<usize>().ok())
-            .next()
-            .unwrap_or(500)
-    };
+    let numbers =
+        |args: &[String]| -> Vec<usize> { args.iter().filter_map(|a| a.parse().ok()).collect() };
     if let Some(i) = args.iter().position(|a| a == "--write-corpus") {
         // The corpus alone, to time other commands on it by hand.
         let dir = Path::new(args.get(i + 1).expect("--write-corpus DIR"));
-        let n = count(&args[i + 2..]);
+        let n = numbers(&args[i + 2..]).first().copied().unwrap_or(REPORTS);
         let bytes = corpus::write(dir, 42, n).expect("corpus written");
         println!(
             "{n} reports, {:.1} MB, in {}",
@@ -58,9 +56,9 @@ fn main() {
         );
         return;
     }
-    let mut numbers = args.iter().filter_map(|a| a.parse::<usize>().ok());
-    let n = numbers.next().unwrap_or(500);
-    let rounds = numbers.next().unwrap_or(5).max(1);
+    let numbers = numbers(&args);
+    let n = numbers.first().copied().unwrap_or(REPORTS);
+    let rounds = numbers.get(1).copied().unwrap_or(5).max(1);
 
     let dir = tempfile::tempdir().expect("a temporary folder");
     let json_dir = dir.path().join("json");

@@ -44,8 +44,9 @@ pub fn key_of(v: &Value) -> Option<ReportKey> {
 #[derive(Debug, Default)]
 pub struct History {
     entries: Vec<(ReportKey, PathBuf)>,
-    /// Files whose key [`History::scan`] read the careful way already
-    /// (every file that is not JSON): nothing to confirm before use.
+    /// Files whose key [`History::scan`] read the careful way already (a
+    /// JSON file whose first members the quick reading could not place):
+    /// nothing to confirm before use.
     careful: HashSet<PathBuf>,
 }
 
@@ -155,8 +156,8 @@ impl History {
 
     /// The entries `pick` chooses, once the careful reading of each file
     /// ([`careful_key`]) agrees with the quick one [`History::scan`] made:
-    /// an entry it does not confirm (a file that is not JSON past its first
-    /// members, which the careful reading leaves out of the history) is set
+    /// an entry it does not confirm (a file that does not read in full,
+    /// which the careful reading leaves out of the history) is set
     /// aside and `pick` asked again, so the choice is the one the careful
     /// reading of every file would give. `good` holds the files confirmed
     /// so far, kept between calls, with the document when confirming read
@@ -258,10 +259,12 @@ impl Predecessors {
 /// members that make the key are parsed, the others are skipped by their
 /// brackets and quotes ([`crate::format::json::members`]), which is a third
 /// of the cost of tokenising them; anything unusual goes to
-/// [`careful_key`]. The quick key is the careful one for every file that
-/// is JSON; for one that is not (past its first members) the careful
-/// reading has none, and [`History::predecessors`] confirms an entry that
-/// way before it uses it.
+/// [`careful_key`]. A workbook's key comes from its cover sheet, an XML
+/// file's from its own fields without `forms` (see [`scan_key`]). The
+/// quick key is the careful one for every file that reads in full; for one
+/// that does not (JSON that is broken past its first members, a workbook
+/// or XML file that fails in its forms) the careful reading has none, and
+/// [`History::predecessors`] confirms an entry that way before it uses it.
 pub fn key_of_source(source: &Source) -> Option<ReportKey> {
     scan_key(source).map(|(key, _)| key)
 }
@@ -541,15 +544,15 @@ mod tests {
     #[test]
     fn a_key_read_the_careful_way_is_not_read_again() {
         // Neither file exists: confirming a quick key reads the file, finds
-        // nothing and refuses the entry; a careful key (a workbook's, an XML
-        // file's) is used as it is, without reading the file a second time.
+        // nothing and refuses the entry; a key the scan read the careful way
+        // is used as it is, without reading the file a second time.
         let entries = vec![
             (key("KHM", 2018, true, "2019-04-01"), "quick.json".into()),
-            (key("AGO", 2018, true, "2019-04-01"), "careful.xlsx".into()),
+            (key("AGO", 2018, true, "2019-04-01"), "careful.json".into()),
         ];
         let h = History {
             entries,
-            careful: HashSet::from([PathBuf::from("careful.xlsx")]),
+            careful: HashSet::from([PathBuf::from("careful.json")]),
         };
         let mut good = Confirmed::new();
         let khm = key("KHM", 2019, true, "2020-04-01");
@@ -557,7 +560,7 @@ mod tests {
         let ago = key("AGO", 2019, true, "2020-04-01");
         assert_eq!(
             h.confirmed_one(&mut good, |h| h.previous(&ago)),
-            Some(Path::new("careful.xlsx"))
+            Some(Path::new("careful.json"))
         );
     }
 
